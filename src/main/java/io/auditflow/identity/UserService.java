@@ -1,0 +1,263 @@
+package io.auditflow.identity;
+
+import io.auditflow.common.NotFoundException;
+import io.auditflow.common.Validation;
+import io.auditflow.security.Role;
+import io.auditflow.security.UserSessions;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Users and teams: the admin's changes (role-checked here, whatever the caller) and the look-ups
+ * other features make (who is on a team, who manages it, who the executives are).
+ */
+@Service
+@Transactional
+public class UserService {
+
+    public static final int MIN_PASSWORD_LENGTH = 8;
+    private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{1,63}");
+    private static final Pattern TEAM_CODE = Pattern.compile("[a-z0-9][a-z0-9-]{1,63}");
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+
+    private final AppUserRepository users;
+    private final TeamRepository teams;
+    private final PasswordEncoder passwordEncoder;
+    private final UserSessions sessions;
+    private final CamundaIdentitySync camunda;
+    private final Clock clock;
+
+    UserService(AppUserRepository users, TeamRepository teams, PasswordEncoder passwordEncoder,
+                UserSessions sessions, CamundaIdentitySync camunda, Clock clock) {
+        this.users = users;
+        this.teams = teams;
+        this.passwordEncoder = passwordEncoder;
+        this.sessions = sessions;
+        this.camunda = camunda;
+        this.clock = clock;
+    }
+
+    // ---- look-ups -------------------------------------------------------------------------
+
+    @Transactional(readOnly = true)
+    public List<UserSummary> listUsers() {
+        return users.findAllByOrderByUsernameAsc().stream().map(this::summary).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<UserSummary> findUser(String username) {
+        return users.findByUsernameIgnoreCase(username == null ? "" : username.trim()).map(this::summary);
+    }
+
+    @Transactional(readOnly = true)
+    public UserSummary getUser(String username) {
+        return findUser(username).orElseThrow(() -> new NotFoundException("No user '" + username + "'"));
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<UserSummary> findUserById(Long id) {
+        return id == null ? Optional.empty() : users.findById(id).map(this::summary);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<TeamSummary> findTeamById(Long id) {
+        return id == null ? Optional.empty() : teams.findById(id).map(UserService::summary);
+    }
+
+    @Transactional(readOnly = true)
+    public List<UserSummary> usersWithRole(Role role) {
+        return users.findEnabledWithRole(role).stream().map(this::summary).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public List<TeamSummary> listTeams() {
+        return teams.findAllByOrderByNameAsc().stream().map(UserService::summary).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<TeamSummary> findTeam(String code) {
+        return teams.findByCodeIgnoreCase(code == null ? "" : code.trim()).map(UserService::summary);
+    }
+
+    /** Team codes of the user: their candidate groups. */
+    @Transactional(readOnly = true)
+    public List<String> teamCodesOf(String username) {
+        return teams.findByMember(username).stream().map(Team::getCode).toList();
+    }
+
+    // ---- admin changes --------------------------------------------------------------------
+
+    @PreAuthorize("hasRole('ADMIN')")
+    public UserSummary createUser(UserForm form) {
+        Validation v = new Validation();
+        String username = trim(form.getUsername()).toLowerCase();
+        v.check(USERNAME.matcher(username).matches(), "username",
+                "Use 2 to 64 lower-case letters, digits, dots, dashes or underscores");
+        v.check(v.hasError("username") || users.findByUsernameIgnoreCase(username).isEmpty(), "username",
+                "A user with this name already exists");
+        v.check(form.getPassword() != null && form.getPassword().length() >= MIN_PASSWORD_LENGTH, "password",
+                "Use at least " + MIN_PASSWORD_LENGTH + " characters");
+        validateDetails(form, v);
+        v.throwIfInvalid();
+        AppUser user = new AppUser(username, trim(form.getDisplayName()), blankToNull(form.getEmail()),
+                passwordEncoder.encode(form.getPassword()), clock.instant());
+        user.setRoles(form.getRoles());
+        users.save(user);
+        setTeams(user, form.getTeams());
+        camunda.syncUser(user, teamCodesOf(username));
+        return summary(user);
+    }
+
+    @PreAuthorize("hasRole('ADMIN')")
+    public UserSummary updateUser(String username, UserForm form) {
+        AppUser user = user(username);
+        Validation v = new Validation();
+        validateDetails(form, v);
+        v.throwIfInvalid();
+        user.setDisplayName(trim(form.getDisplayName()));
+        user.setEmail(blankToNull(form.getEmail()));
+        boolean rolesChanged = !user.getRoles().equals(form.getRoles());
+        user.setRoles(form.getRoles());
+        setTeams(user, form.getTeams());
+        camunda.syncUser(user, teamCodesOf(user.getUsername()));
+        if (rolesChanged) {
+            // Roles are read at sign-in: end the sessions so the new roles apply at once.
+            sessions.expireAll(user.getUsername());
+        }
+        return summary(user);
+    }
+
+    /** Disabling ends every session of the user at once. */
+    @PreAuthorize("hasRole('ADMIN')")
+    public UserSummary setEnabled(String username, boolean enabled) {
+        AppUser user = user(username);
+        if (!enabled && user.getRoles().contains(Role.ADMIN) && countEnabledAdmins() <= 1 && user.isEnabled()) {
+            throw new io.auditflow.common.ValidationException("enabled", "The last enabled admin cannot be disabled");
+        }
+        user.setEnabled(enabled);
+        if (!enabled) {
+            sessions.expireAll(user.getUsername());
+        }
+        return summary(user);
+    }
+
+    @PreAuthorize("hasRole('ADMIN')")
+    public void resetPassword(String username, String newPassword) {
+        AppUser user = user(username);
+        new Validation().check(newPassword != null && newPassword.length() >= MIN_PASSWORD_LENGTH, "password",
+                "Use at least " + MIN_PASSWORD_LENGTH + " characters").throwIfInvalid();
+        user.setPasswordHash(passwordEncoder.encode(newPassword));
+        sessions.expireAll(user.getUsername());
+    }
+
+    @PreAuthorize("hasRole('ADMIN')")
+    public TeamSummary saveTeam(String code, String name, String managerUsername) {
+        String key = trim(code).toLowerCase();
+        Validation v = new Validation();
+        v.check(TEAM_CODE.matcher(key).matches(), "code", "Use 2 to 64 lower-case letters, digits or dashes");
+        v.check(!trim(name).isEmpty(), "name", "Give the team a name");
+        AppUser manager = null;
+        if (!trim(managerUsername).isEmpty()) {
+            manager = users.findByUsernameIgnoreCase(managerUsername.trim()).orElse(null);
+            v.check(manager != null, "manager", "No user '" + managerUsername + "'");
+        }
+        v.throwIfInvalid();
+        Team team = teams.findByCodeIgnoreCase(key).orElseGet(() -> new Team(key, trim(name)));
+        team.setName(trim(name));
+        team.setManager(manager);
+        teams.save(team);
+        camunda.syncTeam(team.getCode(), team.getName());
+        return summary(team);
+    }
+
+    // ---- seeding (demo data and the first admin); skips the password policy ---------------
+
+    /** Creates a user if missing, for demo data and bootstrap only. */
+    public UserSummary seedUser(String username, String displayName, String email, String rawPassword,
+                                Set<Role> roles, Set<String> teamCodes) {
+        AppUser user = users.findByUsernameIgnoreCase(username).orElse(null);
+        if (user == null) {
+            user = new AppUser(username, displayName, email, passwordEncoder.encode(rawPassword), clock.instant());
+            user.setRoles(roles);
+            users.save(user);
+            setTeams(user, teamCodes);
+            camunda.syncUser(user, teamCodesOf(username));
+        }
+        return summary(user);
+    }
+
+    /** Creates a team if missing, for demo data only. */
+    public TeamSummary seedTeam(String code, String name, String managerUsername) {
+        Team team = teams.findByCodeIgnoreCase(code).orElseGet(() -> teams.save(new Team(code, name)));
+        if (managerUsername != null) {
+            team.setManager(users.findByUsernameIgnoreCase(managerUsername).orElse(null));
+        }
+        camunda.syncTeam(team.getCode(), team.getName());
+        return summary(team);
+    }
+
+    public boolean hasAnyUser() {
+        return users.count() > 0;
+    }
+
+    // ---- internals ---------------------------------------------------------------------------
+
+    private void validateDetails(UserForm form, Validation v) {
+        v.check(!trim(form.getDisplayName()).isEmpty(), "displayName", "Give the person's name");
+        String email = trim(form.getEmail());
+        v.check(email.isEmpty() || EMAIL.matcher(email).matches(), "email", "This is not an e-mail address");
+        v.check(form.getRoles() != null && !form.getRoles().isEmpty(), "roles", "Give the user at least one role");
+        for (String code : form.getTeams()) {
+            v.check(teams.findByCodeIgnoreCase(code).isPresent(), "teams", "No team '" + code + "'");
+        }
+    }
+
+    private void setTeams(AppUser user, Set<String> teamCodes) {
+        for (Team team : teams.findAll()) {
+            boolean wanted = teamCodes.stream().anyMatch(c -> c.equalsIgnoreCase(team.getCode()));
+            boolean member = team.getMembers().stream().anyMatch(m -> m.getUsername().equals(user.getUsername()));
+            if (wanted && !member) {
+                team.getMembers().add(user);
+            } else if (!wanted && member) {
+                team.getMembers().removeIf(m -> m.getUsername().equals(user.getUsername()));
+            }
+        }
+        teams.flush();
+    }
+
+    private long countEnabledAdmins() {
+        return users.findEnabledWithRole(Role.ADMIN).size();
+    }
+
+    private AppUser user(String username) {
+        return users.findByUsernameIgnoreCase(username == null ? "" : username.trim())
+                .orElseThrow(() -> new NotFoundException("No user '" + username + "'"));
+    }
+
+    private UserSummary summary(AppUser u) {
+        return new UserSummary(u.getId(), u.getUsername(), u.getDisplayName(), u.getEmail(), u.getRoles(),
+                teams.findByMember(u.getUsername()).stream().map(Team::getCode).toList(), u.isEnabled());
+    }
+
+    private static TeamSummary summary(Team t) {
+        return new TeamSummary(t.getId(), t.getCode(), t.getName(),
+                t.getManager() == null ? null : t.getManager().getUsername(),
+                t.getMembers().stream().map(AppUser::getUsername).sorted(Comparator.naturalOrder()).toList());
+    }
+
+    private static String trim(String s) {
+        return s == null ? "" : s.trim();
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}

@@ -1,0 +1,2 @@
+/** User and team administration for admins. */
+package io.auditflow.identity.ui;

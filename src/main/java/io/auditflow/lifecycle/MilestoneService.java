@@ -1,0 +1,68 @@
+package io.auditflow.lifecycle;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Reads and records the milestones of programs' calendars. */
+@Service
+@Transactional
+public class MilestoneService {
+
+    private final MilestoneRepository milestones;
+    private final Clock clock;
+
+    MilestoneService(MilestoneRepository milestones, Clock clock) {
+        this.milestones = milestones;
+        this.clock = clock;
+    }
+
+    /** Planned and actual milestones of a program, in date order. */
+    @Transactional(readOnly = true)
+    public List<Milestone> ofProgram(Long programId) {
+        return milestones.findByProgramInDateOrder(programId);
+    }
+
+    @Transactional(readOnly = true)
+    public List<Milestone> plannedBetween(LocalDate from, LocalDate to) {
+        return milestones.findPlannedBetween(from, to);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Milestone> find(Long programId, MilestoneType type, int cycle) {
+        return milestones.findByProgramIdAndTypeAndCycle(programId, type, cycle);
+    }
+
+    /** Creates the milestone or moves its planned date; a done milestone keeps its date. */
+    public Milestone plan(Long programId, MilestoneType type, int cycle, LocalDate plannedDate) {
+        Milestone m = milestones.findByProgramIdAndTypeAndCycle(programId, type, cycle)
+                .orElseGet(() -> new Milestone(programId, type, cycle, plannedDate, clock.instant()));
+        if (m.getStatus() != MilestoneStatus.DONE) {
+            m.setPlannedDate(plannedDate);
+        }
+        m.setUpdatedAt(clock.instant());
+        return milestones.save(m);
+    }
+
+    /** Records that the milestone happened on the given day. */
+    public Milestone markDone(Long programId, MilestoneType type, int cycle, LocalDate actualDate) {
+        Milestone m = milestones.findByProgramIdAndTypeAndCycle(programId, type, cycle)
+                .orElseGet(() -> new Milestone(programId, type, cycle, actualDate, clock.instant()));
+        m.setActualDate(actualDate);
+        m.setStatus(MilestoneStatus.DONE);
+        m.setUpdatedAt(clock.instant());
+        return milestones.save(m);
+    }
+
+    public Milestone setStatus(Long programId, MilestoneType type, int cycle, MilestoneStatus status, String note) {
+        Milestone m = milestones.findByProgramIdAndTypeAndCycle(programId, type, cycle)
+                .orElseGet(() -> new Milestone(programId, type, cycle, null, clock.instant()));
+        m.setStatus(status);
+        m.setNote(note);
+        m.setUpdatedAt(clock.instant());
+        return milestones.save(m);
+    }
+}

@@ -1,0 +1,2 @@
+/** BPMN glue and the audit calendar: milestones, planner, delegates and listeners. */
+package io.auditflow.lifecycle;

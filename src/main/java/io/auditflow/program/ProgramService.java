@@ -1,0 +1,152 @@
+package io.auditflow.program;
+
+import io.auditflow.common.NotFoundException;
+import io.auditflow.common.Validation;
+import io.auditflow.identity.TeamSummary;
+import io.auditflow.identity.UserService;
+import io.auditflow.identity.UserSummary;
+import io.auditflow.security.Roles;
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Creates, changes and archives audit programs. Every rule of the program form is checked here,
+ * so the UI and the API refuse the same input with the same message.
+ */
+@Service
+@Transactional
+public class ProgramService {
+
+    public static final int MAX_NAME = 200;
+    public static final int MAX_SCOPE = 4000;
+    public static final Set<String> ISO_EDITIONS = Set.of("2022", "2013");
+
+    private final ProgramRepository programs;
+    private final UserService users;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    ProgramService(ProgramRepository programs, UserService users, ApplicationEventPublisher events, Clock clock) {
+        this.programs = programs;
+        this.users = users;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public List<Program> list(boolean includeArchived) {
+        Map<Long, Optional<UserSummary>> owners = new HashMap<>();
+        Map<Long, Optional<TeamSummary>> teams = new HashMap<>();
+        return programs.findAllByOrderByNameAsc().stream()
+                .filter(p -> includeArchived || !p.isArchived())
+                .map(p -> toProgram(p, owners.computeIfAbsent(p.getOwnerId(), users::findUserById),
+                        teams.computeIfAbsent(p.getTeamId(), users::findTeamById)))
+                .toList();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Program> find(Long id) {
+        return id == null ? Optional.empty() : programs.findById(id).map(this::toProgram);
+    }
+
+    @Transactional(readOnly = true)
+    public Program get(Long id) {
+        return find(id).orElseThrow(() -> new NotFoundException("No program with id " + id));
+    }
+
+    @PreAuthorize(Roles.CAN_MANAGE)
+    public Program create(ProgramRequest request) {
+        AuditProgram program = new AuditProgram(clock.instant());
+        apply(program, request);
+        programs.saveAndFlush(program);
+        events.publishEvent(new ProgramChanged(program.getId()));
+        return toProgram(program);
+    }
+
+    @PreAuthorize(Roles.CAN_MANAGE)
+    public Program update(Long id, ProgramRequest request) {
+        AuditProgram program = programs.findById(id).orElseThrow(() -> new NotFoundException("No program with id " + id));
+        apply(program, request);
+        program.setUpdatedAt(clock.instant());
+        programs.saveAndFlush(program);
+        events.publishEvent(new ProgramChanged(program.getId()));
+        return toProgram(program);
+    }
+
+    @PreAuthorize(Roles.CAN_MANAGE)
+    public Program setArchived(Long id, boolean archived) {
+        AuditProgram program = programs.findById(id).orElseThrow(() -> new NotFoundException("No program with id " + id));
+        program.setArchived(archived);
+        program.setUpdatedAt(clock.instant());
+        events.publishEvent(new ProgramChanged(program.getId()));
+        return toProgram(program);
+    }
+
+    private void apply(AuditProgram program, ProgramRequest r) {
+        Validation v = new Validation();
+        String name = r.name() == null ? "" : r.name().trim();
+        v.check(!name.isEmpty(), "name", "Give the program a name");
+        v.check(name.length() <= MAX_NAME, "name", "Keep the name under " + MAX_NAME + " characters");
+        if (!name.isEmpty()) {
+            programs.findByNameKey(AuditProgram.key(name))
+                    .filter(other -> !other.getId().equals(program.getId()))
+                    .ifPresent(other -> v.check(false, "name", "Another program is already called '" + other.getName() + "'"));
+        }
+        v.check(r.framework() != null, "framework", "Choose a framework: SOC2_TYPE1, SOC2_TYPE2 or ISO27001");
+        Set<TrustCategory> criteria = r.criteria() == null || r.criteria().isEmpty()
+                ? EnumSet.noneOf(TrustCategory.class) : EnumSet.copyOf(r.criteria());
+        if (r.framework() != null && r.framework().isSoc2()) {
+            v.check(criteria.contains(TrustCategory.SECURITY), "criteria",
+                    "SOC 2 always covers SECURITY (the common criteria): include it");
+        }
+        if (r.framework() == Framework.ISO27001) {
+            v.check(criteria.isEmpty(), "criteria", "Trust Services Criteria apply to SOC 2 only");
+        }
+        String edition = null;
+        if (r.framework() == Framework.ISO27001) {
+            edition = r.isoEdition() == null || r.isoEdition().isBlank() ? "2022" : r.isoEdition().trim();
+            v.check(ISO_EDITIONS.contains(edition), "isoEdition", "Use edition 2022 or 2013");
+        }
+        v.check(r.scope() == null || r.scope().length() <= MAX_SCOPE, "scope",
+                "Keep the scope under " + MAX_SCOPE + " characters");
+        Optional<UserSummary> owner = users.findUser(r.owner());
+        v.check(r.owner() != null && !r.owner().isBlank(), "owner", "Choose the program owner");
+        if (r.owner() != null && !r.owner().isBlank()) {
+            v.check(owner.isPresent() && owner.get().enabled(), "owner", "No active user '" + r.owner() + "'");
+        }
+        Optional<TeamSummary> team = users.findTeam(r.team());
+        v.check(r.team() != null && !r.team().isBlank(), "team", "Choose the team that does the work");
+        if (r.team() != null && !r.team().isBlank()) {
+            v.check(team.isPresent(), "team", "No team '" + r.team() + "'");
+        }
+        v.throwIfInvalid();
+
+        program.setName(name);
+        program.setFramework(r.framework());
+        program.setCriteria(criteria);
+        program.setScope(r.scope() == null || r.scope().isBlank() ? null : r.scope().trim());
+        program.setIsoEdition(edition);
+        program.setOwnerId(owner.get().id());
+        program.setTeamId(team.get().id());
+    }
+
+    private Program toProgram(AuditProgram p) {
+        return toProgram(p, users.findUserById(p.getOwnerId()), users.findTeamById(p.getTeamId()));
+    }
+
+    private static Program toProgram(AuditProgram p, Optional<UserSummary> owner, Optional<TeamSummary> team) {
+        return new Program(p.getId(), p.getName(), p.getFramework(), p.getCriteria(), p.getScope(), p.getIsoEdition(),
+                owner.map(UserSummary::username).orElse(null), owner.map(UserSummary::displayName).orElse(null),
+                team.map(TeamSummary::code).orElse(null), team.map(TeamSummary::name).orElse(null),
+                p.isArchived(), p.getCreatedAt(), p.getUpdatedAt());
+    }
+}

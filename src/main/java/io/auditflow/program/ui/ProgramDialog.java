@@ -1,0 +1,161 @@
+package io.auditflow.program.ui;
+
+import com.vaadin.flow.component.ComponentEvent;
+import com.vaadin.flow.component.HasValidation;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.CheckboxGroup;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.shared.Registration;
+import io.auditflow.common.ValidationException;
+import io.auditflow.identity.TeamSummary;
+import io.auditflow.identity.UserService;
+import io.auditflow.identity.UserSummary;
+import io.auditflow.program.Framework;
+import io.auditflow.program.Program;
+import io.auditflow.program.ProgramRequest;
+import io.auditflow.program.ProgramService;
+import io.auditflow.program.TrustCategory;
+import io.auditflow.ui.FieldErrors;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Create or edit a program. The service checks the rules; its messages appear next to the fields
+ * and the dialog stays open with what was typed, so nothing is lost.
+ */
+class ProgramDialog extends Dialog {
+
+    final TextField name = new TextField("Name");
+    final ComboBox<Framework> framework = new ComboBox<>("Framework");
+    final CheckboxGroup<TrustCategory> criteria = new CheckboxGroup<>("Trust Services Criteria");
+    final Select<String> isoEdition = new Select<>();
+    final TextArea scope = new TextArea("Scope");
+    final ComboBox<UserSummary> owner = new ComboBox<>("Owner");
+    final ComboBox<TeamSummary> team = new ComboBox<>("Team");
+    final Paragraph formError = new Paragraph();
+    final Button save = new Button("Save");
+
+    private final ProgramService programs;
+    private final Long programId;
+    private final Map<String, HasValidation> fields = new LinkedHashMap<>();
+
+    ProgramDialog(ProgramService programs, UserService users, Program existing) {
+        this.programs = programs;
+        this.programId = existing == null ? null : existing.id();
+        setHeaderTitle(existing == null ? "New program" : "Edit " + existing.name());
+        setWidth("640px");
+
+        name.setId("program-name");
+        name.setMaxLength(ProgramService.MAX_NAME);
+        name.setRequiredIndicatorVisible(true);
+        framework.setId("program-framework");
+        framework.setItems(Framework.values());
+        framework.setItemLabelGenerator(Framework::label);
+        framework.setRequiredIndicatorVisible(true);
+        criteria.setId("program-criteria");
+        criteria.setItems(TrustCategory.values());
+        criteria.setItemLabelGenerator(TrustCategory::label);
+        criteria.setHelperText("Security is always in scope for SOC 2");
+        isoEdition.setLabel("ISO/IEC 27001 edition");
+        isoEdition.setItems("2022", "2013");
+        scope.setId("program-scope");
+        scope.setMaxLength(ProgramService.MAX_SCOPE);
+        owner.setId("program-owner");
+        owner.setItems(users.listUsers().stream().filter(UserSummary::enabled).toList());
+        owner.setItemLabelGenerator(u -> u.displayName() + " (" + u.username() + ")");
+        owner.setRequiredIndicatorVisible(true);
+        team.setId("program-team");
+        team.setItems(users.listTeams());
+        team.setItemLabelGenerator(TeamSummary::name);
+        team.setRequiredIndicatorVisible(true);
+        formError.addClassName("form-error");
+
+        fields.put("name", name);
+        fields.put("framework", framework);
+        fields.put("criteria", criteria);
+        fields.put("isoEdition", isoEdition);
+        fields.put("scope", scope);
+        fields.put("owner", owner);
+        fields.put("team", team);
+
+        framework.addValueChangeListener(e -> showFrameworkFields(e.getValue()));
+        if (existing != null) {
+            name.setValue(existing.name());
+            framework.setValue(existing.framework());
+            criteria.setValue(existing.criteria());
+            isoEdition.setValue(existing.isoEdition());
+            scope.setValue(existing.scope() == null ? "" : existing.scope());
+            owner.getListDataView().getItems().filter(u -> u.username().equals(existing.owner())).findFirst()
+                    .ifPresent(owner::setValue);
+            team.getListDataView().getItems().filter(t -> t.code().equals(existing.team())).findFirst()
+                    .ifPresent(team::setValue);
+        } else {
+            criteria.setValue(EnumSet.of(TrustCategory.SECURITY));
+            isoEdition.setValue("2022");
+        }
+        showFrameworkFields(framework.getValue());
+
+        FormLayout form = new FormLayout(name, framework, criteria, isoEdition, owner, team, scope);
+        form.setColspan(scope, 2);
+        form.setColspan(criteria, 2);
+        add(form, formError);
+
+        save.setId("program-save");
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        save.addClickListener(e -> save());
+        Button cancel = new Button("Cancel", e -> close());
+        getFooter().add(cancel, save);
+    }
+
+    private void showFrameworkFields(Framework value) {
+        criteria.setVisible(value == null || value.isSoc2());
+        isoEdition.setVisible(value == Framework.ISO27001);
+    }
+
+    ProgramRequest request() {
+        Framework f = framework.getValue();
+        return new ProgramRequest(name.getValue(), f,
+                f != null && f.isSoc2() ? criteria.getValue() : EnumSet.noneOf(TrustCategory.class),
+                scope.getValue(), f == Framework.ISO27001 ? isoEdition.getValue() : null,
+                owner.getValue() == null ? null : owner.getValue().username(),
+                team.getValue() == null ? null : team.getValue().code());
+    }
+
+    void save() {
+        try {
+            Program saved = programId == null ? programs.create(request()) : programs.update(programId, request());
+            FieldErrors.clear(fields);
+            fireEvent(new SavedEvent(this, saved));
+            close();
+        } catch (ValidationException ex) {
+            formError.setText(FieldErrors.show(ex, fields));
+        }
+    }
+
+    Registration addSavedListener(com.vaadin.flow.component.ComponentEventListener<SavedEvent> listener) {
+        return addListener(SavedEvent.class, listener);
+    }
+
+    /** Fired after the service has stored the program. */
+    static class SavedEvent extends ComponentEvent<ProgramDialog> {
+
+        private final Program program;
+
+        SavedEvent(ProgramDialog source, Program program) {
+            super(source, false);
+            this.program = program;
+        }
+
+        Program program() {
+            return program;
+        }
+    }
+}

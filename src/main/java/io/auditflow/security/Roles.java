@@ -1,0 +1,19 @@
+package io.auditflow.security;
+
+/** Role names as constants for {@code @RolesAllowed} and {@code @PreAuthorize}; they match {@link Role}. */
+public final class Roles {
+
+    public static final String ADMIN = "ADMIN";
+    public static final String COMPLIANCE_MANAGER = "COMPLIANCE_MANAGER";
+    public static final String COMPLIANCE_MEMBER = "COMPLIANCE_MEMBER";
+    public static final String EXECUTIVE = "EXECUTIVE";
+    public static final String AUDITOR = "AUDITOR";
+
+    /** SpEL for services that change programs, schedules and assignments. */
+    public static final String CAN_MANAGE = "hasAnyRole('ADMIN','COMPLIANCE_MANAGER')";
+    /** SpEL for work on tasks: members, managers and admins. */
+    public static final String CAN_WORK = "hasAnyRole('ADMIN','COMPLIANCE_MANAGER','COMPLIANCE_MEMBER')";
+
+    private Roles() {
+    }
+}

@@ -1,0 +1,73 @@
+package io.auditflow.ui;
+
+import com.vaadin.flow.component.applayout.AppLayout;
+import com.vaadin.flow.component.applayout.DrawerToggle;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.Icon;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.Scroller;
+import com.vaadin.flow.component.sidenav.SideNav;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.router.AfterNavigationEvent;
+import com.vaadin.flow.router.AfterNavigationObserver;
+import com.vaadin.flow.router.Layout;
+import com.vaadin.flow.server.menu.MenuConfiguration;
+import com.vaadin.flow.server.menu.MenuEntry;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import io.auditflow.security.CurrentUser;
+import io.auditflow.security.Role;
+import jakarta.annotation.security.PermitAll;
+import java.util.stream.Collectors;
+
+/**
+ * The shell around every signed-in page. Navigation comes from the views' {@code @Menu}
+ * annotations and lists only the views the user's role may open.
+ */
+@Layout
+@PermitAll
+public class MainLayout extends AppLayout implements AfterNavigationObserver {
+
+    private final H2 pageTitle = new H2();
+
+    public MainLayout(AuthenticationContext authentication) {
+        setPrimarySection(Section.DRAWER);
+        pageTitle.addClassName("page-title");
+        addToNavbar(new DrawerToggle(), pageTitle);
+
+        H1 brand = new H1("Auditflow");
+        brand.addClassName("brand");
+        SideNav nav = new SideNav();
+        nav.addClassName("main-nav");
+        for (MenuEntry entry : MenuConfiguration.getMenuEntries()) {
+            SideNavItem item = new SideNavItem(entry.title(), entry.path());
+            if (entry.icon() != null && entry.icon().startsWith("vaadin:")) {
+                item.setPrefixComponent(new Icon("vaadin", entry.icon().substring("vaadin:".length())));
+            }
+            nav.addItem(item);
+        }
+        addToDrawer(new Div(brand), new Scroller(nav), userFooter(authentication));
+    }
+
+    private Div userFooter(AuthenticationContext authentication) {
+        Span name = new Span(CurrentUser.username().orElse(""));
+        name.addClassName("user-name");
+        Span roles = new Span(CurrentUser.roles().stream().map(Role::label).collect(Collectors.joining(", ")));
+        roles.addClassName("user-roles");
+        Button logout = new Button("Sign out", new Icon(VaadinIcon.SIGN_OUT), e -> authentication.logout());
+        logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        logout.setId("sign-out");
+        Div footer = new Div(name, roles, logout);
+        footer.addClassName("user-footer");
+        return footer;
+    }
+
+    @Override
+    public void afterNavigation(AfterNavigationEvent event) {
+        pageTitle.setText(MenuConfiguration.getPageHeader(getContent()).orElse(""));
+    }
+}

@@ -1,0 +1,27 @@
+package io.auditflow.ui;
+
+import io.auditflow.security.Role;
+import java.util.Set;
+
+/** Where each role lands after signing in: the page that role opens first every day. */
+public final class StartPage {
+
+    private StartPage() {
+    }
+
+    public static String forRoles(Set<Role> roles) {
+        if (roles.contains(Role.COMPLIANCE_MANAGER)) {
+            return "programs";
+        }
+        if (roles.contains(Role.COMPLIANCE_MEMBER)) {
+            return "programs";
+        }
+        if (roles.contains(Role.EXECUTIVE)) {
+            return "programs";
+        }
+        if (roles.contains(Role.ADMIN)) {
+            return "admin/users";
+        }
+        return "programs";
+    }
+}

@@ -1,0 +1,112 @@
+package io.auditflow.support;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Base for end-to-end tests in a real headless Chromium (Debian's chromium and chromium-driver,
+ * installed by .ci/run). Screenshots go to target/screenshots.
+ */
+public abstract class BrowserTest {
+
+    public static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    @LocalServerPort
+    protected int port;
+
+    protected WebDriver driver;
+    private Path profileDir;
+
+    @BeforeEach
+    void startBrowser() throws IOException {
+        profileDir = Files.createTempDirectory("auditflow-chromium");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(System.getProperty("chromium.binary", "/usr/bin/chromium"));
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--window-size=1440,1000", "--user-data-dir=" + profileDir);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(Path.of(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver")).toFile())
+                .usingAnyFreePort().build();
+        driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+    }
+
+    @AfterEach
+    void stopBrowser() {
+        if (driver != null) {
+            driver.quit();
+        }
+    }
+
+    protected String url(String path) {
+        return "http://localhost:" + port + "/" + (path.startsWith("/") ? path.substring(1) : path);
+    }
+
+    protected void open(String path) {
+        driver.get(url(path));
+        waitForVaadin();
+    }
+
+    /** Signs in through the login page as a person would. */
+    protected void login(String username, String password) {
+        open("login");
+        WebElement user = waitFor(By.id("vaadinLoginUsername"));
+        user.sendKeys(username);
+        WebElement pass = driver.findElement(By.id("vaadinLoginPassword"));
+        pass.sendKeys(password, Keys.ENTER);
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> !d.getCurrentUrl().contains("/login")
+                || !d.findElements(By.cssSelector("vaadin-login-form[error]")).isEmpty());
+        waitForVaadin();
+    }
+
+    protected WebElement waitFor(By by) {
+        return new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.presenceOfElementLocated(by));
+    }
+
+    protected List<WebElement> all(By by) {
+        return driver.findElements(by);
+    }
+
+    /** Waits until Vaadin has no request in flight, so what the page shows is settled. */
+    protected void waitForVaadin() {
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d)
+                .executeScript("if (!window.Vaadin || !window.Vaadin.Flow || !window.Vaadin.Flow.clients) {"
+                        + " return document.readyState === 'complete'; }"
+                        + " return document.readyState === 'complete' && Object.values(window.Vaadin.Flow.clients)"
+                        + ".every(c => !c.isActive || !c.isActive());")));
+    }
+
+    protected Object js(String script, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(script, args);
+    }
+
+    /** Saves a PNG of the page under target/screenshots and returns its path. */
+    protected Path screenshot(String name) throws IOException {
+        waitForVaadin();
+        Files.createDirectories(SCREENSHOTS);
+        Path target = SCREENSHOTS.resolve(name + ".png");
+        Path shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath();
+        Files.copy(shot, target, StandardCopyOption.REPLACE_EXISTING);
+        return target;
+    }
+}
