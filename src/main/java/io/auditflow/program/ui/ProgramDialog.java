@@ -31,7 +31,7 @@ import java.util.Map;
  * Create or edit a program. The service checks the rules; its messages appear next to the fields
  * and the dialog stays open with what was typed, so nothing is lost.
  */
-class ProgramDialog extends Dialog {
+public class ProgramDialog extends Dialog {
 
     final TextField name = new TextField("Name");
     final ComboBox<Framework> framework = new ComboBox<>("Framework");
@@ -47,7 +47,7 @@ class ProgramDialog extends Dialog {
     private final Long programId;
     private final Map<String, HasValidation> fields = new LinkedHashMap<>();
 
-    ProgramDialog(ProgramService programs, UserService users, Program existing) {
+    public ProgramDialog(ProgramService programs, UserService users, Program existing) {
         this.programs = programs;
         this.programId = existing == null ? null : existing.id();
         setHeaderTitle(existing == null ? "New program" : "Edit " + existing.name());
@@ -115,6 +115,14 @@ class ProgramDialog extends Dialog {
         getFooter().add(cancel, save);
     }
 
+    /** A coloured badge with the framework's name, used wherever programs are listed. */
+    public static com.vaadin.flow.component.html.Span badge(Framework framework) {
+        com.vaadin.flow.component.html.Span badge = new com.vaadin.flow.component.html.Span(framework.label());
+        badge.getElement().getThemeList().add("badge");
+        badge.addClassName("framework-" + framework.name().toLowerCase(java.util.Locale.ROOT));
+        return badge;
+    }
+
     private void showFrameworkFields(Framework value) {
         criteria.setVisible(value == null || value.isSoc2());
         isoEdition.setVisible(value == Framework.ISO27001);
@@ -140,12 +148,12 @@ class ProgramDialog extends Dialog {
         }
     }
 
-    Registration addSavedListener(com.vaadin.flow.component.ComponentEventListener<SavedEvent> listener) {
+    public Registration addSavedListener(com.vaadin.flow.component.ComponentEventListener<SavedEvent> listener) {
         return addListener(SavedEvent.class, listener);
     }
 
     /** Fired after the service has stored the program. */
-    static class SavedEvent extends ComponentEvent<ProgramDialog> {
+    public static class SavedEvent extends ComponentEvent<ProgramDialog> {
 
         private final Program program;
 
@@ -154,7 +162,7 @@ class ProgramDialog extends Dialog {
             this.program = program;
         }
 
-        Program program() {
+        public Program program() {
             return program;
         }
     }

@@ -5,7 +5,6 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.Icon;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -16,7 +15,6 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import io.auditflow.identity.UserService;
-import io.auditflow.program.Framework;
 import io.auditflow.program.Program;
 import io.auditflow.program.ProgramService;
 import io.auditflow.program.TrustCategory;
@@ -59,7 +57,7 @@ class ProgramListView extends VerticalLayout {
         create.setVisible(CurrentUser.canManage());
 
         grid.addColumn(Program::name).setHeader("Program").setAutoWidth(true).setFlexGrow(2).setSortable(true);
-        grid.addComponentColumn(p -> badge(p.framework())).setHeader("Framework").setAutoWidth(true);
+        grid.addComponentColumn(p -> ProgramDialog.badge(p.framework())).setHeader("Framework").setAutoWidth(true);
         grid.addColumn(p -> p.criteria().stream().sorted().map(TrustCategory::label).collect(Collectors.joining(", ")))
                 .setHeader("Criteria / edition").setFlexGrow(2);
         grid.addColumn(Program::ownerName).setHeader("Owner").setAutoWidth(true);
@@ -93,13 +91,6 @@ class ProgramListView extends VerticalLayout {
         });
         dialog.open();
         return dialog;
-    }
-
-    static Span badge(Framework framework) {
-        Span badge = new Span(framework.label());
-        badge.getElement().getThemeList().add("badge");
-        badge.addClassName("framework-" + framework.name().toLowerCase(Locale.ROOT));
-        return badge;
     }
 
     private static boolean contains(String value, String q) {

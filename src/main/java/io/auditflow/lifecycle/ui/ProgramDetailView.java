@@ -1,4 +1,4 @@
-package io.auditflow.program.ui;
+package io.auditflow.lifecycle.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -23,12 +23,16 @@ import io.auditflow.program.Framework;
 import io.auditflow.program.Program;
 import io.auditflow.program.ProgramService;
 import io.auditflow.program.TrustCategory;
+import io.auditflow.program.ui.ProgramDialog;
 import io.auditflow.security.CurrentUser;
 import io.auditflow.ui.Notifications;
 import jakarta.annotation.security.PermitAll;
 import java.util.stream.Collectors;
 
-/** One program: what it covers, who owns it, and its calendar of milestones. */
+/**
+ * One program: what it covers, who owns it, and its calendar of milestones. It lives with the
+ * lifecycle because it shows and starts the program's lifecycle (program must not depend on lifecycle).
+ */
 @Route("programs/:id")
 @PageTitle("Program")
 @PermitAll
@@ -64,7 +68,7 @@ class ProgramDetailView extends VerticalLayout implements BeforeEnterObserver {
         removeAll();
         H2 title = new H2(program.name());
         title.setId("program-title");
-        HorizontalLayout header = new HorizontalLayout(title, ProgramListView.badge(program.framework()));
+        HorizontalLayout header = new HorizontalLayout(title, ProgramDialog.badge(program.framework()));
         header.setAlignItems(Alignment.CENTER);
         if (program.archived()) {
             Span archived = new Span("Archived");

@@ -1,0 +1,2 @@
+/** The program page: facts, milestones and lifecycle controls. */
+package io.auditflow.lifecycle.ui;
