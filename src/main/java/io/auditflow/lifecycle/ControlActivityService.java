@@ -113,9 +113,10 @@ public class ControlActivityService {
         return o.activityName() + " (" + o.opensOn() + " to " + o.dueOn() + ")";
     }
 
+    /** The form name (without the {@code auditflow:} prefix the BPMN adds). */
     public String formName(Long occurrenceId) {
         String code = occurrence(occurrenceId).activityCode();
-        return "auditflow:" + jdbc.sql("select form_name from control_activity where code = ?").param(code)
+        return jdbc.sql("select form_name from control_activity where code = ?").param(code)
                 .query(String.class).single();
     }
 

@@ -170,12 +170,12 @@ public final class Planner {
     }
 
     /**
-     * One certificate cycle from its decision. A recertification that completes before expiry keeps
-     * the old expiry basis: pass {@code previousExpiry} and the new certificate runs 3 years from the
-     * day after it.
+     * One certificate cycle from its decision. A recertification keeps the old expiry basis (also when
+     * it was restored within the grace period after expiry): pass {@code previousExpiry} and the new
+     * certificate runs 3 years from the day after it.
      */
     public Plan planIsoCycle(int cycle, LocalDate decision, LocalDate previousExpiry, LocalDate surveillance1) {
-        LocalDate start = previousExpiry != null && previousExpiry.isAfter(decision) ? previousExpiry.plusDays(1) : decision;
+        LocalDate start = previousExpiry != null ? previousExpiry.plusDays(1) : decision;
         LocalDate expiry = anniversary(start, settings.certificateYears()).minusDays(1);
         LocalDate s1Deadline = decision.plusMonths(settings.surveillance1DeadlineMonths());
         LocalDate s1 = surveillance1 != null ? surveillance1 : start.plusMonths(settings.surveillance1PlanMonths());
@@ -247,6 +247,7 @@ public final class Planner {
         d.put("internalAuditDue", internal.isBefore(today) ? today : internal);
         d.put("managementReviewDue", review.isBefore(today) ? today : review);
         d.put("graceEnd", deadline.plusMonths(settings.restoreMonths()));
+        d.put("graceEnded", deadline.plusMonths(settings.restoreMonths()).plusDays(1));
         return d;
     }
 

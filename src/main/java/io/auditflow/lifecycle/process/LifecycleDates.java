@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 
 /** Read-only lookups of the planner's fieldwork countdown for BPMN expressions ({@code ${lifecycleDates...}}). */
 @Component("lifecycleDates")
-class LifecycleDates {
+public class LifecycleDates {
 
     private final ProcessSupport s;
 
