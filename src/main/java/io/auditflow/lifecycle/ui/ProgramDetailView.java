@@ -65,6 +65,7 @@ class ProgramDetailView extends VerticalLayout implements BeforeEnterObserver {
         this.controls = controls;
         this.findings = findings;
         addClassName("program-detail");
+        milestoneGrid.setId("milestone-grid");
         milestoneGrid.addColumn(m -> m.getType().label()).setHeader("Milestone").setAutoWidth(true);
         milestoneGrid.addColumn(Milestone::getCycle).setHeader("Cycle").setAutoWidth(true);
         milestoneGrid.addColumn(Milestone::getPlannedDate).setHeader("Planned").setAutoWidth(true);
