@@ -189,11 +189,12 @@ class ProgramDetailView extends VerticalLayout implements BeforeEnterObserver {
             if (!evd.isEmpty()) {
                 Grid<ControlActivityService.ExpectedVersusDone> grid = new Grid<>();
                 grid.setId("control-activities");
-                grid.addColumn(ControlActivityService.ExpectedVersusDone::activityName).setHeader("Control activity").setFlexGrow(1);
-                grid.addColumn(ControlActivityService.ExpectedVersusDone::cycle).setHeader("Window").setAutoWidth(true);
-                grid.addColumn(ControlActivityService.ExpectedVersusDone::expected).setHeader("Expected").setAutoWidth(true);
-                grid.addColumn(ControlActivityService.ExpectedVersusDone::done).setHeader("Done").setAutoWidth(true);
-                grid.addColumn(ControlActivityService.ExpectedVersusDone::overdue).setHeader("Overdue").setAutoWidth(true);
+                grid.addColumn(ControlActivityService.ExpectedVersusDone::activityName).setHeader("Control activity")
+                        .setAutoWidth(true).setFlexGrow(1);
+                grid.addColumn(ControlActivityService.ExpectedVersusDone::cycle).setHeader("Window").setWidth("7em").setFlexGrow(0);
+                grid.addColumn(ControlActivityService.ExpectedVersusDone::expected).setHeader("Expected").setWidth("7em").setFlexGrow(0);
+                grid.addColumn(ControlActivityService.ExpectedVersusDone::done).setHeader("Done").setWidth("7em").setFlexGrow(0);
+                grid.addColumn(ControlActivityService.ExpectedVersusDone::overdue).setHeader("Overdue").setWidth("7em").setFlexGrow(0);
                 grid.setItems(evd);
                 grid.setAllRowsVisible(true);
                 add(new H3("Control activities: expected versus done"), grid);
