@@ -3,7 +3,6 @@ package io.auditflow.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.auditflow.IntegrationTest;
-import io.auditflow.program.Framework;
 import io.auditflow.program.ProgramService;
 import io.auditflow.support.BrowserTest;
 import java.nio.file.Files;
@@ -45,7 +44,7 @@ class ProcessDiagramBrowserTest extends BrowserTest {
 
     @Test
     void the_demo_soc2_program_page_shows_its_running_lifecycle() throws Exception {
-        Long id = programs.list(false).stream().filter(p -> p.framework() == Framework.SOC2_TYPE2).findFirst()
+        Long id = programs.list(true).stream().filter(p -> p.name().equals("Acme Cloud SOC 2 Type II")).findFirst()
                 .orElseThrow().id();
         login("manager", "demo");
         open("programs/" + id);
