@@ -48,8 +48,7 @@ class TimelineViewsTest extends KaribuTest {
     void an_executive_starts_on_the_timeline_which_shows_every_program_as_a_lane() {
         login("executive", Role.EXECUTIVE);
         UI.getCurrent().navigate("");
-        System.out.println("DEBUG location " + UI.getCurrent().getInternals().getActiveViewLocation().getPath()
-                + " chain " + UI.getCurrent().getInternals().getActiveRouterTargetsChain());
+
         TimelineView view = _get(TimelineView.class);
         String svg = view.chart.getElement().getProperty("innerHTML");
         assertThat(svg).contains("href=\"programs/" + soc2 + "\"", "href=\"programs/" + iso + "\"")
