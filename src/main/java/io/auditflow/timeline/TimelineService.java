@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /** Builds the executive timeline from programs, their milestones and overdue tasks. Read-only. */
 @Service
@@ -41,6 +42,7 @@ public class TimelineService {
      * Every active program as a lane, filtered by framework (empty: all) and owner user name (null: all).
      */
     @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
     public Timeline timeline(TimelineRange range, Set<Framework> frameworks, String owner) {
         LocalDate today = today();
         LocalDate from = range.from(today);

@@ -66,6 +66,15 @@ class TimelineBrowserTest extends BrowserTest {
         Path shot = screenshot("executive-timeline");
         assertThat(Files.size(shot)).isGreaterThan(10_000);
 
+        // the board pack: print media hides the menu and the filters, the chart stays
+        ((org.openqa.selenium.chrome.ChromeDriver) driver).executeCdpCommand("Emulation.setEmulatedMedia",
+                java.util.Map.of("media", "print"));
+        assertThat(driver.findElement(By.id("framework-filter")).isDisplayed()).isFalse();
+        assertThat(driver.findElement(By.id("timeline-chart")).isDisplayed()).isTrue();
+        screenshot("executive-timeline-print");
+        ((org.openqa.selenium.chrome.ChromeDriver) driver).executeCdpCommand("Emulation.setEmulatedMedia",
+                java.util.Map.of("media", ""));
+
         open("dashboard");
         waitFor(By.id("upcoming-audits"));
         assertThat(driver.findElement(By.id("countdowns")).getText()).contains("Lapsed since");
