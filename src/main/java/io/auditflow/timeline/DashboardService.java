@@ -106,6 +106,6 @@ public class DashboardService {
                 .filter(b -> b.kind() == current && b.start().isAfter(today)).min(Comparator.comparing(TimelineBar::start));
         String none = iso ? "Not certified yet" : "No current report";
         return new Dashboard.Countdown(lane.programId(), lane.name(), what, null, null, false,
-                next.map(b -> none + " (first planned " + b.start() + ")").orElse(none));
+                next.map(b -> none + " (first " + b.start() + ")").orElse(none));
     }
 }

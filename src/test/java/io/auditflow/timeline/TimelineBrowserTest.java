@@ -27,6 +27,10 @@ class TimelineBrowserTest extends BrowserTest {
     MilestoneService milestones;
     @Autowired
     TestClock clock;
+    @Autowired
+    org.camunda.bpm.engine.RepositoryService repository;
+    @Autowired
+    org.camunda.bpm.engine.RuntimeService runtime;
 
     @Test
     void executive_lands_on_the_timeline_and_sees_gaps_lapses_and_the_dashboard() throws Exception {
@@ -52,6 +56,12 @@ class TimelineBrowserTest extends BrowserTest {
                 .done(MilestoneType.BRIDGE_LETTER, 1, seed.at(-3, 0))
                 .soc2Cycle(2, seed.at(-1, 0).withDayOfMonth(1), false)
                 .status(MilestoneType.FIELDWORK_START, 2, seed.at(1, 12), MilestoneStatus.AT_RISK, "Evidence behind");
+        Long dataPlatform = seed.programId();
+        TestTasks.deploy(repository);
+        for (String task : new String[] {"Quarterly access review", "Vulnerability scan evidence"}) {
+            TestTasks.start(runtime, dataPlatform, task, java.util.Date.from(clock.instant().minusSeconds(3 * 86_400)),
+                    null, "platform");
+        }
         seed.program("Mobile App SOC 2 Type I" + suffix, Framework.SOC2_TYPE1, "manager", "grc")
                 .planned(MilestoneType.AS_OF_DATE, 1, seed.at(2, 20))
                 .planned(MilestoneType.REPORT_ISSUED, 1, seed.at(4, 0));
@@ -75,9 +85,11 @@ class TimelineBrowserTest extends BrowserTest {
         ((org.openqa.selenium.chrome.ChromeDriver) driver).executeCdpCommand("Emulation.setEmulatedMedia",
                 java.util.Map.of("media", ""));
 
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(1440, 1300));
         open("dashboard");
         waitFor(By.id("upcoming-audits"));
         assertThat(driver.findElement(By.id("countdowns")).getText()).contains("Lapsed since");
+        assertThat(driver.findElement(By.id("overdue-tasks")).getText()).contains("Data Platform SOC 2");
         js("document.querySelectorAll('vaadin-dev-tools').forEach(e => e.remove())");
         screenshot("executive-dashboard");
     }

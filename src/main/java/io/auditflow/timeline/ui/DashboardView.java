@@ -40,6 +40,7 @@ class DashboardView extends VerticalLayout {
     final Grid<Dashboard.Countdown> countdowns = new Grid<>();
     final Grid<Dashboard.OpenWindow> windows = new Grid<>();
     final Div findings = new Div();
+    final Div headline = new Div();
     final Paragraph noOverdue = new Paragraph("No overdue tasks.");
     private final Div content = new Div();
     private final DashboardService dashboards;
@@ -56,11 +57,10 @@ class DashboardView extends VerticalLayout {
         toolbar.setAlignItems(Alignment.BASELINE);
 
         upcoming.setId("upcoming-audits");
-        upcoming.addColumn(u -> u.date().toString()).setHeader("Date").setAutoWidth(true).setFlexGrow(0);
-        upcoming.addColumn(u -> u.daysAway() == 0 ? "today" : "in " + u.daysAway() + " d").setHeader("When")
-                .setAutoWidth(true).setFlexGrow(0);
-        upcoming.addComponentColumn(u -> link(u.programId(), u.program())).setHeader("Program").setFlexGrow(2);
-        upcoming.addColumn(Dashboard.UpcomingAudit::milestone).setHeader("Milestone").setFlexGrow(2);
+        upcoming.addColumn(u -> u.date() + (u.daysAway() == 0 ? " (today)" : " (" + u.daysAway() + " d)"))
+                .setHeader("Date").setAutoWidth(true).setFlexGrow(0);
+        upcoming.addComponentColumn(u -> link(u.programId(), u.program())).setHeader("Program").setFlexGrow(1);
+        upcoming.addColumn(Dashboard.UpcomingAudit::milestone).setHeader("Milestone").setAutoWidth(true).setFlexGrow(0);
         upcoming.addComponentColumn(u -> status(u.status())).setHeader("Status").setAutoWidth(true).setFlexGrow(0);
 
         overdue.setId("overdue-tasks");
@@ -68,20 +68,22 @@ class DashboardView extends VerticalLayout {
         overdue.addColumn(Dashboard.ProgramOverdue::overdueTasks).setHeader("Overdue tasks").setAutoWidth(true);
 
         countdowns.setId("countdowns");
-        countdowns.addComponentColumn(c -> link(c.programId(), c.program())).setHeader("Program").setFlexGrow(2);
-        countdowns.addColumn(Dashboard.Countdown::what).setHeader("Countdown").setFlexGrow(1);
+        countdowns.addComponentColumn(c -> link(c.programId(), c.program())).setHeader("Program").setFlexGrow(1);
+        countdowns.addColumn(c -> c.what().startsWith("Certificate") ? "ISO certificate" : "SOC 2 report")
+                .setHeader("Assurance").setAutoWidth(true).setFlexGrow(0);
         countdowns.addComponentColumn(c -> {
             Span s = new Span(c.state());
             s.getElement().getThemeList().add(c.alarm() ? "badge error primary"
                     : c.days() == null ? "badge contrast" : c.days() <= 90 ? "badge" : "badge success");
             return s;
-        }).setHeader("Days left").setFlexGrow(1);
+        }).setHeader("Days left").setAutoWidth(true).setFlexGrow(0);
 
         windows.setId("open-windows");
-        windows.addComponentColumn(w -> link(w.programId(), w.program())).setHeader("Program").setFlexGrow(2);
-        windows.addColumn(w -> w.start() + " – " + w.end()).setHeader("Observation window").setAutoWidth(true);
-        windows.addColumn(w -> w.daysLeft() + " d").setHeader("Left").setAutoWidth(true).setFlexGrow(0);
-        windows.addColumn(DashboardView::activities).setHeader("Control activities: done / expected").setFlexGrow(3);
+        windows.addComponentColumn(w -> link(w.programId(), w.program())).setHeader("Program").setAutoWidth(true)
+                .setFlexGrow(0);
+        windows.addColumn(w -> w.start() + " – " + w.end() + " (" + w.daysLeft() + " d left)")
+                .setHeader("Observation window").setAutoWidth(true).setFlexGrow(0);
+        windows.addColumn(DashboardView::activities).setHeader("Control activities: done / expected").setFlexGrow(1);
 
         for (Grid<?> g : List.of(upcoming, overdue, countdowns, windows)) {
             g.setAllRowsVisible(true);
@@ -92,15 +94,27 @@ class DashboardView extends VerticalLayout {
         findings.addClassName("finding-tiles");
         content.addClassName("dashboard-grid");
         content.setWidthFull();
-        content.add(card("Audits in the next 90 days", upcoming), card("Days until certificates expire and reports go stale", countdowns),
+        headline.setId("dashboard-headline");
+        headline.addClassName("finding-tiles");
+        content.add(wide(card("Days until certificates expire and reports go stale", countdowns)),
+                wide(card("Audits in the next 90 days", upcoming)),
                 card("Overdue tasks per program", new Div(overdue, noOverdue)), card("Open findings by kind", findings),
-                card("Open observation windows", windows));
-        add(toolbar, content);
+                wide(card("Open observation windows", windows)));
+        add(toolbar, headline, content);
         refresh();
     }
 
     void refresh() {
         shown = dashboards.dashboard(filter.selectedFrameworks(), filter.selectedOwner());
+        headline.removeAll();
+        long alarms = shown.countdowns().stream().filter(Dashboard.Countdown::alarm).count();
+        int overdueTasks = shown.overdue().stream().mapToInt(Dashboard.ProgramOverdue::overdueTasks).sum();
+        long expiringSoon = shown.countdowns().stream()
+                .filter(c -> !c.alarm() && c.days() != null && c.days() <= 90).count();
+        headline.add(tile(alarms, "coverage gaps / lapsed certificates", alarms > 0),
+                tile(shown.upcoming().size(), "audits in the next 90 days", false),
+                tile(expiringSoon, "certificates or reports ending within 90 days", expiringSoon > 0),
+                tile(overdueTasks, "overdue tasks", overdueTasks > 0));
         upcoming.setItems(shown.upcoming());
         overdue.setItems(shown.overdue());
         countdowns.setItems(shown.countdowns());
@@ -125,6 +139,17 @@ class DashboardView extends VerticalLayout {
         }
         overdue.setVisible(!shown.overdue().isEmpty());
         noOverdue.setVisible(shown.overdue().isEmpty());
+    }
+
+    private static Div tile(long n, String label, boolean alarm) {
+        Span number = new Span(String.valueOf(n));
+        number.addClassName("tile-number");
+        Span text = new Span(label);
+        text.addClassName("tile-label");
+        Div tile = new Div(number, text);
+        tile.addClassName("tile");
+        tile.getElement().getClassList().set("alarm", alarm);
+        return tile;
     }
 
     static String kindLabel(String kind) {
@@ -164,6 +189,11 @@ class DashboardView extends VerticalLayout {
         });
         span.addClassName("status-" + s.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
         return span;
+    }
+
+    private static Div wide(Div card) {
+        card.addClassName("wide");
+        return card;
     }
 
     private static Div card(String title, Component body) {

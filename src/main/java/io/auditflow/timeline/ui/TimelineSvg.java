@@ -329,9 +329,9 @@ final class TimelineSvg {
         svg.append("<g class=\"today\" data-date=\"").append(today).append("\"><line x1=\"").append(fmt(x))
                 .append("\" y1=\"").append(LEGEND_HEIGHT + 2).append("\" x2=\"").append(fmt(x)).append("\" y2=\"")
                 .append(height - 22).append("\" stroke=\"#d32f2f\" stroke-width=\"2.5\"/>");
-        svg.append("<rect x=\"").append(fmt(x - 60)).append("\" y=\"").append(height - 24)
-                .append("\" width=\"120\" height=\"20\" rx=\"10\" fill=\"#d32f2f\"/>");
-        text(x - 52, height - 10, "Today " + today, "#ffffff", 12, "700", null);
+        svg.append("<rect x=\"").append(fmt(x - 68)).append("\" y=\"").append(height - 24)
+                .append("\" width=\"136\" height=\"20\" rx=\"10\" fill=\"#d32f2f\"/>");
+        text(x - 58, height - 10, "Today " + today, "#ffffff", 12, "700", null);
         svg.append("<title>Today ").append(today).append("</title></g>");
     }
 

@@ -86,6 +86,7 @@ class TimelineViewsTest extends KaribuTest {
             assertThat(c.state()).isEqualTo("Lapsed since 2025-10-01");
         });
         assertThat(view.shown.openWindows()).anySatisfy(w -> assertThat(w.programId()).isEqualTo(soc2));
+        assertThat(view.headline.getElement().getTextRecursively()).contains("coverage gaps / lapsed certificates");
         assertThat(view.shown.findingsByKind()).isNull();
         assertThat(view.findings.getElement().getText()).isEmpty();
         assertThat(view.findings.getChildren().findFirst().orElseThrow().getElement().getText())
