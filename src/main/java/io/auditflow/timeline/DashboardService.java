@@ -71,7 +71,8 @@ public class DashboardService {
                     .filter(b -> b.kind() == BarKind.OBSERVATION_WINDOW && b.contains(today))
                     .forEach(b -> windows.add(new Dashboard.OpenWindow(lane.programId(), lane.name(), b.start(), b.end(),
                             DAYS.between(today, b.end()),
-                            lifecycle == null ? null : lifecycle.expectedVersusDone(lane.programId()))));
+                            lifecycle == null ? null : lifecycle.expectedVersusDone(lane.programId()).stream()
+                                    .filter(a -> a.cycle() == b.cycle()).toList())));
         }
         upcoming.sort(Comparator.comparing(Dashboard.UpcomingAudit::date).thenComparing(Dashboard.UpcomingAudit::program));
         late.sort(Comparator.comparing(Dashboard.ProgramOverdue::overdueTasks).reversed()
