@@ -103,6 +103,19 @@ class TimelineServiceIntegrationTest {
         assertThat(dashboard.upcoming()).allMatch(u -> !u.date().isBefore(today) && !u.date().isAfter(today.plusDays(90)));
     }
 
+    @Autowired
+    io.auditflow.lifecycle.FindingService findings;
+
+    @Test
+    void a_raised_finding_is_counted_by_kind_on_the_dashboard() {
+        TimelineSeed seed = new TimelineSeed(programs, milestones, clock.today());
+        Long id = seed.program("Finding ISO IT " + System.nanoTime(), Framework.ISO27001, "manager", "grc").programId();
+        long before = dashboards.dashboard(Set.of(), null).findingsByKind().get("MAJOR_NONCONFORMITY");
+        io.auditflow.common.SystemAuthentication.run(() -> findings.raise(id, "grc", 1,
+                io.auditflow.lifecycle.FindingKind.MAJOR_NONCONFORMITY, "No risk treatment plan", "Stage 2 audit"));
+        assertThat(dashboards.dashboard(Set.of(), null).findingsByKind().get("MAJOR_NONCONFORMITY")).isEqualTo(before + 1);
+    }
+
     private static ProgramLane lane(Timeline t, Long id) {
         return t.lanes().stream().filter(l -> l.programId().equals(id)).findFirst().orElseThrow();
     }

@@ -87,9 +87,10 @@ class TimelineViewsTest extends KaribuTest {
         });
         assertThat(view.shown.openWindows()).anySatisfy(w -> assertThat(w.programId()).isEqualTo(soc2));
         assertThat(view.headline.getElement().getTextRecursively()).contains("coverage gaps / lapsed certificates");
-        assertThat(view.shown.findingsByKind()).isNull();
-        assertThat(view.findings.getElement().getText()).isEmpty();
-        assertThat(view.findings.getChildren().findFirst().orElseThrow().getElement().getText())
-                .contains("not tracked yet");
+        // the lifecycle feature tracks findings: one tile per kind
+        assertThat(view.shown.findingsByKind()).containsKeys("SOC2_EXCEPTION", "MAJOR_NONCONFORMITY",
+                "MINOR_NONCONFORMITY", "OBSERVATION");
+        assertThat(view.findings.getChildren().map(c -> c.getElement().getAttribute("data-kind")))
+                .containsExactly("SOC2_EXCEPTION", "MAJOR_NONCONFORMITY", "MINOR_NONCONFORMITY", "OBSERVATION");
     }
 }
