@@ -111,7 +111,7 @@ class DashboardView extends VerticalLayout {
         int overdueTasks = shown.overdue().stream().mapToInt(Dashboard.ProgramOverdue::overdueTasks).sum();
         long expiringSoon = shown.countdowns().stream()
                 .filter(c -> !c.alarm() && c.days() != null && c.days() <= 90).count();
-        headline.add(tile(alarms, "coverage gaps / lapsed certificates", alarms > 0),
+        headline.add(tile(alarms, "coverage gaps / lapsed certificates today", alarms > 0),
                 tile(shown.upcoming().size(), "audits in the next 90 days", false),
                 tile(expiringSoon, "certificates or reports ending within 90 days", expiringSoon > 0),
                 tile(overdueTasks, "overdue tasks", overdueTasks > 0));
