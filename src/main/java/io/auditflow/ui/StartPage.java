@@ -17,7 +17,7 @@ public final class StartPage {
             return "programs";
         }
         if (roles.contains(Role.EXECUTIVE)) {
-            return "programs";
+            return "timeline";
         }
         if (roles.contains(Role.ADMIN)) {
             return "admin/users";

@@ -20,7 +20,7 @@ class LoginBrowserTest extends BrowserTest {
             "admin,     admin/users",
             "manager,   programs",
             "member,    programs",
-            "executive, programs",
+            "executive, timeline",
             "auditor,   programs",
     })
     void each_demo_role_signs_in_and_lands_on_its_start_page(String user, String startPage) throws Exception {

@@ -46,6 +46,7 @@ class ViewAccessTest extends KaribuTest {
             "ADMIN,              admin/users",
             "COMPLIANCE_MANAGER, programs",
             "AUDITOR,            programs",
+            "EXECUTIVE,          timeline",
     })
     void each_role_lands_on_its_start_page(Role role, String expected) {
         login("someone", role);

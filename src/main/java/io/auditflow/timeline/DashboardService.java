@@ -1,0 +1,112 @@
+package io.auditflow.timeline;
+
+import static java.time.temporal.ChronoUnit.DAYS;
+
+import io.auditflow.lifecycle.MilestoneStatus;
+import io.auditflow.lifecycle.MilestoneType;
+import io.auditflow.program.Framework;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+
+/** The figures beside the timeline: what is coming, what is late, and how long each assurance lasts. Read-only. */
+@Service
+public class DashboardService {
+
+    public static final int UPCOMING_DAYS = 90;
+
+    /** What counts as "an audit" on the dashboard: the dates people prepare for or customers ask about. */
+    static final Set<MilestoneType> UPCOMING_TYPES = EnumSet.of(MilestoneType.AS_OF_DATE, MilestoneType.FIELDWORK_START,
+            MilestoneType.REPORT_ISSUED, MilestoneType.BRIDGE_LETTER, MilestoneType.STAGE1_AUDIT,
+            MilestoneType.STAGE2_AUDIT, MilestoneType.CERTIFICATION_DECISION, MilestoneType.SURVEILLANCE_AUDIT_1,
+            MilestoneType.SURVEILLANCE_AUDIT_2, MilestoneType.RECERTIFICATION_AUDIT, MilestoneType.CERTIFICATE_EXPIRY,
+            MilestoneType.INTERNAL_AUDIT, MilestoneType.MANAGEMENT_REVIEW);
+
+    private final TimelineService timelines;
+    private final TaskDeadlines deadlines;
+    private final ObjectProvider<LifecycleFigures> figures;
+
+    DashboardService(TimelineService timelines, TaskDeadlines deadlines, ObjectProvider<LifecycleFigures> figures) {
+        this.timelines = timelines;
+        this.deadlines = deadlines;
+        this.figures = figures;
+    }
+
+    @PreAuthorize("isAuthenticated()")
+    public Dashboard dashboard(Set<Framework> frameworks, String owner) {
+        Timeline timeline = timelines.timeline(TimelineRange.DEFAULT, frameworks, owner);
+        Map<Long, Integer> overdue = deadlines.overdueByProgram();
+        Optional<LifecycleFigures> lifecycle = Optional.ofNullable(figures.getIfAvailable());
+        return build(timeline, overdue, lifecycle.orElse(null));
+    }
+
+    static Dashboard build(Timeline timeline, Map<Long, Integer> overdue, LifecycleFigures lifecycle) {
+        LocalDate today = timeline.today();
+        LocalDate until = today.plusDays(UPCOMING_DAYS);
+        List<Dashboard.UpcomingAudit> upcoming = new ArrayList<>();
+        List<Dashboard.ProgramOverdue> late = new ArrayList<>();
+        List<Dashboard.Countdown> countdowns = new ArrayList<>();
+        List<Dashboard.OpenWindow> windows = new ArrayList<>();
+        for (ProgramLane lane : timeline.lanes()) {
+            for (TimelineMarker m : lane.markers()) {
+                if (UPCOMING_TYPES.contains(m.type()) && !m.date().isBefore(today) && !m.date().isAfter(until)) {
+                    upcoming.add(new Dashboard.UpcomingAudit(m.date(), DAYS.between(today, m.date()), lane.programId(),
+                            lane.name(), m.type().label(), m.status()));
+                }
+            }
+            int count = overdue.getOrDefault(lane.programId(), 0);
+            if (count > 0) {
+                late.add(new Dashboard.ProgramOverdue(lane.programId(), lane.name(), count));
+            }
+            countdowns.add(countdown(lane, today));
+            lane.bars().stream()
+                    .filter(b -> b.kind() == BarKind.OBSERVATION_WINDOW && b.contains(today))
+                    .forEach(b -> windows.add(new Dashboard.OpenWindow(lane.programId(), lane.name(), b.start(), b.end(),
+                            DAYS.between(today, b.end()),
+                            lifecycle == null ? null : lifecycle.expectedVersusDone(lane.programId()).stream()
+                                    .filter(a -> a.cycle() == b.cycle()).toList())));
+        }
+        upcoming.sort(Comparator.comparing(Dashboard.UpcomingAudit::date).thenComparing(Dashboard.UpcomingAudit::program));
+        late.sort(Comparator.comparing(Dashboard.ProgramOverdue::overdueTasks).reversed()
+                .thenComparing(Dashboard.ProgramOverdue::program));
+        countdowns.sort(Comparator.comparing((Dashboard.Countdown c) -> !c.alarm())
+                .thenComparing(c -> c.days() == null ? Long.MAX_VALUE : c.days()));
+        return new Dashboard(today, List.copyOf(upcoming), List.copyOf(late),
+                lifecycle == null ? null : lifecycle.openFindingsByKind(), List.copyOf(countdowns), List.copyOf(windows));
+    }
+
+    static Dashboard.Countdown countdown(ProgramLane lane, LocalDate today) {
+        boolean iso = lane.framework() == Framework.ISO27001;
+        BarKind current = iso ? BarKind.CERTIFICATE_VALID : BarKind.REPORT_CURRENT;
+        BarKind alarm = iso ? BarKind.CERTIFICATE_LAPSED : BarKind.COVERAGE_GAP;
+        String what = iso ? "Certificate expires" : "SOC 2 report goes stale";
+        Optional<TimelineBar> lapse = lane.bars().stream()
+                .filter(b -> b.kind() == alarm && b.contains(today)).findFirst();
+        if (lapse.isPresent()) {
+            return new Dashboard.Countdown(lane.programId(), lane.name(), what, lapse.get().start(), null, true,
+                    (iso ? "Lapsed since " : "Coverage gap since ") + lapse.get().start());
+        }
+        Optional<TimelineBar> valid = lane.bars().stream()
+                .filter(b -> b.kind() == current && b.contains(today) && b.status() != MilestoneStatus.PLANNED)
+                .max(Comparator.comparing(TimelineBar::end));
+        if (valid.isPresent()) {
+            long days = DAYS.between(today, valid.get().end());
+            return new Dashboard.Countdown(lane.programId(), lane.name(), what, valid.get().end(), days,
+                    valid.get().status() == MilestoneStatus.MISSED,
+                    days + (days == 1 ? " day" : " days") + " (" + valid.get().end() + ")");
+        }
+        Optional<TimelineBar> next = lane.bars().stream()
+                .filter(b -> b.kind() == current && b.start().isAfter(today)).min(Comparator.comparing(TimelineBar::start));
+        String none = iso ? "Not certified yet" : "No current report";
+        return new Dashboard.Countdown(lane.programId(), lane.name(), what, null, null, false,
+                next.map(b -> none + " (first " + b.start() + ")").orElse(none));
+    }
+}

@@ -1,0 +1,49 @@
+package io.auditflow.timeline.ui;
+
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.combobox.MultiSelectComboBox;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import io.auditflow.program.Framework;
+import io.auditflow.program.Program;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/** Framework and owner filters shared by the timeline and the dashboard. */
+class ProgramFilter extends HorizontalLayout {
+
+    final MultiSelectComboBox<Framework> frameworks = new MultiSelectComboBox<>("Framework");
+    final ComboBox<String> owner = new ComboBox<>("Owner");
+    private final Map<String, String> ownerNames = new TreeMap<>();
+
+    ProgramFilter(List<Program> programs, Runnable onChange) {
+        addClassName("program-filter");
+        setAlignItems(Alignment.BASELINE);
+        frameworks.setItems(Framework.values());
+        frameworks.setItemLabelGenerator(Framework::label);
+        frameworks.setPlaceholder("All frameworks");
+        frameworks.setWidth("22em");
+        frameworks.setId("framework-filter");
+        programs.stream().filter(p -> p.owner() != null)
+                .forEach(p -> ownerNames.put(p.owner(), p.ownerName() == null ? p.owner() : p.ownerName()));
+        owner.setItems(ownerNames.keySet().stream().sorted(Comparator.comparing(ownerNames::get)).toList());
+        owner.setItemLabelGenerator(u -> ownerNames.getOrDefault(u, u));
+        owner.setPlaceholder("All owners");
+        owner.setClearButtonVisible(true);
+        owner.setId("owner-filter");
+        frameworks.addValueChangeListener(e -> onChange.run());
+        owner.addValueChangeListener(e -> onChange.run());
+        add(frameworks, owner);
+    }
+
+    Set<Framework> selectedFrameworks() {
+        return frameworks.getValue().isEmpty() ? EnumSet.noneOf(Framework.class) : EnumSet.copyOf(frameworks.getValue());
+    }
+
+    String selectedOwner() {
+        return owner.getValue();
+    }
+}

@@ -1,0 +1,49 @@
+package io.auditflow.calendar.ui;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.vaadin.flow.component.UI;
+import io.auditflow.IntegrationTest;
+import io.auditflow.calendar.CalendarFeedService;
+import io.auditflow.calendar.FeedKind;
+import io.auditflow.security.Role;
+import io.auditflow.support.KaribuTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+@IntegrationTest
+class CalendarFeedsViewTest extends KaribuTest {
+
+    @Autowired
+    CalendarFeedService feeds;
+
+    @Test
+    void regenerating_shows_a_new_url_once_and_the_old_one_stops_working() {
+        login("executive", Role.EXECUTIVE);
+        UI.getCurrent().navigate("feeds");
+        CalendarFeedsView view = _get(CalendarFeedsView.class);
+
+        _click(view.regenerate.get(FeedKind.ORGANISATION));
+        String first = view.urls.get(FeedKind.ORGANISATION).getValue();
+        assertThat(first).contains("/calendar/org/").endsWith(".ics");
+        assertThat(view.state.get(FeedKind.ORGANISATION).getText()).startsWith("Active since");
+        assertThat(view.regenerate.get(FeedKind.ORGANISATION).getText()).isEqualTo("Regenerate address");
+
+        _click(view.regenerate.get(FeedKind.ORGANISATION));
+        String second = view.urls.get(FeedKind.ORGANISATION).getValue();
+        assertThat(second).isNotEqualTo(first);
+        assertThat(feeds.feed("org", token(first))).isEmpty();
+        assertThat(feeds.feed("org", token(second))).isPresent();
+
+        _click(view.turnOff.get(FeedKind.ORGANISATION));
+        assertThat(feeds.feed("org", token(second))).isEmpty();
+        assertThat(view.urls.get(FeedKind.ORGANISATION).isVisible()).isFalse();
+        assertThat(view.state.get(FeedKind.ORGANISATION).getText()).isEqualTo("No address yet.");
+    }
+
+    private static String token(String url) {
+        return url.substring(url.lastIndexOf('/') + 1).replace(".ics", "");
+    }
+}
