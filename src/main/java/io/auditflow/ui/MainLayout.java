@@ -19,6 +19,8 @@ import com.vaadin.flow.router.Layout;
 import com.vaadin.flow.server.menu.MenuConfiguration;
 import com.vaadin.flow.server.menu.MenuEntry;
 import com.vaadin.flow.spring.security.AuthenticationContext;
+import io.auditflow.identity.UserService;
+import io.auditflow.identity.UserSummary;
 import io.auditflow.security.CurrentUser;
 import io.auditflow.security.Role;
 import jakarta.annotation.security.PermitAll;
@@ -34,7 +36,10 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
 
     private final H2 pageTitle = new H2();
 
-    public MainLayout(AuthenticationContext authentication) {
+    private final UserService users;
+
+    public MainLayout(AuthenticationContext authentication, UserService users) {
+        this.users = users;
         setPrimarySection(Section.DRAWER);
         pageTitle.addClassName("page-title");
         addToNavbar(new DrawerToggle(), pageTitle);
@@ -50,11 +55,21 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
             }
             nav.addItem(item);
         }
+        if (CurrentUser.hasRole(Role.ADMIN)) {
+            // Cockpit is a separate web app under the same login; it opens outside the Vaadin router.
+            SideNavItem cockpit = new SideNavItem("Camunda Cockpit", "/camunda/app/cockpit/default/",
+                    new Icon(VaadinIcon.COG_O));
+            cockpit.setOpenInNewBrowserTab(true);
+            cockpit.setRouterIgnore(true);
+            nav.addItem(cockpit);
+        }
         addToDrawer(new Div(brand), new Scroller(nav), userFooter(authentication));
     }
 
     private Div userFooter(AuthenticationContext authentication) {
-        Span name = new Span(CurrentUser.username().orElse(""));
+        String username = CurrentUser.username().orElse("");
+        Span name = new Span(users.findUser(username).map(UserSummary::displayName).orElse(username));
+        name.setId("current-user");
         name.addClassName("user-name");
         Span roles = new Span(CurrentUser.roles().stream().map(Role::label).collect(Collectors.joining(", ")));
         roles.addClassName("user-roles");
