@@ -97,7 +97,7 @@ class ReminderCycleTest extends GreenMailSupport {
         expected.add(testDue.minusDays(7) + " " + ReminderFixture.email(f.member1) + " Due in 7 days: Penetration test "
                 + f.id + " (" + p.name() + ")");
 
-        assertThat(seen.stream().map(Seen::toString).sorted().toList()).isEqualTo(expected.stream().sorted().toList());
+        assertThat(seen.stream().filter(s -> s.subject().contains(f.id)).map(Seen::toString).sorted().toList()).isEqualTo(expected.stream().sorted().toList());
         assertThat(received().stream().filter(m -> ReminderFixture.recipient(m).equals(ReminderFixture.email(f.owner))
                 && ReminderFixture.subject(m).startsWith("Fieldwork starts in 30 days")).findFirst().orElseThrow())
                 .satisfies(m -> assertThat(calendarOf(m)).contains("DTSTART;VALUE=DATE:20261005", "SUMMARY:Fieldwork starts"));
@@ -150,7 +150,7 @@ class ReminderCycleTest extends GreenMailSupport {
             }
         });
         assertThat(expected).hasSize(6 * 4 * 3);
-        assertThat(seen.stream().map(Seen::toString).sorted().toList()).isEqualTo(expected.stream().sorted().toList());
+        assertThat(seen.stream().filter(s -> s.subject().contains(f.id)).map(Seen::toString).sorted().toList()).isEqualTo(expected.stream().sorted().toList());
     }
 
     private static String audit(LocalDate day, String person, String label, int offset, Program p) {
