@@ -14,10 +14,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param maxBackoff      the longest wait between two attempts
  * @param lease           how long a claimed mail stays with its sender before another may take it over
  * @param perConnection   how many mails go over one SMTP connection
+ * @param connections     how many SMTP connections one sender uses at once
  */
 @ConfigurationProperties(prefix = "auditflow.mail")
 public record MailSettings(String from, Integer batchSize, Integer maxAttempts, Duration initialBackoff,
-                           Duration maxBackoff, Duration lease, Integer perConnection) {
+                           Duration maxBackoff, Duration lease, Integer perConnection,
+                           Integer connections) {
 
     public MailSettings {
         from = from == null || from.isBlank() ? "Auditflow <auditflow@localhost>" : from;
@@ -27,6 +29,7 @@ public record MailSettings(String from, Integer batchSize, Integer maxAttempts, 
         maxBackoff = maxBackoff == null ? Duration.ofHours(2) : maxBackoff;
         lease = lease == null ? Duration.ofMinutes(5) : lease;
         perConnection = perConnection == null ? 50 : perConnection;
+        connections = connections == null || connections < 1 ? 4 : connections;
     }
 
     /** The wait before attempt {@code failedAttempts + 1}: 1, 2, 4, 8 ... times the initial back-off. */

@@ -14,6 +14,11 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.ByteArrayResource;
@@ -40,6 +45,7 @@ public class OutboxSender {
     private final MailSettings settings;
     private final Clock clock;
     private final String owner;
+    private ExecutorService pool;
 
     public OutboxSender(JdbcTemplate jdbc, MailTransport transport, MailSettings settings, Clock clock, String owner) {
         this.jdbc = jdbc;
@@ -84,62 +90,107 @@ public class OutboxSender {
             return Result.NOTHING;
         }
         List<Row> rows = load(claimed);
-        int sent = 0;
-        int retry = 0;
-        int failed = 0;
         int perConnection = Math.max(1, settings.perConnection());
+        List<List<Row>> chunks = new ArrayList<>();
         for (int from = 0; from < rows.size(); from += perConnection) {
-            List<Row> chunk = rows.subList(from, Math.min(rows.size(), from + perConnection));
-            Map<MimeMessage, Row> byMessage = new IdentityHashMap<>();
-            List<MimeMessage> messages = new ArrayList<>();
-            List<Object[]> permanent = new ArrayList<>();
-            for (Row row : chunk) {
-                try {
-                    MimeMessage message = build(row);
-                    byMessage.put(message, row);
-                    messages.add(message);
-                } catch (MessagingException | RuntimeException e) {
-                    permanent.add(new Object[] {reason(e), ts(clock.instant()), row.id, owner});
-                }
-            }
-            Map<MimeMessage, Exception> failures = messages.isEmpty() ? Map.of() : transport.send(messages);
-            List<Object[]> ok = new ArrayList<>();
-            List<Object[]> later = new ArrayList<>();
-            Instant done = clock.instant();
-            for (MimeMessage message : messages) {
-                Row row = byMessage.get(message);
-                Exception e = failures.get(message);
-                if (e == null) {
-                    ok.add(new Object[] {ts(done), ts(done), row.id, owner});
-                } else if (isPermanent(e) || row.attempts >= settings.maxAttempts()) {
-                    permanent.add(new Object[] {reason(e), ts(done), row.id, owner});
-                } else {
-                    later.add(new Object[] {ts(done.plus(settings.backoffAfter(row.attempts))), reason(e), ts(done), row.id, owner});
-                }
-            }
-            if (!ok.isEmpty()) {
-                jdbc.batchUpdate("update mail_outbox set status = 'SENT', sent_at = ?, last_error = null, lease_owner = null, "
-                        + "lease_until = null, updated_at = ? where id = ? and lease_owner = ?", ok);
-            }
-            if (!later.isEmpty()) {
-                jdbc.batchUpdate("update mail_outbox set status = 'QUEUED', next_attempt_at = ?, last_error = ?, "
-                        + "lease_owner = null, lease_until = null, updated_at = ? where id = ? and lease_owner = ?", later);
-            }
-            if (!permanent.isEmpty()) {
-                jdbc.batchUpdate("update mail_outbox set status = 'FAILED', last_error = ?, lease_owner = null, "
-                        + "lease_until = null, updated_at = ? where id = ? and lease_owner = ?", permanent);
-            }
-            sent += ok.size();
-            retry += later.size();
-            failed += permanent.size();
+            chunks.add(rows.subList(from, Math.min(rows.size(), from + perConnection)));
         }
+        int[] counts = new int[3];
+        if (settings.connections() == 1 || chunks.size() == 1) {
+            for (List<Row> chunk : chunks) {
+                add(counts, sendChunk(chunk));
+            }
+        } else {
+            List<Future<int[]>> futures = new ArrayList<>();
+            for (List<Row> chunk : chunks) {
+                futures.add(pool().submit(() -> sendChunk(chunk)));
+            }
+            for (Future<int[]> f : futures) {
+                try {
+                    add(counts, f.get());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("Interrupted while sending mail", e);
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof Error err) {
+                        throw err;
+                    }
+                    throw new IllegalStateException(e.getCause());
+                }
+            }
+        }
+        int sent = counts[0];
+        int retry = counts[1];
+        int failed = counts[2];
         if (retry + failed > 0) {
             log.warn("Mail sender {}: {} sent, {} to retry later, {} failed", owner, sent, retry, failed);
         }
         return new Result(claimed.size(), sent, retry, failed, 0);
     }
 
-    /** Takes due mails for this sender: a row is ours only if our conditional update changed it. */
+    /** Sends one connection's worth of mail and records each result; returns sent, retry, failed. */
+    private int[] sendChunk(List<Row> chunk) {
+        Map<MimeMessage, Row> byMessage = new IdentityHashMap<>();
+        List<MimeMessage> messages = new ArrayList<>();
+        List<Object[]> permanent = new ArrayList<>();
+        for (Row row : chunk) {
+            try {
+                MimeMessage message = build(row);
+                byMessage.put(message, row);
+                messages.add(message);
+            } catch (MessagingException | RuntimeException e) {
+                permanent.add(new Object[] {reason(e), ts(clock.instant()), row.id, owner});
+            }
+        }
+        Map<MimeMessage, Exception> failures = messages.isEmpty() ? Map.of() : transport.send(messages);
+        List<Object[]> ok = new ArrayList<>();
+        List<Object[]> later = new ArrayList<>();
+        Instant done = clock.instant();
+        for (MimeMessage message : messages) {
+            Row row = byMessage.get(message);
+            Exception e = failures.get(message);
+            if (e == null) {
+                ok.add(new Object[] {ts(done), ts(done), row.id, owner});
+            } else if (isPermanent(e) || row.attempts >= settings.maxAttempts()) {
+                permanent.add(new Object[] {reason(e), ts(done), row.id, owner});
+            } else {
+                later.add(new Object[] {ts(done.plus(settings.backoffAfter(row.attempts))), reason(e), ts(done), row.id, owner});
+            }
+        }
+        if (!ok.isEmpty()) {
+            jdbc.batchUpdate("update mail_outbox set status = 'SENT', sent_at = ?, last_error = null, lease_owner = null, "
+                    + "lease_until = null, updated_at = ? where id = ? and lease_owner = ?", ok);
+        }
+        if (!later.isEmpty()) {
+            jdbc.batchUpdate("update mail_outbox set status = 'QUEUED', next_attempt_at = ?, last_error = ?, "
+                    + "lease_owner = null, lease_until = null, updated_at = ? where id = ? and lease_owner = ?", later);
+        }
+        if (!permanent.isEmpty()) {
+            jdbc.batchUpdate("update mail_outbox set status = 'FAILED', last_error = ?, lease_owner = null, "
+                    + "lease_until = null, updated_at = ? where id = ? and lease_owner = ?", permanent);
+        }
+        return new int[] {ok.size(), later.size(), permanent.size()};
+    }
+
+    private static void add(int[] total, int[] part) {
+        for (int i = 0; i < total.length; i++) {
+            total[i] += part[i];
+        }
+    }
+
+    private synchronized ExecutorService pool() {
+        if (pool == null) {
+            AtomicInteger n = new AtomicInteger();
+            pool = Executors.newFixedThreadPool(settings.connections(), r -> {
+                Thread t = new Thread(r, "mail-sender-" + n.incrementAndGet());
+                t.setDaemon(true);
+                return t;
+            });
+        }
+        return pool;
+    }
+
+    /** Claims due mails for this sender: a row is ours only if our conditional update changed it. */
     List<Long> claim(Instant now) {
         List<Long> candidates = jdbc.queryForList("select id from mail_outbox where " + DUE
                 + " order by next_attempt_at, id limit ?", Long.class, ts(now), ts(now), settings.batchSize());

@@ -17,7 +17,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -88,9 +87,47 @@ public class ReminderScanner {
     /** Scans milestones and tasks for today and queues what is due. */
     public Result runOnce() {
         LocalDate today = today();
-        int audits = scanMilestones(today);
-        int[] t = scanTasks(today);
-        return new Result(audits, t[0], t[1]);
+        cache.set(new Cache());
+        try {
+            int audits = scanMilestones(today);
+            int[] t = scanTasks(today);
+            return new Result(audits, t[0], t[1]);
+        } finally {
+            cache.remove();
+        }
+    }
+
+    /** Look-ups of one scan: people, teams, preferences and offsets do not change within it. */
+    private static final class Cache {
+        final Map<String, Optional<UserSummary>> users = new java.util.HashMap<>();
+        final Map<String, Optional<TeamSummary>> teams = new java.util.HashMap<>();
+        final Map<String, Delivery> deliveries = new java.util.HashMap<>();
+        final Map<Long, Offsets> offsets = new java.util.HashMap<>();
+    }
+
+    private final ThreadLocal<Cache> cache = new ThreadLocal<>();
+
+    private Cache cache() {
+        Cache c = cache.get();
+        return c == null ? new Cache() : c;
+    }
+
+    private Optional<UserSummary> user(String username) {
+        return cache().users.computeIfAbsent(username, users::findUser);
+    }
+
+    private Optional<TeamSummary> team(String code) {
+        return code == null ? Optional.empty() : cache().teams.computeIfAbsent(code, users::findTeam);
+    }
+
+    private Delivery delivery(String username, NotificationCategory category) {
+        return cache().deliveries.computeIfAbsent(username + "/" + category,
+                k -> preferences.deliveryFor(username, category));
+    }
+
+    private Offsets offsets(Long programId) {
+        return programId == null ? settings.defaults()
+                : cache().offsets.computeIfAbsent(programId, settings::effective);
     }
 
     int scanMilestones(LocalDate today) {
@@ -106,7 +143,7 @@ public class ReminderScanner {
                 continue;
             }
             long daysLeft = ChronoUnit.DAYS.between(today, m.getPlannedDate());
-            Integer offset = Offsets.dueOffset(settings.effective(m.getProgramId()).milestones(), daysLeft);
+            Integer offset = Offsets.dueOffset(offsets(m.getProgramId()).milestones(), daysLeft);
             if (offset == null) {
                 continue;
             }
@@ -114,7 +151,7 @@ public class ReminderScanner {
             queued += inTransaction(() -> {
                 int n = 0;
                 for (UserSummary person : ownerAndTeam(p)) {
-                    if (preferences.deliveryFor(person.username(), NotificationCategory.AUDIT_REMINDER) != Delivery.IMMEDIATE) {
+                    if (delivery(person.username(), NotificationCategory.AUDIT_REMINDER) != Delivery.IMMEDIATE) {
                         continue;
                     }
                     String key = "AUDIT:" + m.getId() + ":" + m.getPlannedDate() + ":" + offset + ":" + person.username();
@@ -138,7 +175,7 @@ public class ReminderScanner {
             if (info == null) {
                 continue;
             }
-            Offsets offsets = settings.effective(info.programId());
+            Offsets offsets = offsets(info.programId());
             long daysLeft = ChronoUnit.DAYS.between(today, info.due());
             if (daysLeft > 0) {
                 Integer offset = Offsets.dueOffset(offsets.tasks(), daysLeft);
@@ -146,7 +183,7 @@ public class ReminderScanner {
                     reminders += inTransaction(() -> {
                         int n = 0;
                         for (UserSummary person : assigneeOrTeam(info)) {
-                            if (preferences.deliveryFor(person.username(), NotificationCategory.TASK_REMINDER) == Delivery.IMMEDIATE) {
+                            if (delivery(person.username(), NotificationCategory.TASK_REMINDER) == Delivery.IMMEDIATE) {
                                 n += queue(mails.taskBefore(taskKey(info, "BEFORE-" + offset, person), person, info, daysLeft));
                             }
                         }
@@ -157,7 +194,7 @@ public class ReminderScanner {
                 reminders += inTransaction(() -> {
                     int n = 0;
                     for (UserSummary person : assigneeOrTeam(info)) {
-                        if (preferences.deliveryFor(person.username(), NotificationCategory.TASK_REMINDER) == Delivery.IMMEDIATE) {
+                        if (delivery(person.username(), NotificationCategory.TASK_REMINDER) == Delivery.IMMEDIATE) {
                             n += queue(mails.taskDue(taskKey(info, "DUE", person), person, info));
                         }
                     }
@@ -206,7 +243,7 @@ public class ReminderScanner {
     private Collection<UserSummary> ownerAndTeam(Program p) {
         Map<String, UserSummary> people = new LinkedHashMap<>();
         addUser(people, p.owner());
-        users.findTeam(p.team()).ifPresent(team -> team.members().forEach(u -> addUser(people, u)));
+        team(p.team()).ifPresent(team -> team.members().forEach(u -> addUser(people, u)));
         return people.values();
     }
 
@@ -215,7 +252,7 @@ public class ReminderScanner {
         if (info.assignee() != null) {
             addUser(people, info.assignee());
         } else if (info.teamCode() != null) {
-            users.findTeam(info.teamCode()).ifPresent(team -> team.members().forEach(u -> addUser(people, u)));
+            team(info.teamCode()).ifPresent(team -> team.members().forEach(u -> addUser(people, u)));
         }
         return people.values();
     }
@@ -226,7 +263,7 @@ public class ReminderScanner {
         }
         Map<String, UserSummary> people = new LinkedHashMap<>();
         if (step == 2) {
-            users.findTeam(info.teamCode()).map(TeamSummary::manager).ifPresent(m -> addUser(people, m));
+            team(info.teamCode()).map(TeamSummary::manager).ifPresent(m -> addUser(people, m));
             if (people.isEmpty()) {
                 // a team without a manager: the program owner stands in
                 programs.find(info.programId()).ifPresent(p -> addUser(people, p.owner()));
@@ -241,7 +278,7 @@ public class ReminderScanner {
         if (username == null || people.containsKey(username)) {
             return;
         }
-        users.findUser(username).filter(UserSummary::enabled).ifPresent(u -> people.put(u.username(), u));
+        user(username).filter(UserSummary::enabled).ifPresent(u -> people.put(u.username(), u));
     }
 
     private int queue(OutgoingMail mail) {
@@ -251,11 +288,5 @@ public class ReminderScanner {
     private int inTransaction(java.util.function.Supplier<Integer> work) {
         Integer n = tx.execute(s -> work.get());
         return n == null ? 0 : n;
-    }
-
-    List<UserSummary> people(List<String> usernames) {
-        List<UserSummary> result = new ArrayList<>();
-        usernames.forEach(u -> users.findUser(u).ifPresent(result::add));
-        return result;
     }
 }

@@ -68,7 +68,7 @@ class OutboxRacePostgresTest {
 
         // small batches so the two senders meet on the same rows again and again
         MailSettings small = new MailSettings(settings.from(), 25, settings.maxAttempts(), settings.initialBackoff(),
-                settings.maxBackoff(), Duration.ofMinutes(5), 5);
+                settings.maxBackoff(), Duration.ofMinutes(5), 5, 2);
         OutboxSender a = new OutboxSender(jdbc, SmtpMailTransport.plain("127.0.0.1", port), small, clock, "instance-a-" + run);
         OutboxSender b = new OutboxSender(jdbc, SmtpMailTransport.plain("127.0.0.1", port), small, clock, "instance-b-" + run);
         CountDownLatch go = new CountDownLatch(1);

@@ -131,7 +131,7 @@ class OutboxSenderTest extends GreenMailSupport {
         }
         // A sender that delivers its first connection's worth of mail, then dies (the JVM stops).
         MailSettings small = new MailSettings(settings.from(), 100, settings.maxAttempts(), settings.initialBackoff(),
-                settings.maxBackoff(), Duration.ofMinutes(5), 5);
+                settings.maxBackoff(), Duration.ofMinutes(5), 5, 1);
         SmtpMailTransport smtp = SmtpMailTransport.plain("127.0.0.1", SMTP_PORT);
         MailTransport dying = new MailTransport() {
             int calls;
