@@ -19,8 +19,6 @@ import com.vaadin.flow.router.Layout;
 import com.vaadin.flow.server.menu.MenuConfiguration;
 import com.vaadin.flow.server.menu.MenuEntry;
 import com.vaadin.flow.spring.security.AuthenticationContext;
-import io.auditflow.identity.UserService;
-import io.auditflow.identity.UserSummary;
 import io.auditflow.security.CurrentUser;
 import io.auditflow.security.Role;
 import jakarta.annotation.security.PermitAll;
@@ -36,10 +34,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
 
     private final H2 pageTitle = new H2();
 
-    private final UserService users;
-
-    public MainLayout(AuthenticationContext authentication, UserService users) {
-        this.users = users;
+    public MainLayout(AuthenticationContext authentication) {
         setPrimarySection(Section.DRAWER);
         pageTitle.addClassName("page-title");
         addToNavbar(new DrawerToggle(), pageTitle);
@@ -67,8 +62,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     }
 
     private Div userFooter(AuthenticationContext authentication) {
-        String username = CurrentUser.username().orElse("");
-        Span name = new Span(users.findUser(username).map(UserSummary::displayName).orElse(username));
+        Span name = new Span(CurrentUser.displayName().orElse(""));
         name.setId("current-user");
         name.addClassName("user-name");
         Span roles = new Span(CurrentUser.roles().stream().map(Role::label).collect(Collectors.joining(", ")));
