@@ -55,7 +55,7 @@ class ReminderMails {
         String link = programLink(programId);
         String ics = calendar("auditflow-milestone-" + milestoneId + "@auditflow", date,
                 type.label() + ": " + programName, lead, link);
-        return mail(key, "AUDIT_REMINDER", to, subject, List.of(lead, hint(type)), "Open the program", link,
+        return mail(key, "AUDIT_REMINDER", to, subject, java.util.Arrays.asList(lead, hint(type)), "Open the program", link,
                 "You get this mail because you own this program or work on its team.", ics);
     }
 
@@ -64,7 +64,7 @@ class ReminderMails {
         String subject = "Due " + when + ": " + task.name() + " (" + task.programName() + ")";
         String lead = "The task \"" + task.name() + "\" of " + task.programName() + " is due " + when + ", on "
                 + DAY.format(task.due()) + ".";
-        return mail(key, "TASK_REMINDER", to, subject, List.of(lead, whoFor(task, to)), "Open the task",
+        return mail(key, "TASK_REMINDER", to, subject, java.util.Arrays.asList(lead, whoFor(task, to)), "Open the task",
                 taskLink(task.id()), "You get this mail because the task is yours or your team's.", null);
     }
 

@@ -39,6 +39,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class ReminderScanner {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ReminderScanner.class);
+
     /** Milestones that people are reminded of. */
     static final Set<MilestoneType> REMINDED = Set.of(MilestoneType.AS_OF_DATE, MilestoneType.FIELDWORK_START,
             MilestoneType.STAGE1_AUDIT, MilestoneType.STAGE2_AUDIT, MilestoneType.SURVEILLANCE_AUDIT_1,
@@ -285,8 +287,14 @@ public class ReminderScanner {
         return outbox.enqueue(mail) ? 1 : 0;
     }
 
+    /** One milestone or task per transaction: its mails commit together, and one bad item does not stop the scan. */
     private int inTransaction(java.util.function.Supplier<Integer> work) {
-        Integer n = tx.execute(s -> work.get());
-        return n == null ? 0 : n;
+        try {
+            Integer n = tx.execute(s -> work.get());
+            return n == null ? 0 : n;
+        } catch (RuntimeException e) {
+            log.error("Reminder could not be queued; the next scan tries again", e);
+            return 0;
+        }
     }
 }
