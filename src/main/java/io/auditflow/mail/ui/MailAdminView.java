@@ -75,15 +75,17 @@ class MailAdminView extends VerticalLayout {
         grid.addColumn(e -> time(e.createdAt())).setHeader("Queued").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(e -> e.recipientEmail() == null ? "(no address) " + nz(e.recipientUsername()) : e.recipientEmail())
                 .setHeader("To").setAutoWidth(true);
-        grid.addColumn(OutboxEntry::subject).setHeader("Subject").setFlexGrow(3);
-        grid.addColumn(OutboxEntry::category).setHeader("Kind").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(OutboxEntry::subject).setHeader("Subject").setWidth("14em").setFlexGrow(3)
+                .setTooltipGenerator(OutboxEntry::subject);
+        grid.addColumn(e -> kind(e.category())).setHeader("Kind").setAutoWidth(true).setFlexGrow(0);
         grid.addComponentColumn(MailAdminView::statusBadge).setHeader("Status").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(e -> e.attempts() + (e.resends() > 0 ? " (resent " + e.resends() + "x)" : ""))
                 .setHeader("Attempts").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(e -> e.status() == MailStatus.SENT ? time(e.sentAt())
                         : e.status() == MailStatus.QUEUED && e.attempts() > 0 ? "retry " + time(e.nextAttemptAt()) : "")
                 .setHeader("Sent / next try").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(e -> nz(e.lastError())).setHeader("Reason").setFlexGrow(2);
+        grid.addColumn(e -> nz(e.lastError())).setHeader("Reason").setWidth("12em").setFlexGrow(2)
+                .setTooltipGenerator(e -> nz(e.lastError()));
         grid.addComponentColumn(this::resendButton).setKey("actions").setHeader("").setAutoWidth(true).setFlexGrow(0);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         grid.setItems(query -> outbox.page(status.getValue(), search.getValue(), query.getOffset(), query.getLimit()).stream(),
@@ -131,6 +133,14 @@ class MailAdminView extends VerticalLayout {
 
     private String time(Instant instant) {
         return instant == null ? "" : TIME.format(instant.atZone(zone));
+    }
+
+    private static String kind(String category) {
+        if (category == null) {
+            return "";
+        }
+        String words = category.replace('_', ' ').toLowerCase();
+        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
 
     private static String nz(String s) {
