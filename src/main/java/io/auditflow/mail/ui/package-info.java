@@ -1,0 +1,2 @@
+/** The admin's view of every mail in the outbox. */
+package io.auditflow.mail.ui;

@@ -1,0 +1,2 @@
+/** Notification preferences for everyone and reminder settings for managers. */
+package io.auditflow.reminder.ui;
