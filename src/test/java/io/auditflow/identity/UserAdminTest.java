@@ -100,6 +100,18 @@ class UserAdminTest extends KaribuTest {
     }
 
     @Test
+    void user_names_with_dots_and_team_codes_with_dashes_work_in_camunda_too() {
+        SystemAuthentication.run(() -> {
+            users.saveTeam("risk-team", "Risk Team", null);
+            users.createUser(new UserForm("jane.doe_2", "Jane Doe", "", "long-enough-3",
+                    Set.of(Role.COMPLIANCE_MEMBER), Set.of("risk-team")));
+        });
+        assertThat(camundaIdentity.createGroupQuery().groupId("risk-team").count()).isEqualTo(1);
+        assertThat(camundaIdentity.createGroupQuery().groupMember("jane.doe_2").singleResult().getId())
+                .isEqualTo("risk-team");
+    }
+
+    @Test
     void only_admins_may_change_users() {
         login("manager", Role.COMPLIANCE_MANAGER);
         assertThatThrownBy(() -> users.setEnabled("member", false)).isInstanceOf(AccessDeniedException.class);
