@@ -27,7 +27,20 @@ import org.springframework.security.core.context.SecurityContextHolder;
  */
 public abstract class KaribuTest {
 
-    private static final Routes ROUTES = new Routes().autoDiscoverViews("io.auditflow");
+    private static final Routes ROUTES = discoverRoutes();
+
+    /** Views are package-private by convention; Karibu's own discovery finds public classes only. */
+    @SuppressWarnings("unchecked")
+    private static Routes discoverRoutes() {
+        Routes routes = new Routes().autoDiscoverViews("io.auditflow");
+        try (io.github.classgraph.ScanResult scan = new io.github.classgraph.ClassGraph().enableClassInfo()
+                .enableAnnotationInfo().ignoreClassVisibility().acceptPackages("io.auditflow").scan()) {
+            for (Class<?> view : scan.getClassesWithAnnotation(com.vaadin.flow.router.Route.class.getName()).loadClasses()) {
+                routes.getRoutes().add((Class<? extends com.vaadin.flow.component.Component>) view);
+            }
+        }
+        return routes;
+    }
 
     @Autowired
     protected ApplicationContext ctx;
