@@ -76,8 +76,16 @@ class InboxProjection {
 
     private void ended(DelegateTask task, String state) {
         jdbc.update("update inbox_task set state = ?, ended_at = ?, ended_by = ? where task_id = ? and state = ?",
-                state, Timestamp.from(clock.instant()), CurrentUser.username().orElse(task.getAssignee()),
-                task.getId(), OPEN);
+                state, Timestamp.from(clock.instant()), actor(task), task.getId(), OPEN);
+    }
+
+    /** Who ended the task: the engine's authenticated user, else the assignee, else the signed-in user. */
+    private static String actor(DelegateTask task) {
+        var auth = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+        if (auth != null && auth.getUserId() != null) {
+            return auth.getUserId();
+        }
+        return task.getAssignee() != null ? task.getAssignee() : CurrentUser.username().orElse(null);
     }
 
     /** Programs are renamed rarely; open tasks follow at once. */
