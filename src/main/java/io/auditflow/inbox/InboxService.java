@@ -110,7 +110,7 @@ public class InboxService {
     @PreAuthorize(Roles.CAN_WORK)
     public List<InboxTask> list(TaskFilter filter, int offset, int limit) {
         String me = CurrentUser.require();
-        Sql sql = where(filter, me, users.teamCodesOf(me));
+        Sql sql = where(filter, me, teamsFor(filter, me));
         sql.args.add(Math.max(0, Math.min(limit, MAX_PAGE_SIZE)));
         sql.args.add(Math.max(0, offset));
         return jdbc.query("select " + COLUMNS + " from inbox_task where " + sql.where
@@ -121,7 +121,12 @@ public class InboxService {
     @PreAuthorize(Roles.CAN_WORK)
     public long count(TaskFilter filter) {
         String me = CurrentUser.require();
-        return count(filter, me, users.teamCodesOf(me));
+        return count(filter, me, teamsFor(filter, me));
+    }
+
+    /** Team codes are looked up only for the team list; the other lists need no extra query. */
+    private List<String> teamsFor(TaskFilter filter, String me) {
+        return filter != null && filter.view() == TaskListView.TEAM ? users.teamCodesOf(me) : List.of();
     }
 
     @Transactional(readOnly = true)
