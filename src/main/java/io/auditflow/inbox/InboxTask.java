@@ -30,6 +30,9 @@ public record InboxTask(String id, String name, Long programId, String programNa
         if (controlActivity != null) {
             sb.append(sb.isEmpty() ? "" : " · ").append(words(controlActivity));
         }
+        if (sb.isEmpty() && taskKind != null) {
+            sb.append(words(taskKind));
+        }
         return sb.toString();
     }
 

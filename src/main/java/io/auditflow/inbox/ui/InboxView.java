@@ -98,9 +98,12 @@ class InboxView extends VerticalLayout {
         search.addValueChangeListener(e -> refresh());
 
         grid.addComponentColumn(TaskBadges::due).setHeader("Due").setKey("due").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(InboxTask::name).setHeader("Task").setKey("name").setFlexGrow(3);
-        grid.addColumn(InboxTask::programName).setHeader("Program").setKey("program").setFlexGrow(2);
-        grid.addColumn(InboxTask::serves).setHeader("Serves").setKey("serves").setFlexGrow(2);
+        grid.addColumn(InboxTask::name).setHeader("Task").setKey("name").setFlexGrow(3)
+                .setTooltipGenerator(InboxTask::name);
+        grid.addColumn(InboxTask::programName).setHeader("Program").setKey("program").setFlexGrow(2)
+                .setTooltipGenerator(InboxTask::programName);
+        grid.addColumn(InboxTask::serves).setHeader("Serves").setKey("serves").setFlexGrow(3)
+                .setTooltipGenerator(InboxTask::serves);
         grid.addColumn(t -> t.assignee() == null ? "Unassigned · " + t.candidateGroup() : t.assignee())
                 .setHeader("Assignee").setKey("assignee").setAutoWidth(true);
         grid.addComponentColumn(this::actions).setHeader("").setKey("actions").setAutoWidth(true).setFlexGrow(0);

@@ -72,7 +72,7 @@ class TaskView extends VerticalLayout implements BeforeEnterObserver {
     final DatePicker newDueDate = new DatePicker("New due date");
     final TextField dueReason = new TextField("Reason");
     final Button moveDue = new Button("Change due date");
-    final TextArea comment = new TextArea("Comment");
+    final TextArea comment = new TextArea("Add a comment");
     final Button addComment = new Button("Add comment");
 
     private String taskId;
@@ -181,11 +181,13 @@ class TaskView extends VerticalLayout implements BeforeEnterObserver {
         if (task.open()) {
             add(section("Who does it"));
             add(ownership(task));
-            add(section("Complete"));
-            add(form());
         }
         for (TaskPageSection s : sections) {
             add(s.create(details));
+        }
+        if (task.open()) {
+            add(section("Complete"));
+            add(form());
         }
         add(section("Comments and history"));
         comment.setWidthFull();
