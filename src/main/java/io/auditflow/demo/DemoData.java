@@ -34,11 +34,13 @@ class DemoData implements ApplicationRunner {
     private final UserService users;
     private final ProgramService programs;
     private final TransactionTemplate tx;
+    private final DemoLifecycles lifecycles;
 
-    DemoData(UserService users, ProgramService programs, TransactionTemplate tx) {
+    DemoData(UserService users, ProgramService programs, TransactionTemplate tx, DemoLifecycles lifecycles) {
         this.users = users;
         this.programs = programs;
         this.tx = tx;
+        this.lifecycles = lifecycles;
     }
 
     @Override
@@ -47,6 +49,7 @@ class DemoData implements ApplicationRunner {
             return;
         }
         SystemAuthentication.run(() -> tx.executeWithoutResult(s -> seed()));
+        lifecycles.start();
         log.info("Demo data created: users admin, manager, member, executive, auditor (password '{}')", PASSWORD);
     }
 

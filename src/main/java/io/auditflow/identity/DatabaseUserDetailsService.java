@@ -1,7 +1,7 @@
 package io.auditflow.identity;
 
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.userdetails.User;
+import io.auditflow.security.AuditflowUser;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -23,10 +23,7 @@ class DatabaseUserDetailsService implements UserDetailsService {
     public UserDetails loadUserByUsername(String username) {
         AppUser user = users.findByUsernameIgnoreCase(username == null ? "" : username.trim())
                 .orElseThrow(() -> new UsernameNotFoundException("unknown user"));
-        return User.withUsername(user.getUsername())
-                .password(user.getPasswordHash())
-                .disabled(!user.isEnabled())
-                .authorities(user.getRoles().stream().map(r -> new SimpleGrantedAuthority(r.authority())).toList())
-                .build();
+        return new AuditflowUser(user.getUsername(), user.getPasswordHash(), user.isEnabled(), user.getDisplayName(),
+                user.getRoles().stream().map(r -> new SimpleGrantedAuthority(r.authority())).toList());
     }
 }

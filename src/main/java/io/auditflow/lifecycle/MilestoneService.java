@@ -47,6 +47,21 @@ public class MilestoneService {
         return milestones.save(m);
     }
 
+    /**
+     * Plans the milestone again for a new occurrence within the same cycle (the internal audit and
+     * management review before each external audit): a done one becomes planned with the new date.
+     */
+    public Milestone replan(Long programId, MilestoneType type, int cycle, LocalDate plannedDate) {
+        Milestone m = milestones.findByProgramIdAndTypeAndCycle(programId, type, cycle)
+                .orElseGet(() -> new Milestone(programId, type, cycle, plannedDate, clock.instant()));
+        m.setPlannedDate(plannedDate);
+        m.setActualDate(null);
+        m.setStatus(MilestoneStatus.PLANNED);
+        m.setNote(null);
+        m.setUpdatedAt(clock.instant());
+        return milestones.save(m);
+    }
+
     /** Records that the milestone happened on the given day. */
     public Milestone markDone(Long programId, MilestoneType type, int cycle, LocalDate actualDate) {
         Milestone m = milestones.findByProgramIdAndTypeAndCycle(programId, type, cycle)

@@ -21,6 +21,15 @@ public final class CurrentUser {
         return Optional.of(auth.getName());
     }
 
+    /** The name people know the user by, or the user name when none is known. */
+    public static Optional<String> displayName() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth != null && auth.getPrincipal() instanceof AuditflowUser user) {
+            return Optional.of(user.getDisplayName());
+        }
+        return username();
+    }
+
     public static String require() {
         return username().orElseThrow(() -> new org.springframework.security.access.AccessDeniedException("Not signed in"));
     }

@@ -50,11 +50,20 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
             }
             nav.addItem(item);
         }
+        if (CurrentUser.hasRole(Role.ADMIN)) {
+            // Cockpit is a separate web app under the same login; it opens outside the Vaadin router.
+            SideNavItem cockpit = new SideNavItem("Camunda Cockpit", "/camunda/app/cockpit/default/",
+                    new Icon(VaadinIcon.COG_O));
+            cockpit.setOpenInNewBrowserTab(true);
+            cockpit.setRouterIgnore(true);
+            nav.addItem(cockpit);
+        }
         addToDrawer(new Div(brand), new Scroller(nav), userFooter(authentication));
     }
 
     private Div userFooter(AuthenticationContext authentication) {
-        Span name = new Span(CurrentUser.username().orElse(""));
+        Span name = new Span(CurrentUser.displayName().orElse(""));
+        name.setId("current-user");
         name.addClassName("user-name");
         Span roles = new Span(CurrentUser.roles().stream().map(Role::label).collect(Collectors.joining(", ")));
         roles.addClassName("user-roles");

@@ -29,19 +29,6 @@ public abstract class KaribuTest {
 
     private static final Routes ROUTES = discoverRoutes();
 
-    /** Views are package-private by convention; Karibu's own discovery finds public classes only. */
-    @SuppressWarnings("unchecked")
-    private static Routes discoverRoutes() {
-        Routes routes = new Routes().autoDiscoverViews("io.auditflow");
-        try (io.github.classgraph.ScanResult scan = new io.github.classgraph.ClassGraph().enableClassInfo()
-                .enableAnnotationInfo().ignoreClassVisibility().acceptPackages("io.auditflow").scan()) {
-            for (Class<?> view : scan.getClassesWithAnnotation(com.vaadin.flow.router.Route.class.getName()).loadClasses()) {
-                routes.getRoutes().add((Class<? extends com.vaadin.flow.component.Component>) view);
-            }
-        }
-        return routes;
-    }
-
     @Autowired
     protected ApplicationContext ctx;
 
@@ -66,6 +53,39 @@ public abstract class KaribuTest {
         request.setUserPrincipalInt(auth);
         Set<String> names = Arrays.stream(roles).map(Role::name).collect(java.util.stream.Collectors.toSet());
         request.setUserInRole((principal, role) -> names.contains(role) || names.contains(role.replace("ROLE_", "")));
+    }
+
+    /**
+     * Karibu's own discovery skips package-private views; the app keeps views package-private,
+     * so the routes are found with Spring's scanner instead.
+     */
+    @SuppressWarnings("unchecked")
+    private static Routes discoverRoutes() {
+        var scanner = new org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider(false);
+        scanner.addIncludeFilter(new org.springframework.core.type.filter.AnnotationTypeFilter(
+                com.vaadin.flow.router.Route.class));
+        scanner.addIncludeFilter(new org.springframework.core.type.filter.AnnotationTypeFilter(
+                com.vaadin.flow.router.Layout.class));
+        scanner.addIncludeFilter(new org.springframework.core.type.filter.AssignableTypeFilter(
+                com.vaadin.flow.router.HasErrorParameter.class));
+        java.util.Set<Class<? extends com.vaadin.flow.component.Component>> routes = new java.util.HashSet<>();
+        java.util.Set<Class<? extends com.vaadin.flow.router.HasErrorParameter<?>>> errors = new java.util.HashSet<>();
+        for (var candidate : scanner.findCandidateComponents("io.auditflow")) {
+            try {
+                Class<?> type = Class.forName(candidate.getBeanClassName());
+                if (java.lang.reflect.Modifier.isAbstract(type.getModifiers())) {
+                    continue;
+                }
+                if (com.vaadin.flow.router.HasErrorParameter.class.isAssignableFrom(type)) {
+                    errors.add((Class<? extends com.vaadin.flow.router.HasErrorParameter<?>>) type);
+                } else {
+                    routes.add((Class<? extends com.vaadin.flow.component.Component>) type);
+                }
+            } catch (ClassNotFoundException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return new Routes(routes, errors, true);
     }
 
     protected void logout() {

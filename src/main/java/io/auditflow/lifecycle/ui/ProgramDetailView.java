@@ -17,8 +17,16 @@ import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import io.auditflow.identity.UserService;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.dialog.Dialog;
+import io.auditflow.common.ValidationException;
+import io.auditflow.lifecycle.CertificateService;
+import io.auditflow.lifecycle.ControlActivityService;
+import io.auditflow.lifecycle.FindingService;
+import io.auditflow.lifecycle.LifecycleService;
 import io.auditflow.lifecycle.Milestone;
 import io.auditflow.lifecycle.MilestoneService;
+import io.auditflow.lifecycle.MilestoneStatus;
 import io.auditflow.program.Framework;
 import io.auditflow.program.Program;
 import io.auditflow.program.ProgramService;
@@ -41,19 +49,34 @@ class ProgramDetailView extends VerticalLayout implements BeforeEnterObserver {
     private final ProgramService programs;
     private final UserService users;
     private final MilestoneService milestones;
+    private final LifecycleService lifecycles;
+    private final ControlActivityService controls;
+    private final FindingService findings;
     final Grid<Milestone> milestoneGrid = new Grid<>(Milestone.class, false);
+    StartLifecycleForm startForm;
     private Program program;
 
-    ProgramDetailView(ProgramService programs, UserService users, MilestoneService milestones) {
+    ProgramDetailView(ProgramService programs, UserService users, MilestoneService milestones,
+                      LifecycleService lifecycles, ControlActivityService controls, FindingService findings) {
         this.programs = programs;
         this.users = users;
         this.milestones = milestones;
+        this.lifecycles = lifecycles;
+        this.controls = controls;
+        this.findings = findings;
         addClassName("program-detail");
         milestoneGrid.addColumn(m -> m.getType().label()).setHeader("Milestone").setAutoWidth(true);
         milestoneGrid.addColumn(Milestone::getCycle).setHeader("Cycle").setAutoWidth(true);
         milestoneGrid.addColumn(Milestone::getPlannedDate).setHeader("Planned").setAutoWidth(true);
         milestoneGrid.addColumn(Milestone::getActualDate).setHeader("Actual").setAutoWidth(true);
         milestoneGrid.addColumn(m -> m.getStatus().name()).setHeader("Status").setAutoWidth(true);
+        milestoneGrid.addColumn(Milestone::getNote).setHeader("Note").setFlexGrow(1);
+        milestoneGrid.addComponentColumn(m -> {
+            Button move = new Button("Move", e -> openReschedule(m));
+            move.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+            move.setVisible(CurrentUser.canManage() && m.getStatus() != MilestoneStatus.DONE);
+            return move;
+        }).setAutoWidth(true);
         milestoneGrid.setAllRowsVisible(true);
     }
 
@@ -110,6 +133,8 @@ class ProgramDetailView extends VerticalLayout implements BeforeEnterObserver {
             add(new HorizontalLayout(edit, archive));
         }
 
+        renderLifecycle();
+
         add(new H3("Milestones"));
         var items = milestones.ofProgram(program.id());
         if (items.isEmpty()) {
@@ -118,6 +143,110 @@ class ProgramDetailView extends VerticalLayout implements BeforeEnterObserver {
             milestoneGrid.setItems(items);
             add(milestoneGrid);
         }
+    }
+
+    private void renderLifecycle() {
+        add(new H3("Lifecycle"));
+        var running = lifecycles.running(program.id());
+        if (running.isEmpty()) {
+            if (CurrentUser.canManage() && !program.archived()) {
+                add(new Paragraph("No lifecycle runs yet. Start it to plan the calendar and create the tasks."));
+                startForm = new StartLifecycleForm(program, lifecycles);
+                startForm.addStartedListener(e -> {
+                    Notifications.success("Lifecycle started: " + e.started().milestones().size() + " milestones planned");
+                    render();
+                });
+                add(startForm);
+            } else {
+                add(new Paragraph("No lifecycle runs yet."));
+            }
+            return;
+        }
+        startForm = null;
+        Span state = new Span("Running: " + switch (running.get().getProcessDefinitionId().split(":")[0]) {
+            case LifecycleService.SOC2_RENEWAL -> "SOC 2 annual renewal";
+            case LifecycleService.ISO_CERTIFICATION -> "ISO/IEC 27001 certification cycle";
+            default -> "SOC 2 engagement";
+        });
+        state.setId("lifecycle-state");
+        state.getElement().getThemeList().add("badge success");
+        Div facts = new Div(state);
+        facts.addClassName("facts");
+        lifecycles.certificate(program.id()).ifPresent(c -> facts.add(certificate(c)));
+        add(facts);
+        if (program.framework().isSoc2()) {
+            var gaps = lifecycles.coverageGaps(program.id());
+            if (!gaps.isEmpty()) {
+                Paragraph p = new Paragraph("Coverage gaps: " + gaps.stream()
+                        .map(g -> g.from() + " to " + g.to() + " (" + g.days() + " days)")
+                        .collect(Collectors.joining("; ")));
+                p.setId("coverage-gaps");
+                p.addClassName("coverage-gap");
+                add(p);
+            }
+            var evd = controls.expectedVersusDone(program.id());
+            if (!evd.isEmpty()) {
+                Grid<ControlActivityService.ExpectedVersusDone> grid = new Grid<>();
+                grid.setId("control-activities");
+                grid.addColumn(ControlActivityService.ExpectedVersusDone::activityName).setHeader("Control activity").setFlexGrow(1);
+                grid.addColumn(ControlActivityService.ExpectedVersusDone::cycle).setHeader("Window").setAutoWidth(true);
+                grid.addColumn(ControlActivityService.ExpectedVersusDone::expected).setHeader("Expected").setAutoWidth(true);
+                grid.addColumn(ControlActivityService.ExpectedVersusDone::done).setHeader("Done").setAutoWidth(true);
+                grid.addColumn(ControlActivityService.ExpectedVersusDone::overdue).setHeader("Overdue").setAutoWidth(true);
+                grid.setItems(evd);
+                grid.setAllRowsVisible(true);
+                add(new H3("Control activities: expected versus done"), grid);
+            }
+        }
+        var programFindings = findings.findingsOf(program.id());
+        if (!programFindings.isEmpty()) {
+            Grid<FindingService.FindingView> grid = new Grid<>();
+            grid.setId("findings");
+            grid.addColumn(f -> f.kind().label()).setHeader("Finding").setAutoWidth(true);
+            grid.addColumn(FindingService.FindingView::title).setHeader("Title").setFlexGrow(1);
+            grid.addColumn(FindingService.FindingView::status).setHeader("Status").setAutoWidth(true);
+            grid.addColumn(FindingService.FindingView::dueDate).setHeader("Due").setAutoWidth(true);
+            grid.setItems(programFindings);
+            grid.setAllRowsVisible(true);
+            add(new H3("Findings and corrective actions"), grid);
+        }
+    }
+
+    private static Span certificate(CertificateService.Certificate c) {
+        Span s = new Span("Certificate " + c.cycle() + ": " + c.state() + " (expires " + c.expiryDate() + ")");
+        s.setId("certificate-state");
+        s.getElement().getThemeList().add(switch (c.state()) {
+            case VALID, RESTORED -> "badge success";
+            case AT_RISK -> "badge";
+            default -> "badge error";
+        });
+        if (c.note() != null) {
+            s.setTitle(c.note());
+        }
+        return s;
+    }
+
+    private void openReschedule(Milestone m) {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle("Move " + m.getType().label() + " (cycle " + m.getCycle() + ")");
+        DatePicker date = new DatePicker("New date", m.getPlannedDate());
+        date.setId("reschedule-date");
+        Button save = new Button("Move", e -> {
+            try {
+                lifecycles.rescheduleMilestone(program.id(), m.getType(), m.getCycle(), date.getValue());
+                dialog.close();
+                Notifications.success("Moved; dependent dates, timers and due dates follow");
+                render();
+            } catch (ValidationException ex) {
+                date.setInvalid(true);
+                date.setErrorMessage(ex.errors().get(0).message());
+            }
+        });
+        save.setId("reschedule-save");
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.add(date);
+        dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), save);
+        dialog.open();
     }
 
     private static Div fact(String label, String value) {

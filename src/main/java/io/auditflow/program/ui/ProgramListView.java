@@ -58,8 +58,10 @@ class ProgramListView extends VerticalLayout {
 
         grid.addColumn(Program::name).setHeader("Program").setAutoWidth(true).setFlexGrow(2).setSortable(true);
         grid.addComponentColumn(p -> ProgramDialog.badge(p.framework())).setHeader("Framework").setAutoWidth(true);
-        grid.addColumn(p -> p.criteria().stream().sorted().map(TrustCategory::label).collect(Collectors.joining(", ")))
-                .setHeader("Criteria / edition").setFlexGrow(2);
+        grid.addColumn(p -> p.framework().isSoc2()
+                        ? p.criteria().stream().sorted().map(TrustCategory::label).collect(Collectors.joining(", "))
+                        : "ISO/IEC 27001:" + p.isoEdition())
+                .setHeader("Criteria / edition").setFlexGrow(3);
         grid.addColumn(Program::ownerName).setHeader("Owner").setAutoWidth(true);
         grid.addColumn(Program::teamName).setHeader("Team").setAutoWidth(true);
         grid.addColumn(p -> p.archived() ? "Archived" : "Active").setHeader("Status").setAutoWidth(true);

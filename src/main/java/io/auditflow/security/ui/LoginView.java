@@ -26,6 +26,8 @@ class LoginView extends Main implements BeforeEnterObserver {
         setSizeFull();
         LoginI18n i18n = LoginI18n.createDefault();
         i18n.getForm().setTitle("Sign in to Auditflow");
+        i18n.getForm().setUsername("User name");
+        i18n.getForm().setSubmit("Sign in");
         i18n.getErrorMessage().setTitle("Sign-in failed");
         i18n.getErrorMessage().setMessage("The user name or password is not right, or the account is disabled.");
         login.setI18n(i18n);

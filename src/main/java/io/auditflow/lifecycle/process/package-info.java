@@ -1,0 +1,2 @@
+/** BPMN glue: thin delegates and listeners that call the lifecycle services. */
+package io.auditflow.lifecycle.process;
