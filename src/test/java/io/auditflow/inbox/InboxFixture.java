@@ -44,6 +44,8 @@ public class InboxFixture {
     private final TaskService tasks;
     private final ProgramService programs;
     private final UserService users;
+    @org.springframework.beans.factory.annotation.Autowired
+    private org.camunda.bpm.engine.ManagementService management;
 
     InboxFixture(RepositoryService repository, RuntimeService runtime, TaskService tasks, ProgramService programs,
                  UserService users, TaskForms forms) {
@@ -91,6 +93,20 @@ public class InboxFixture {
                 "programId", program.id(), "teamCode", program.team(), "cycle", 1,
                 "reviewDue", Date.from(due.atTime(17, 0).toInstant(ZoneOffset.UTC))));
         return tasks.createTaskQuery().processInstanceId(pi.getId()).singleResult();
+    }
+
+    /** Starts the program's real audit lifecycle (lifecycle feature) and returns its first user task. */
+    public Task startLifecycle(Program program, io.auditflow.lifecycle.LifecycleService lifecycle,
+                               io.auditflow.lifecycle.LifecycleRequest request) {
+        var started = SystemAuthentication.call(() -> lifecycle.startLifecycle(program.id(), request));
+        // The job executor is off in tests: run the save points the engine left behind.
+        for (int i = 0; i < 20 && tasks.createTaskQuery().processInstanceId(started.processInstanceId()).count() == 0; i++) {
+            for (var job : management.createJobQuery().processInstanceId(started.processInstanceId()).executable().list()) {
+                SystemAuthentication.run(() -> management.executeJob(job.getId()));
+            }
+        }
+        return tasks.createTaskQuery().processInstanceId(started.processInstanceId()).list().stream()
+                .findFirst().orElseThrow(() -> new AssertionError("The lifecycle opened no user task"));
     }
 
     public Task currentTask(String processInstanceId) {
