@@ -14,7 +14,7 @@ public final class StartPage {
             return "programs";
         }
         if (roles.contains(Role.COMPLIANCE_MEMBER)) {
-            return "programs";
+            return "inbox";
         }
         if (roles.contains(Role.EXECUTIVE)) {
             return "timeline";

@@ -19,7 +19,7 @@ class LoginBrowserTest extends BrowserTest {
     @CsvSource({
             "admin,     admin/users",
             "manager,   programs",
-            "member,    programs",
+            "member,    inbox",
             "executive, timeline",
             "auditor,   programs",
     })

@@ -1,0 +1,39 @@
+package io.auditflow.inbox.ui;
+
+import com.vaadin.flow.component.html.Span;
+import io.auditflow.inbox.DueStatus;
+import io.auditflow.inbox.InboxTask;
+
+/** The due date with how urgent it is, so overdue and due-soon tasks stand out at a glance. */
+final class TaskBadges {
+
+    private TaskBadges() {
+    }
+
+    static Span due(InboxTask task) {
+        Span span = new Span();
+        span.addClassName("due-badge");
+        String date = task.dueDate() == null ? "No due date" : task.dueDate().toString();
+        switch (task.dueStatus()) {
+            case OVERDUE -> {
+                span.setText(date + " · overdue");
+                span.addClassName("overdue");
+            }
+            case DUE_SOON -> {
+                span.setText(date + " · due soon");
+                span.addClassName("due-soon");
+            }
+            case CLOSED -> {
+                span.setText(task.state().equals("COMPLETED") ? "Completed" : "Closed");
+                span.addClassName("closed");
+            }
+            default -> span.setText(date);
+        }
+        return span;
+    }
+
+    static String rowPart(InboxTask task) {
+        return task.dueStatus() == DueStatus.OVERDUE ? "overdue-row"
+                : task.dueStatus() == DueStatus.DUE_SOON ? "due-soon-row" : null;
+    }
+}
