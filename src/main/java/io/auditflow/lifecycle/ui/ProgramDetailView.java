@@ -191,10 +191,14 @@ class ProgramDetailView extends VerticalLayout implements BeforeEnterObserver {
                 grid.setId("control-activities");
                 grid.addColumn(ControlActivityService.ExpectedVersusDone::activityName).setHeader("Control activity")
                         .setAutoWidth(true).setFlexGrow(1);
-                grid.addColumn(ControlActivityService.ExpectedVersusDone::cycle).setHeader("Window").setWidth("7em").setFlexGrow(0);
-                grid.addColumn(ControlActivityService.ExpectedVersusDone::expected).setHeader("Expected").setWidth("7em").setFlexGrow(0);
-                grid.addColumn(ControlActivityService.ExpectedVersusDone::done).setHeader("Done").setWidth("7em").setFlexGrow(0);
-                grid.addColumn(ControlActivityService.ExpectedVersusDone::overdue).setHeader("Overdue").setWidth("7em").setFlexGrow(0);
+                grid.addColumn(ControlActivityService.ExpectedVersusDone::cycle).setHeader("Window").setWidth("7em").setFlexGrow(0)
+                        .setTextAlign(com.vaadin.flow.component.grid.ColumnTextAlign.END);
+                grid.addColumn(ControlActivityService.ExpectedVersusDone::expected).setHeader("Expected").setWidth("7em").setFlexGrow(0)
+                        .setTextAlign(com.vaadin.flow.component.grid.ColumnTextAlign.END);
+                grid.addColumn(ControlActivityService.ExpectedVersusDone::done).setHeader("Done").setWidth("7em").setFlexGrow(0)
+                        .setTextAlign(com.vaadin.flow.component.grid.ColumnTextAlign.END);
+                grid.addColumn(ControlActivityService.ExpectedVersusDone::overdue).setHeader("Overdue").setWidth("7em").setFlexGrow(0)
+                        .setTextAlign(com.vaadin.flow.component.grid.ColumnTextAlign.END);
                 grid.setItems(evd);
                 grid.setAllRowsVisible(true);
                 add(new H3("Control activities: expected versus done"), grid);
