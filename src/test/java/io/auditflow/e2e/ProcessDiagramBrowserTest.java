@@ -32,8 +32,14 @@ class ProcessDiagramBrowserTest extends BrowserTest {
                 .latestVersion().singleResult();
         login("admin", "demo");
         driver.get(url("camunda/app/cockpit/default/#/process-definition/" + definition.getId() + "/runtime"));
-        new WebDriverWait(driver, Duration.ofSeconds(60))
-                .until(d -> !d.findElements(By.cssSelector(".djs-container svg g.djs-element")).isEmpty());
+        try {
+            new WebDriverWait(driver, Duration.ofSeconds(60))
+                    .until(d -> !d.findElements(By.cssSelector(".djs-container svg g.djs-element")).isEmpty());
+        } catch (org.openqa.selenium.TimeoutException e) {
+            screenshot("cockpit-" + key + "-failed");
+            java.nio.file.Files.writeString(SCREENSHOTS.resolve("cockpit-" + key + "-failed.html"), driver.getPageSource());
+            throw e;
+        }
         // Let the viewer finish fitting the diagram into its frame before the picture.
         Thread.sleep(1500);
         int shapes = driver.findElements(By.cssSelector(".djs-container g.djs-shape")).size();

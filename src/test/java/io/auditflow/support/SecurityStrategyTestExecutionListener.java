@@ -8,16 +8,21 @@ import org.springframework.test.context.TestContext;
 import org.springframework.test.context.TestExecutionListener;
 
 /**
- * Each application context brings its own Vaadin-aware security context strategy (with its own
+ * Keeps JVM-wide state in line with the test's own application context.
+ *
+ * <p>Each application context brings its own Vaadin-aware security context strategy (with its own
  * thread-local), and the last context started wins the static {@link SecurityContextHolder}. With
  * several cached test contexts in one JVM, the test at hand must use its own context's strategy,
- * or a signed-in test user is invisible to that context's method security.
+ * or a signed-in test user is invisible to that context's method security. Likewise Camunda's
+ * {@code ClockUtil} is static, while each context has its own {@link TestClock}.
  */
 public class SecurityStrategyTestExecutionListener implements TestExecutionListener, Ordered {
 
     @Override
     public void beforeTestClass(TestContext testContext) {
         use(testContext);
+        // Every test class starts on the default day, whatever the previous class left behind.
+        testContext.getApplicationContext().getBeanProvider(TestClock.class).ifAvailable(TestClock::reset);
     }
 
     @Override
@@ -28,6 +33,8 @@ public class SecurityStrategyTestExecutionListener implements TestExecutionListe
     private static void use(TestContext testContext) {
         ApplicationContext ctx = testContext.getApplicationContext();
         ctx.getBeanProvider(SecurityContextHolderStrategy.class).ifAvailable(SecurityContextHolder::setContextHolderStrategy);
+        // Camunda's clock is static too: bring it back in line with this context's test clock.
+        ctx.getBeanProvider(TestClock.class).ifAvailable(clock -> clock.set(clock.instant()));
     }
 
     @Override
