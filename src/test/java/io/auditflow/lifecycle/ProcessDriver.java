@@ -1,6 +1,7 @@
 package io.auditflow.lifecycle;
 
 import io.auditflow.common.SystemAuthentication;
+import io.auditflow.support.FormAnswers;
 import io.auditflow.support.TestClock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -152,33 +153,10 @@ class ProcessDriver {
     }
 
     private Map<String, Object> defaults(String formKey) {
-        String today = clock.today().toString();
-        return switch (formKey == null ? "" : formKey) {
-            case "auditflow:scoping" -> Map.of("engagementLetterSignedOn", today);
-            case "auditflow:readiness" -> Map.of("completedOn", today, "gapsFound", "2");
-            case "auditflow:preparation" -> Map.of("doneOn", today);
-            case "auditflow:control-activity" -> Map.of("performedOn", today, "result", "OK");
-            case "auditflow:access-review" -> Map.of("performedOn", today, "populationReviewed", "42", "result", "OK");
-            case "auditflow:fieldwork" -> Map.of("fieldworkStartedOn", clock.today().minusDays(34).toString(),
-                    "fieldworkEndedOn", today, "exceptionCount", "0");
-            case "auditflow:management-response" -> Map.of("responses", "Access was removed the same week.");
-            case "auditflow:management-assertion" -> Map.of("assertionSignedOn", today);
-            case "auditflow:report-issuance" -> Map.of("opinion", "UNQUALIFIED", "reportIssuedDate", today);
-            case "auditflow:auditor-engagement" -> Map.of("engagementLetterSignedOn", today, "auditFirm", "Audit & Co");
-            case "auditflow:coverage-gap" -> Map.of("explanation", "The auditor could not start earlier.");
-            case "auditflow:bridge-letter" -> Map.of("bridgeLetterIssuedOn", today);
-            case "auditflow:stage1-outcome" -> Map.of("auditHeldOn", today, "areasOfConcern", "1");
-            case "auditflow:internal-audit" -> Map.of("internalAuditDate", today, "internalNonconformities", "0");
-            case "auditflow:management-review" -> Map.of("reviewDate", today);
-            case "auditflow:audit-outcome" -> Map.of("auditHeldOn", today, "majorNonconformities", "0",
-                    "minorNonconformities", "0");
-            case "auditflow:certification-decision" -> Map.of("decisionDate", today);
-            case "auditflow:root-cause" -> Map.of("rootCause", "A missing review step.");
-            case "auditflow:action-plan" -> Map.of("actionPlan", "Add the review step.",
-                    "targetDate", clock.today().plusDays(30).toString());
-            case "auditflow:implementation" -> Map.of("implementedOn", today);
-            case "auditflow:effectiveness-check" -> Map.of("checkedOn", today, "effective", "YES");
-            default -> throw new AssertionError("Unknown form " + formKey);
-        };
+        Map<String, Object> answers = FormAnswers.plausible(formKey, clock.today());
+        if (answers == null) {
+            throw new AssertionError("Unknown form " + formKey);
+        }
+        return answers;
     }
 }
