@@ -3,13 +3,17 @@ package io.auditflow.inbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.auditflow.IntegrationTest;
+import io.auditflow.common.SystemAuthentication;
 import io.auditflow.evidence.EvidenceSamples;
+import io.auditflow.lifecycle.FindingKind;
+import io.auditflow.lifecycle.FindingService;
 import io.auditflow.program.Program;
 import io.auditflow.support.BrowserTest;
 import io.auditflow.support.TestClock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
@@ -26,6 +30,8 @@ class InboxBrowserTest extends BrowserTest {
     @Autowired InboxFixture fixture;
     @Autowired TaskService taskService;
     @Autowired TestClock clock;
+    @Autowired FindingService findings;
+    @Autowired ManagementService management;
 
     @Test
     void a_member_claims_a_task_adds_evidence_and_completes_it() throws Exception {
@@ -72,6 +78,67 @@ class InboxBrowserTest extends BrowserTest {
         waitForRows(3);
         screenshot("inbox-after");
         assertThat(soon.getId()).isNotNull();
+    }
+
+    @Test
+    void a_member_works_a_real_corrective_action_task_from_claim_to_completion() throws Exception {
+        Program program = fixture.program("Browser finding", "grc");
+        FindingService.FindingView finding = SystemAuthentication.call(() -> findings.raise(program.id(), "grc", 1,
+                FindingKind.MINOR_NONCONFORMITY, "Leavers kept VPN access", "Internal audit"));
+        Task rootCause = awaitTask(program.id(), "Task_RootCause");
+
+        login("member", "demo");
+        filterByProgram(program.name());
+        waitFor(By.id("tab-team")).click();
+        waitForRows(1);
+        screenshot("inbox-real-task-before");
+        waitFor(By.cssSelector("vaadin-button.claim")).click();
+        waitForVaadin();
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d ->
+                "member".equals(taskService.createTaskQuery().taskId(rootCause.getId()).singleResult().getAssignee()));
+
+        open("inbox/task/" + rootCause.getId());
+        waitFor(By.id("evidence-upload"));
+        Path file = Files.createTempDirectory("evidence").resolve("vpn-leavers.pdf");
+        Files.write(file, EvidenceSamples.pdf());
+        driver.findElement(By.id("evidence-upload")).getShadowRoot().findElement(By.cssSelector("input[type=file]"))
+                .sendKeys(file.toAbsolutePath().toString());
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> d.findElements(
+                By.cssSelector("#evidence-grid vaadin-grid-cell-content")).stream()
+                .anyMatch(c -> c.getText().contains("vpn-leavers.pdf")));
+        WebElement rootCauseField = waitFor(By.cssSelector("#form-rootCause textarea, #form-rootCause input"));
+        js("arguments[0].scrollIntoView({block: 'center'});", rootCauseField);
+        rootCauseField.sendKeys("The leaver checklist had no VPN step.");
+        rootCauseField.sendKeys(Keys.TAB);
+        waitForVaadin();
+        screenshot("task-page-real-finding");
+        click(driver.findElement(By.id("complete-task")));
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> d.getCurrentUrl().endsWith("/inbox"));
+        waitForVaadin();
+
+        Task next = awaitTask(program.id(), "Task_ActionPlan");
+        assertThat(next.getProcessInstanceId()).isEqualTo(rootCause.getProcessInstanceId());
+        assertThat(finding.programId()).isEqualTo(program.id());
+        filterByProgram(program.name());
+        waitFor(By.id("tab-team")).click();
+        waitForRows(1);
+        assertThat(driver.findElement(By.cssSelector("vaadin-grid.inbox-grid")).getText())
+                .contains("Agree the corrective action plan");
+        screenshot("inbox-real-task-after");
+    }
+
+    /** Runs the engine's due jobs (the job executor is off in tests) until the task is there. */
+    private Task awaitTask(Long programId, String taskKey) {
+        for (int i = 0; i < 20; i++) {
+            Task task = taskService.createTaskQuery().processVariableValueEquals("programId", programId)
+                    .taskDefinitionKey(taskKey).singleResult();
+            if (task != null) {
+                return task;
+            }
+            SystemAuthentication.run(() -> management.createJobQuery().executable().list()
+                    .forEach(job -> management.executeJob(job.getId())));
+        }
+        throw new AssertionError("No task " + taskKey + " for program " + programId);
     }
 
     private void click(WebElement element) {
