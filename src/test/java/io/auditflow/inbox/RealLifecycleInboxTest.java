@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.auditflow.IntegrationTest;
-import io.auditflow.common.ConflictException;
 import io.auditflow.common.NotFoundException;
 import io.auditflow.common.ValidationException;
 import io.auditflow.lifecycle.LifecycleRequest;
@@ -17,14 +16,8 @@ import io.auditflow.program.Program;
 import io.auditflow.security.Role;
 import io.auditflow.support.TestClock;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
@@ -94,26 +87,8 @@ class RealLifecycleInboxTest {
         Task task = firstTask("Real race", "grc");
         run("member", Role.COMPLIANCE_MEMBER, () -> inbox.claim(task.getId()));
         Map<String, Object> values = validValues(task.getId());
-        ExecutorService pool = Executors.newFixedThreadPool(20);
-        CountDownLatch go = new CountDownLatch(1);
-        List<Future<String>> results = new ArrayList<>();
-        for (int i = 0; i < 20; i++) {
-            results.add(pool.submit(() -> {
-                go.await();
-                try {
-                    run("member", Role.COMPLIANCE_MEMBER, () -> inbox.complete(task.getId(), values));
-                    return "won";
-                } catch (ConflictException e) {
-                    return "conflict";
-                }
-            }));
-        }
-        go.countDown();
-        List<String> outcomes = new ArrayList<>();
-        for (Future<String> f : results) {
-            outcomes.add(f.get(60, TimeUnit.SECONDS));
-        }
-        pool.shutdown();
+        List<String> outcomes = ConcurrentAttempts.race(20,
+                () -> run("member", Role.COMPLIANCE_MEMBER, () -> inbox.complete(task.getId(), values)));
         assertThat(outcomes).filteredOn("won"::equals).hasSize(1);
         assertThat(outcomes).filteredOn("conflict"::equals).hasSize(19);
     }
