@@ -373,6 +373,11 @@ public class LifecycleService {
     private void set(String processInstanceId, String name, LocalDate value, Map<Date, Date> shifts) {
         Object old = runtime.getVariable(processInstanceId, name);
         Date next = dates.toDate(value);
+        LocalDate today = LocalDate.now(clock);
+        if (old instanceof Date d && dates.toDay(d).isBefore(today) && !value.isAfter(today)) {
+            // A date that has passed is history: a move elsewhere does not turn overdue work into "due today".
+            return;
+        }
         if (old instanceof Date d && !d.equals(next)) {
             shifts.put(d, next);
         }

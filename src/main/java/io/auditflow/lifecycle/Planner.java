@@ -92,9 +92,7 @@ public final class Planner {
             ms.add(new PlannedMilestone(MilestoneType.OBSERVATION_START, in.cycle(), in.windowStart()));
             ms.add(new PlannedMilestone(MilestoneType.OBSERVATION_END, in.cycle(), in.windowEnd()));
             basis = in.windowEnd();
-            LocalDate engage = in.windowEnd().minusDays(settings.engageAuditorDaysBeforeWindowEnd());
-            d.put("engageAuditorOn", engage.isBefore(in.windowStart()) ? in.windowStart() : engage);
-            d.put("engageAuditorDue", engage.plusDays(30).isAfter(in.windowEnd()) ? in.windowEnd() : engage.plusDays(30));
+            d.putAll(engageAuditor(in.windowStart(), in.windowEnd()));
             d.put("bridgeLetterOn", in.windowEnd().plusDays(1));
         } else {
             d.put("asOfDate", in.asOfDate());
@@ -118,6 +116,15 @@ public final class Planner {
         ms.add(new PlannedMilestone(MilestoneType.REPORT_ISSUED, in.cycle(), reportDue));
         ms.add(new PlannedMilestone(MilestoneType.REPORT_STALE, in.cycle(), stale));
         return sorted(ms, d);
+    }
+
+    /** The auditor of the next year is engaged a set number of days before the window closes, within the window. */
+    public Map<String, LocalDate> engageAuditor(LocalDate windowStart, LocalDate windowEnd) {
+        Map<String, LocalDate> d = new LinkedHashMap<>();
+        LocalDate engage = windowEnd.minusDays(settings.engageAuditorDaysBeforeWindowEnd());
+        d.put("engageAuditorOn", engage.isBefore(windowStart) ? windowStart : engage);
+        d.put("engageAuditorDue", engage.plusDays(30).isAfter(windowEnd) ? windowEnd : engage.plusDays(30));
+        return d;
     }
 
     /** The window of the year after the given one: it starts the day after, so coverage never breaks. */
@@ -339,6 +346,10 @@ public final class Planner {
         for (MilestoneType type : List.of(MilestoneType.SURVEILLANCE_AUDIT_1, MilestoneType.SURVEILLANCE_AUDIT_2,
                 MilestoneType.RECERTIFICATION_AUDIT)) {
             PlannedMilestone m = ms.get(type);
+            if (type == MilestoneType.SURVEILLANCE_AUDIT_2 && s1Day != null) {
+                // Surveillance 2 falls in the calendar year after surveillance 1 as it really lies.
+                m = m.withDate(surveillance2(s1Day));
+            }
             LocalDate held = type == MilestoneType.SURVEILLANCE_AUDIT_1 ? h.surveillance1HeldOn()
                     : type == MilestoneType.SURVEILLANCE_AUDIT_2 ? h.surveillance2HeldOn() : null;
             LocalDate deadline = auditDeadline(type, h.decision(), s1Day != null ? s1Day : m.date(), expiry);
@@ -844,9 +855,13 @@ public final class Planner {
             putPlanned(d, "windowStart", cal, MilestoneType.OBSERVATION_START, cycle);
             putPlanned(d, "windowEnd", cal, MilestoneType.OBSERVATION_END, cycle);
             LocalDate windowEnd = day(cal, MilestoneType.OBSERVATION_END, cycle);
+            LocalDate windowStart = day(cal, MilestoneType.OBSERVATION_START, cycle);
             if (windowEnd != null) {
                 d.put("windowClosed", windowEnd.plusDays(1));
                 d.put("bridgeLetterOn", windowEnd.plusDays(1));
+                if (windowStart != null) {
+                    d.putAll(engageAuditor(windowStart, windowEnd));
+                }
             }
             putPlanned(d, "fieldworkStart", cal, MilestoneType.FIELDWORK_START, cycle);
             putPlanned(d, "fieldworkEnd", cal, MilestoneType.FIELDWORK_END, cycle);

@@ -89,8 +89,10 @@ abstract class CalendarEngineScenarios {
         clock.setDate(d("2026-01-05"));
         Long id = program(Framework.SOC2_TYPE2);
         SystemAuthentication.run(() -> lifecycles.startLifecycle(id, LifecycleRequest.typeTwo(d("2026-03-01"), 12, true)));
-        driver(id).runUntil(d("2026-01-06"));
-        assertThat(timerDueDates(id)).contains(midnight("2026-03-01"), midnight("2027-03-01"));
+        // Scoping is done on its due day (2026-01-19); then the engagement waits for the window to start.
+        driver(id).completing(t -> t.getTaskDefinitionKey().equals("Task_Scoping")).runUntil(d("2026-01-20"));
+        // Window start, and the next year's auditor engaged 120 days before the window ends (2027-02-28).
+        assertThat(timerDueDates(id)).contains(midnight("2026-03-01"), midnight("2026-10-31"));
 
         LifecycleService.MoveResult preview = SystemAuthentication.call(() -> lifecycles.previewReschedule(id,
                 MilestoneType.OBSERVATION_START, 1, d("2026-04-01"), "Auditor starts later"));
@@ -109,8 +111,8 @@ abstract class CalendarEngineScenarios {
         assertThat(milestone(id, MilestoneType.OBSERVATION_START, 2).getPlannedDate()).isEqualTo(d("2027-04-01"));
         // The window-start timer and the window-closed timers moved with the calendar.
         List<Instant> timers = timerDueDates(id);
-        assertThat(timers).contains(midnight("2026-04-01"), midnight("2027-04-01"))
-                .doesNotContain(midnight("2026-03-01"), midnight("2027-03-01"));
+        assertThat(timers).contains(midnight("2026-04-01"), midnight("2026-12-01"))
+                .doesNotContain(midnight("2026-03-01"), midnight("2026-10-31"));
         assertThat(lifecycles.coverageGaps(id)).isEmpty();
     }
 
@@ -183,7 +185,11 @@ abstract class CalendarEngineScenarios {
         SystemAuthentication.run(() -> lifecycles.startLifecycle(id, LifecycleRequest.typeTwo(d("2026-03-01"), 12, true)));
         ProcessDriver driver = driver(id);
         driver.runUntil(d("2026-11-30"));
+        // The engagement letter of a running window is signed: scoping is done on the first day.
+        driver.complete(driver.openTasks("Task_Scoping").get(0), Map.of("engagementLetterSignedOn", "2026-11-30"));
+        driver.runUntil(d("2026-11-30"));
 
+        assertThat(driver.openTasks("Task_ControlActivity")).isNotEmpty();
         for (Task t : driver.openTasks()) {
             if (t.getDueDate() != null) {
                 assertThat(due(t)).as(t.getName()).isAfterOrEqualTo(d("2026-11-30"));
