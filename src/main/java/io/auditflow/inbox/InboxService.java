@@ -1,5 +1,6 @@
 package io.auditflow.inbox;
 
+import io.auditflow.common.Due;
 import io.auditflow.common.AuditflowProperties;
 import io.auditflow.common.ConflictException;
 import io.auditflow.common.NotFoundException;
@@ -57,7 +58,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class InboxService {
 
     /** Tasks due within this many days (today included) are "due soon". */
-    public static final int DUE_SOON_DAYS = 3;
+    public static final int DUE_SOON_DAYS = Due.SOON_DAYS;
     public static final int MAX_PAGE_SIZE = 200;
     public static final int MAX_REASON = 1000;
     public static final int MAX_COMMENT = 2000;
@@ -202,7 +203,7 @@ public class InboxService {
         if (filter.due() != null) {
             LocalDate today = LocalDate.now(clock);
             switch (filter.due()) {
-                case OVERDUE -> sql.and("due_date < ?", startOf(today));
+                case OVERDUE -> sql.and("due_date < ?", Timestamp.from(Due.overdueBefore(today, clock.getZone())));
                 case WEEK -> sql.and("due_date >= ? and due_date < ?", startOf(today), startOf(today.plusDays(7)));
                 case MONTH -> sql.and("due_date >= ? and due_date < ?", startOf(today), startOf(today.plusDays(31)));
                 case LATER -> sql.and("(due_date >= ? or due_date is null)", startOf(today.plusDays(31)));
@@ -589,10 +590,10 @@ public class InboxService {
             return DueStatus.NO_DUE_DATE;
         }
         LocalDate today = LocalDate.now(clock);
-        if (due.isBefore(today)) {
+        if (Due.overdue(due, today)) {
             return DueStatus.OVERDUE;
         }
-        return due.isBefore(today.plusDays(DUE_SOON_DAYS)) ? DueStatus.DUE_SOON : DueStatus.ON_TRACK;
+        return Due.dueSoon(due, today) ? DueStatus.DUE_SOON : DueStatus.ON_TRACK;
     }
 
     private static Instant instant(Timestamp ts) {

@@ -24,6 +24,8 @@ public class ControlActivityService {
     public static final String PLANNED = "PLANNED";
     public static final String DONE = "DONE";
     public static final String MISSED = "MISSED";
+    /** Due before tracking started (a window already running when the lifecycle started): shown, never overdue or escalated. */
+    public static final String BEFORE_TRACKING = "BEFORE_TRACKING";
 
     /** One activity of the library. */
     public record ControlActivity(String code, String name, int frequencyMonths, String ownerTeam,
@@ -37,7 +39,7 @@ public class ControlActivityService {
 
     /** Expected versus done per activity and window (cycle). */
     public record ExpectedVersusDone(String activityCode, String activityName, int cycle, int expected, int done,
-                                     int overdue) {
+                                     int overdue, int beforeTracking) {
     }
 
     private final JdbcClient jdbc;
@@ -62,6 +64,15 @@ public class ControlActivityService {
     /** Plans the occurrences of every active activity in a window; planning twice changes nothing. */
     @PreAuthorize(Roles.CAN_MANAGE)
     public List<Long> planWindow(Long programId, int cycle, LocalDate windowStart, LocalDate windowEnd) {
+        return planWindow(programId, cycle, windowStart, windowEnd, null);
+    }
+
+    /**
+     * Plans the occurrences of a window that tracking joined on {@code trackedFrom}: occurrences due
+     * before that day are "before tracking" (no task, never overdue); the others get a task each.
+     */
+    @PreAuthorize(Roles.CAN_MANAGE)
+    public List<Long> planWindow(Long programId, int cycle, LocalDate windowStart, LocalDate windowEnd, LocalDate trackedFrom) {
         for (ControlActivity a : library()) {
             for (Planner.Occurrence o : Planner.occurrences(windowStart, windowEnd, a.frequencyMonths())) {
                 boolean exists = jdbc.sql("select count(*) from control_occurrence where program_id = ? and activity_code = ? "
@@ -70,7 +81,8 @@ public class ControlActivityService {
                 if (!exists) {
                     jdbc.sql("insert into control_occurrence (program_id, activity_code, cycle, seq, opens_on, due_on, status) "
                                     + "values (?, ?, ?, ?, ?, ?, ?)")
-                            .params(programId, a.code(), cycle, o.seq(), o.opensOn(), o.dueOn(), PLANNED).update();
+                            .params(programId, a.code(), cycle, o.seq(), o.opensOn(), o.dueOn(),
+                                    trackedFrom != null && o.dueOn().isBefore(trackedFrom) ? BEFORE_TRACKING : PLANNED).update();
                 }
             }
         }
@@ -79,8 +91,8 @@ public class ControlActivityService {
 
     @Transactional(readOnly = true)
     public List<Long> occurrenceIds(Long programId, Integer cycle) {
-        return jdbc.sql("select id from control_occurrence where program_id = ? and cycle = ? order by due_on, id")
-                .params(programId, cycle).query(Long.class).list();
+        return jdbc.sql("select id from control_occurrence where program_id = ? and cycle = ? and status <> ? order by due_on, id")
+                .params(programId, cycle, BEFORE_TRACKING).query(Long.class).list();
     }
 
     @Transactional(readOnly = true)
@@ -141,13 +153,14 @@ public class ControlActivityService {
         List<ExpectedVersusDone> out = new ArrayList<>();
         jdbc.sql("select o.activity_code, a.name, o.cycle, count(*), "
                         + "sum(case when o.status = 'DONE' then 1 else 0 end), "
-                        + "sum(case when o.status <> 'DONE' and o.due_on < ? then 1 else 0 end) "
+                        + "sum(case when o.status in ('PLANNED', 'MISSED') and o.due_on < ? then 1 else 0 end), "
+                        + "sum(case when o.status = 'BEFORE_TRACKING' then 1 else 0 end) "
                         + "from control_occurrence o join control_activity a on a.code = o.activity_code "
                         + "where o.program_id = ? group by o.activity_code, a.name, o.cycle order by o.cycle, a.name")
                 .params(today, programId)
                 .query(rs -> {
                     out.add(new ExpectedVersusDone(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getInt(4),
-                            rs.getInt(5), rs.getInt(6)));
+                            rs.getInt(5), rs.getInt(6), rs.getInt(7)));
                 });
         return out;
     }

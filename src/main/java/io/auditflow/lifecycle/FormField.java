@@ -18,6 +18,8 @@ public record FormField(String name, String label, Type type, boolean required, 
         TEXT_AREA,
         /** An ISO-8601 date, stored as a {@code String} such as {@code 2026-03-31}. */
         DATE,
+        /** The day something happened, stored like {@link #DATE}; never in the future. */
+        PAST_DATE,
         /** A {@code Long}. */
         INTEGER,
         /** One of {@code choices}, stored as its code ({@code String}). */

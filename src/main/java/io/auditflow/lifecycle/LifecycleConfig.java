@@ -86,7 +86,7 @@ class LifecycleConfig {
                     area("rootCause", "Root cause", true)));
             forms.register("auditflow:action-plan", List.of(
                     area("actionPlan", "Corrective action plan", true),
-                    date("targetDate", "Implemented by", true)));
+                    planned("targetDate", "Implemented by", true)));
             forms.register("auditflow:implementation", List.of(
                     date("implementedOn", "Implemented on", true),
                     area("evidence", "Evidence", false)));
@@ -95,7 +95,13 @@ class LifecycleConfig {
                     new FormField("effective", "Effective?", Type.CHOICE, true, yesNo, null)));
         }
 
+        /** The day something happened: never in the future. */
         private static FormField date(String name, String label, boolean required) {
+            return new FormField(name, label, Type.PAST_DATE, required, List.of(), null);
+        }
+
+        /** A day still ahead (a plan's target). */
+        private static FormField planned(String name, String label, boolean required) {
             return new FormField(name, label, Type.DATE, required, List.of(), null);
         }
 

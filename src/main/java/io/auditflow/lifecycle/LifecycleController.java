@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** A program's lifecycle over HTTP: start it, read its calendar, move a date, read coverage and certificate. */
@@ -54,7 +55,25 @@ class LifecycleController {
     }
 
     /** A new date for one milestone. */
-    record Reschedule(@Schema(description = "The new planned day", example = "2027-03-01") LocalDate plannedDate) {
+    record Reschedule(@Schema(description = "The new planned day", example = "2027-03-01") LocalDate plannedDate,
+                      @Schema(description = "Why it moves (kept with the milestone)", example = "Body moved the audit")
+                      String reason) {
+    }
+
+    /** What a move changes (dryRun) or changed. */
+    record Moved(@Schema(description = "false for a preview (dryRun=true): nothing was changed") boolean saved,
+                 @Schema(description = "Every milestone that moves, the moved one first") List<Planner.Change> changes,
+                 @Schema(description = "The calendar after the move (before it, for a preview)") List<MilestoneView> milestones) {
+        static Moved of(LifecycleService.MoveResult r) {
+            return new Moved(r.saved(), r.changes(), r.calendar().stream().map(MilestoneView::of).toList());
+        }
+    }
+
+    /** A certificate with its state in words. */
+    record CertificateView(Long programId, CertificateState state,
+                           @Schema(description = "The state in words, e.g. \"At risk\"") String stateLabel, int cycle,
+                           LocalDate decisionDate, LocalDate expiryDate,
+                           @Schema(description = "Why the certificate is in this state") String note) {
     }
 
     @PostMapping("/lifecycle")
@@ -75,11 +94,22 @@ class LifecycleController {
     }
 
     @PostMapping("/milestones/{type}/{cycle}/reschedule")
-    @Operation(summary = "Move a planned milestone", description = "Dependent dates, timers and task due dates follow")
-    List<MilestoneView> reschedule(@PathVariable Long id, @PathVariable MilestoneType type, @PathVariable int cycle,
-                                   @RequestBody Reschedule body) {
-        return lifecycles.rescheduleMilestone(id, type, cycle, body == null ? null : body.plannedDate()).stream()
-                .map(MilestoneView::of).toList();
+    @Operation(summary = "Move a planned milestone (or preview the move with dryRun=true)",
+            description = "Everything that depends on it moves with it; timers and open task due dates follow. "
+                    + "A move that breaks a rule gives 400 with the rule in fieldErrors (plannedDate).")
+    Moved reschedule(@PathVariable Long id, @PathVariable MilestoneType type, @PathVariable int cycle,
+                     @RequestParam(defaultValue = "false") boolean dryRun, @RequestBody Reschedule body) {
+        LocalDate day = body == null ? null : body.plannedDate();
+        String reason = body == null ? null : body.reason();
+        return Moved.of(dryRun ? lifecycles.previewReschedule(id, type, cycle, day, reason)
+                : lifecycles.rescheduleMilestone(id, type, cycle, day, reason));
+    }
+
+    @GetMapping("/coverage")
+    @Operation(summary = "SOC 2: coverage today in words (covered, gap from-to, report stale, not covered yet) and every gap")
+    Planner.Coverage coverage(@PathVariable Long id) {
+        programs.get(id);
+        return lifecycles.coverage(id);
     }
 
     @GetMapping("/coverage-gaps")
@@ -91,9 +121,10 @@ class LifecycleController {
 
     @GetMapping("/certificate")
     @Operation(summary = "ISO 27001: the certificate and its state (VALID, AT_RISK, SUSPENDED, LAPSED, RESTORED)")
-    ResponseEntity<CertificateService.Certificate> certificate(@PathVariable Long id) {
+    ResponseEntity<CertificateView> certificate(@PathVariable Long id) {
         programs.get(id);
-        return lifecycles.certificate(id).map(ResponseEntity::ok).orElse(ResponseEntity.noContent().build());
+        return lifecycles.certificate(id).map(c -> new CertificateView(c.programId(), c.state(), c.state().label(), c.cycle(),
+                c.decisionDate(), c.expiryDate(), c.note())).map(ResponseEntity::ok).orElse(ResponseEntity.noContent().build());
     }
 
     @GetMapping("/control-activities")

@@ -38,8 +38,18 @@ public record LifecycleRequest(
         LocalDate stage2Date,
         @Schema(description = "ISO 27001 existing: date of the certification decision", example = "2025-06-15")
         LocalDate decisionDate,
-        @Schema(description = "ISO 27001 existing: surveillance audit 1 date agreed with the body (default planned)")
-        LocalDate surveillance1Date) {
+        @Schema(description = "ISO 27001 existing: surveillance audit 1 date agreed with the body, still ahead (default planned)")
+        LocalDate surveillance1Date,
+        @Schema(description = "ISO 27001 existing: the day surveillance audit 1 was held, when it already was", example = "2025-05-20")
+        LocalDate surveillance1HeldOn,
+        @Schema(description = "ISO 27001 existing: the day surveillance audit 2 was held, when it already was")
+        LocalDate surveillance2HeldOn) {
+
+    /** An existing certificate with the real dates of the surveillance audits already held (null: not given). */
+    public static LifecycleRequest isoExisting(LocalDate decision, LocalDate surveillance1HeldOn, LocalDate surveillance2HeldOn) {
+        return new LifecycleRequest(null, null, null, null, null, null, null, null, null, IsoStart.EXISTING, null, null,
+                decision, null, surveillance1HeldOn, surveillance2HeldOn);
+    }
 
     /** How an ISO/IEC 27001 lifecycle begins. */
     public enum IsoStart {
@@ -47,21 +57,21 @@ public record LifecycleRequest(
     }
 
     public static LifecycleRequest typeOne(LocalDate asOfDate) {
-        return new LifecycleRequest(null, false, asOfDate, null, null, null, null, null, null, null, null, null, null, null);
+        return new LifecycleRequest(null, false, asOfDate, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     public static LifecycleRequest typeTwo(LocalDate windowStart, int months, boolean renewal) {
         return new LifecycleRequest(null, false, null, windowStart, months, null, null, null, renewal, null, null, null,
-                null, null);
+                null, null, null, null);
     }
 
     public static LifecycleRequest isoInitial(LocalDate stage1, LocalDate stage2) {
         return new LifecycleRequest(null, null, null, null, null, null, null, null, null, IsoStart.INITIAL, stage1, stage2,
-                null, null);
+                null, null, null, null);
     }
 
     public static LifecycleRequest isoExisting(LocalDate decision) {
         return new LifecycleRequest(null, null, null, null, null, null, null, null, null, IsoStart.EXISTING, null, null,
-                decision, null);
+                decision, null, null, null);
     }
 }

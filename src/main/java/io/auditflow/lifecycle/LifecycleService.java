@@ -23,6 +23,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
@@ -60,11 +61,12 @@ public class LifecycleService {
     private final RuntimeService runtime;
     private final TaskService tasks;
     private final ManagementService management;
+    private final RepositoryService repository;
     private final Clock clock;
 
     LifecycleService(ProgramService programs, MilestoneService milestones, CertificateService certificates,
                      Planner planner, ProcessDates dates, RuntimeService runtime, TaskService tasks,
-                     ManagementService management, Clock clock) {
+                     ManagementService management, RepositoryService repository, Clock clock) {
         this.programs = programs;
         this.milestones = milestones;
         this.certificates = certificates;
@@ -73,6 +75,7 @@ public class LifecycleService {
         this.runtime = runtime;
         this.tasks = tasks;
         this.management = management;
+        this.repository = repository;
         this.clock = clock;
     }
 
@@ -85,9 +88,19 @@ public class LifecycleService {
     public Optional<ProcessInstance> running(Long programId) {
         return runtime.createProcessInstanceQuery().processInstanceBusinessKey(businessKey(programId))
                 .processDefinitionKeyIn(SOC2_RENEWAL, ISO_CERTIFICATION, SOC2_ENGAGEMENT).list().stream()
-                .filter(pi -> !pi.getProcessDefinitionId().startsWith(SOC2_ENGAGEMENT)
+                .filter(pi -> !SOC2_ENGAGEMENT.equals(definitionKey(pi))
                         || runtime.createProcessInstanceQuery().subProcessInstanceId(pi.getId()).count() == 0)
                 .findFirst();
+    }
+
+    /** The running lifecycle of a program in words, e.g. "ISO/IEC 27001 certification cycle". */
+    @Transactional(readOnly = true)
+    public Optional<String> runningLabel(Long programId) {
+        return running(programId).map(pi -> switch (definitionKey(pi)) {
+            case SOC2_RENEWAL -> "SOC 2 annual renewal";
+            case ISO_CERTIFICATION -> "ISO/IEC 27001 certification cycle";
+            default -> "SOC 2 engagement";
+        });
     }
 
     /** Checks the start form and starts the lifecycle; nothing is started when a rule is broken. */
@@ -95,7 +108,7 @@ public class LifecycleService {
     public LifecycleStarted startLifecycle(Long programId, LifecycleRequest request) {
         Program program = programs.find(programId).orElseThrow(() -> new NotFoundException("No program with id " + programId));
         LifecycleRequest r = request == null ? new LifecycleRequest(null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null) : request;
+                null, null, null, null, null, null, null) : request;
         Validation v = new Validation();
         v.check(!program.archived(), "program", "This program is archived: restore it before starting its lifecycle");
         LocalDate today = LocalDate.now(clock);
@@ -129,6 +142,10 @@ public class LifecycleService {
                         windowEnd = Planner.periodEnd(r.windowStart(), m);
                     }
                 }
+                if (windowEnd != null && !v.hasError("windowEnd") && !v.hasError("windowMonths")) {
+                    v.check(!windowEnd.isBefore(today), r.windowEnd() != null ? "windowEnd" : "windowStart",
+                            "This window ended on " + windowEnd + ": start with the window that runs now or comes next");
+                }
             } else {
                 v.check(r.asOfDate() != null, "asOfDate", "Give the as-of date of the Type I report");
             }
@@ -150,6 +167,7 @@ public class LifecycleService {
             vars.put("criteria", criteria.stream().map(Enum::name).sorted().collect(Collectors.joining(",")));
             vars.put("requestedFieldworkStart", dates.toDate(r.fieldworkStart()));
             vars.put("requestedFieldworkEnd", dates.toDate(r.fieldworkEnd()));
+            vars.put("trackingSince", dates.toDate(today));
             if (typeTwo) {
                 vars.put("windowStart", dates.toDate(r.windowStart()));
                 vars.put("windowEnd", dates.toDate(windowEnd));
@@ -185,32 +203,58 @@ public class LifecycleService {
                     LocalDate expiry = cycle.milestone(MilestoneType.CERTIFICATE_EXPIRY);
                     v.check(expiry.isAfter(today), "decisionDate", "This certificate expired on " + expiry
                             + ": start an initial certification instead");
+                    LocalDate deadline = planner.surveillance1Deadline(r.decisionDate());
                     if (r.surveillance1Date() != null) {
                         v.check(r.surveillance1Date().isAfter(r.decisionDate()), "surveillance1Date",
                                 "The surveillance audit comes after the certification decision");
+                        v.check(!r.surveillance1Date().isBefore(today), "surveillance1Date",
+                                "A planned audit lies ahead: if it was held, give the day under \"held on\"");
                         v.check(!r.surveillance1Date().isAfter(expiry), "surveillance1Date",
                                 "A surveillance audit must take place before the certificate expires on " + expiry);
-                        LocalDate deadline = cycle.date("surveillance1Deadline");
                         if (!v.hasError("surveillance1Date")) {
                             v.check(!r.surveillance1Date().isAfter(deadline), "surveillance1Date",
                                     "Surveillance audit 1 is due no later than 12 months after the decision (" + deadline + ")");
                         }
                     }
+                    checkHeld(v, "surveillance1HeldOn", r.surveillance1HeldOn(), r.decisionDate(), today, "the certification decision");
+                    checkHeld(v, "surveillance2HeldOn", r.surveillance2HeldOn(), r.surveillance1HeldOn() != null
+                            ? r.surveillance1HeldOn() : r.decisionDate(), today, r.surveillance1HeldOn() != null
+                            ? "surveillance audit 1" : "the certification decision");
+                    if (r.surveillance2HeldOn() != null && r.surveillance1HeldOn() == null) {
+                        v.check(false, "surveillance1HeldOn", "Give the day surveillance audit 1 was held as well");
+                    }
+                    if (r.surveillance1HeldOn() != null && r.surveillance1Date() != null) {
+                        v.check(false, "surveillance1Date", "Surveillance audit 1 was held already: leave the planned date empty");
+                    }
                 }
                 v.throwIfInvalid();
                 failIfRunning(programId);
-                plan = planner.planIsoCycle(1, r.decisionDate(), null, r.surveillance1Date()).milestones();
+                plan = planner.onboardIso(new Planner.IsoHistory(r.decisionDate(), r.surveillance1HeldOn(),
+                        r.surveillance2HeldOn(), r.surveillance1Date()), today).plan().milestones();
                 vars.put("onboarding", true);
                 vars.put("decisionDate", dates.toDate(r.decisionDate()));
                 vars.put("requestedSurveillance1Date", dates.toDate(r.surveillance1Date()));
+                vars.put("surveillance1HeldOn", dates.toDate(r.surveillance1HeldOn()));
+                vars.put("surveillance2HeldOn", dates.toDate(r.surveillance2HeldOn()));
             }
             processKey = ISO_CERTIFICATION;
         }
         for (PlannedMilestone m : plan) {
-            milestones.plan(programId, m.type(), m.cycle(), m.date());
+            milestones.apply(programId, m);
         }
         ProcessInstance pi = runtime.startProcessInstanceByKey(processKey, businessKey(programId), vars);
         return new LifecycleStarted(programId, processKey, pi.getId(), milestones.ofProgram(programId));
+    }
+
+    /** A day something happened: not in the future, and after what it follows. */
+    private static void checkHeld(Validation v, String field, LocalDate held, LocalDate after, LocalDate today, String afterWhat) {
+        if (held == null) {
+            return;
+        }
+        v.check(!held.isAfter(today), field, "A day something happened cannot lie in the future (today is " + today + ")");
+        if (after != null && !v.hasError(field)) {
+            v.check(held.isAfter(after), field, "It was held after " + afterWhat + " (" + after + ")");
+        }
     }
 
     private void failIfRunning(Long programId) {
@@ -219,137 +263,97 @@ public class LifecycleService {
         }
     }
 
-    /**
-     * Moves a planned milestone (the certification body moved an audit, the auditor moved fieldwork).
-     * Dependent dates are planned again, and timers and open task due dates follow.
-     */
-    @PreAuthorize(Roles.CAN_MANAGE)
-    public List<Milestone> rescheduleMilestone(Long programId, MilestoneType type, int cycle, LocalDate newDate) {
-        programs.find(programId).orElseThrow(() -> new NotFoundException("No program with id " + programId));
-        Validation v = new Validation();
-        v.check(newDate != null, "plannedDate", "Give the new date");
-        v.check(type != null, "type", "Say which milestone moves");
-        v.throwIfInvalid();
-        Milestone m = milestones.find(programId, type, cycle)
-                .orElseThrow(() -> new NotFoundException("No " + type + " milestone in cycle " + cycle));
-        v.check(m.getStatus() != MilestoneStatus.DONE, "type", "This milestone already happened on " + m.getActualDate());
-        Map<String, LocalDate> changed = new LinkedHashMap<>();
-        switch (type) {
-            case SURVEILLANCE_AUDIT_1, SURVEILLANCE_AUDIT_2, RECERTIFICATION_AUDIT -> {
-                LocalDate expiry = milestones.find(programId, MilestoneType.CERTIFICATE_EXPIRY, cycle)
-                        .map(Milestone::getPlannedDate).orElse(null);
-                if (expiry != null) {
-                    v.check(!newDate.isAfter(expiry), "plannedDate",
-                            "A " + (type == MilestoneType.RECERTIFICATION_AUDIT ? "recertification" : "surveillance")
-                                    + " audit must take place before the certificate expires on " + expiry);
-                }
-                if (type == MilestoneType.SURVEILLANCE_AUDIT_1) {
-                    milestones.find(programId, MilestoneType.CERTIFICATION_DECISION, cycle)
-                            .map(d -> d.getActualDate() != null ? d.getActualDate() : d.getPlannedDate())
-                            .ifPresent(decision -> {
-                                LocalDate deadline = decision.plusMonths(planner.settings().surveillance1DeadlineMonths());
-                                if (!v.hasError("plannedDate")) {
-                                    v.check(!newDate.isAfter(deadline), "plannedDate",
-                                            "Surveillance audit 1 is due no later than 12 months after the decision (" + deadline + ")");
-                                }
-                            });
-                }
-                v.throwIfInvalid();
-                milestones.plan(programId, type, cycle, newDate);
-                changed.put("auditDate@" + type.name(), newDate);
-                if (type == MilestoneType.SURVEILLANCE_AUDIT_1) {
-                    LocalDate s2 = Planner.surveillance2(newDate);
-                    milestones.plan(programId, MilestoneType.SURVEILLANCE_AUDIT_2, cycle, s2);
-                    changed.put("surveillance2Date", s2);
-                    changed.put("surveillance1Date", newDate);
-                }
-            }
-            case STAGE1_AUDIT, STAGE2_AUDIT -> {
-                LocalDate other = milestones.find(programId, type == MilestoneType.STAGE1_AUDIT
-                        ? MilestoneType.STAGE2_AUDIT : MilestoneType.STAGE1_AUDIT, cycle).map(x -> x.getActualDate() != null
-                        ? x.getActualDate() : x.getPlannedDate()).orElse(null);
-                if (other != null) {
-                    v.check(type == MilestoneType.STAGE1_AUDIT ? newDate.isBefore(other) : newDate.isAfter(other),
-                            "plannedDate", "Stage 2 comes after Stage 1 (" + (type == MilestoneType.STAGE1_AUDIT ? newDate : other) + ")");
-                }
-                v.throwIfInvalid();
-                milestones.plan(programId, type, cycle, newDate);
-                changed.put(type == MilestoneType.STAGE1_AUDIT ? "stage1Date" : "auditDate@STAGE2_AUDIT", newDate);
-            }
-            case FIELDWORK_START, FIELDWORK_END, AS_OF_DATE -> {
-                LocalDate start = type == MilestoneType.FIELDWORK_START ? newDate
-                        : milestones.find(programId, MilestoneType.FIELDWORK_START, cycle).map(Milestone::getPlannedDate).orElse(null);
-                LocalDate end = type == MilestoneType.FIELDWORK_END ? newDate
-                        : milestones.find(programId, MilestoneType.FIELDWORK_END, cycle).map(Milestone::getPlannedDate).orElse(null);
-                if (type == MilestoneType.FIELDWORK_START && end != null) {
-                    long days = java.time.temporal.ChronoUnit.DAYS.between(m.getPlannedDate(), end);
-                    end = newDate.plusDays(days);
-                }
-                if (type == MilestoneType.FIELDWORK_END && start != null) {
-                    v.check(!newDate.isBefore(start), "plannedDate", "Fieldwork must end after it starts (" + start + ")");
-                }
-                v.throwIfInvalid();
-                if (type == MilestoneType.AS_OF_DATE) {
-                    milestones.plan(programId, type, cycle, newDate);
-                    changed.put("asOfDate", newDate);
-                    changed.put("asOfReached", newDate);
-                } else {
-                    LocalDate reportDue = end.plusDays(planner.settings().reportDays());
-                    milestones.plan(programId, MilestoneType.FIELDWORK_START, cycle, start);
-                    milestones.plan(programId, MilestoneType.FIELDWORK_END, cycle, end);
-                    milestones.plan(programId, MilestoneType.REPORT_ISSUED, cycle, reportDue);
-                    changed.put("fieldworkStart", start);
-                    changed.put("fieldworkEnd", end);
-                    changed.put("managementResponseDue", end.plusDays(14));
-                    changed.put("assertionDue", reportDue.minusDays(7));
-                    changed.put("reportDue", reportDue);
-                }
-            }
-            case OBSERVATION_START -> {
-                v.check(cycle > 1, "type", "The first window's start is set when the lifecycle starts");
-                v.throwIfInvalid();
-                milestones.plan(programId, type, cycle, newDate);
-                changed.put("nextWindowStart@" + (cycle - 1), newDate);
-            }
-            default -> {
-                v.check(false, "type", type.label() + " follows from other dates: move those instead");
-                v.throwIfInvalid();
-            }
-        }
-        applyToProcesses(programId, cycle, changed);
-        return milestones.ofProgram(programId);
+    /** Whether a milestone of this type can be moved by hand (derived dates follow from others). */
+    public static boolean movable(MilestoneType type) {
+        return !Planner.isDerived(type);
     }
 
-    /** Sets changed dates on the program's running processes, then moves their timers and task due dates. */
-    private void applyToProcesses(Long programId, int cycle, Map<String, LocalDate> changed) {
+    /** A move as the caller sees it before (preview) and after (saved): every milestone that moves, old and new day. */
+    public record MoveResult(boolean saved, List<Planner.Change> changes, List<Milestone> calendar) {
+    }
+
+    /**
+     * What moving a milestone would change, without changing anything: the same answer and the same
+     * refusal as {@link #rescheduleMilestone}.
+     */
+    @PreAuthorize(Roles.CAN_MANAGE)
+    @Transactional(readOnly = true)
+    public MoveResult previewReschedule(Long programId, MilestoneType type, int cycle, LocalDate newDate, String reason) {
+        return new MoveResult(false, replan(programId, type, cycle, newDate, reason).changes(), milestones.ofProgram(programId));
+    }
+
+    /** Moves a planned milestone without a reason; see {@link #rescheduleMilestone(Long, MilestoneType, int, LocalDate, String)}. */
+    @PreAuthorize(Roles.CAN_MANAGE)
+    public List<Milestone> rescheduleMilestone(Long programId, MilestoneType type, int cycle, LocalDate newDate) {
+        return rescheduleMilestone(programId, type, cycle, newDate, null).calendar();
+    }
+
+    /**
+     * Moves a planned milestone (the certification body moved an audit, the auditor moved fieldwork):
+     * the planner answers what moves with it, the calendar takes its answer, and the running processes'
+     * dates, timers and open task due dates follow, all in one transaction.
+     */
+    @PreAuthorize(Roles.CAN_MANAGE)
+    public MoveResult rescheduleMilestone(Long programId, MilestoneType type, int cycle, LocalDate newDate, String reason) {
+        Planner.Replan replan = replan(programId, type, cycle, newDate, reason);
+        for (Planner.Change c : replan.changes()) {
+            milestones.move(programId, c.type(), c.cycle(), c.to(), c.note());
+        }
+        refreshProcessDates(programId);
+        return new MoveResult(true, replan.changes(), milestones.ofProgram(programId));
+    }
+
+    private Planner.Replan replan(Long programId, MilestoneType type, int cycle, LocalDate newDate, String reason) {
+        Program program = programs.find(programId).orElseThrow(() -> new NotFoundException("No program with id " + programId));
+        Validation v = new Validation();
+        v.check(type != null, "type", "Say which milestone moves");
+        v.check(reason == null || reason.length() <= 500, "reason", "Keep the reason under 500 characters");
+        v.throwIfInvalid();
+        if (program.archived()) {
+            throw new ConflictException("This program is archived: its calendar is read-only");
+        }
+        if (milestones.find(programId, type, cycle).isEmpty()) {
+            throw new NotFoundException("No " + type + " milestone in cycle " + cycle);
+        }
+        Planner.Replan replan = planner.reschedule(calendar(programId), type, cycle, newDate, LocalDate.now(clock), reason);
+        if (replan.refused()) {
+            v.check(false, "plannedDate", replan.refusal());
+            v.throwIfInvalid();
+        }
+        return replan;
+    }
+
+    /** The program's calendar as the planner reads it. */
+    private List<PlannedMilestone> calendar(Long programId) {
+        return milestones.ofProgram(programId).stream().map(Milestone::toPlanned).toList();
+    }
+
+    /**
+     * Gives the program's running processes the dates of the calendar as it stands now: every date
+     * variable that a timer or a task due date reads, computed by the planner from the milestones.
+     * Task due dates that carried an old value take the new one; timers are recalculated.
+     */
+    private void refreshProcessDates(Long programId) {
+        List<PlannedMilestone> cal = calendar(programId);
+        LocalDate today = LocalDate.now(clock);
         for (ProcessInstance pi : runtime.createProcessInstanceQuery().processInstanceBusinessKey(businessKey(programId))
                 .active().list()) {
-            Object piCycle = runtime.getVariable(pi.getId(), "cycle");
+            String key = definitionKey(pi);
+            if (!LIFECYCLE_PROCESSES.contains(key)) {
+                continue;
+            }
+            Map<String, Object> current = runtime.getVariables(pi.getId());
+            Object c = current.get("cycle");
+            int cycle = c instanceof Number n ? n.intValue() : 1;
+            Map<String, LocalDate> wanted = planner.processDates(cal, key.equals(ISO_CERTIFICATION), cycle,
+                    (String) current.get("auditType"), dates.toDay(current.get("auditDeadline")), today);
             Map<Date, Date> shifts = new HashMap<>();
-            for (Map.Entry<String, LocalDate> e : changed.entrySet()) {
-                String name = e.getKey();
-                if (name.startsWith("nextWindowStart@")) {
-                    if (Objects.equals(piCycle, Integer.parseInt(name.substring(name.indexOf('@') + 1)))
-                            && pi.getProcessDefinitionId().startsWith(SOC2_RENEWAL)) {
-                        runtime.setVariable(pi.getId(), "nextWindowStart", dates.toDate(e.getValue()));
-                    }
-                    continue;
+            for (Map.Entry<String, LocalDate> e : wanted.entrySet()) {
+                boolean known = current.containsKey(e.getKey())
+                        || (key.equals(SOC2_RENEWAL) && e.getKey().equals("nextWindowStart"));
+                if (known && e.getValue() != null) {
+                    set(pi.getId(), e.getKey(), e.getValue(), shifts);
                 }
-                if (!Objects.equals(piCycle, cycle)) {
-                    continue;
-                }
-                if (name.startsWith("auditDate@")) {
-                    if (!name.substring(name.indexOf('@') + 1).equals(runtime.getVariable(pi.getId(), "auditType"))) {
-                        continue;
-                    }
-                    LocalDate deadline = dates.toDay(runtime.getVariable(pi.getId(), "auditDeadline"));
-                    for (Map.Entry<String, LocalDate> p : planner.auditPreparation(e.getValue(), deadline,
-                            LocalDate.now(clock)).entrySet()) {
-                        set(pi.getId(), p.getKey(), p.getValue(), shifts);
-                    }
-                    continue;
-                }
-                set(pi.getId(), name, e.getValue(), shifts);
             }
             for (Job job : management.createJobQuery().processInstanceId(pi.getId()).timers().list()) {
                 management.recalculateJobDuedate(job.getId(), true);
@@ -369,38 +373,34 @@ public class LifecycleService {
     private void set(String processInstanceId, String name, LocalDate value, Map<Date, Date> shifts) {
         Object old = runtime.getVariable(processInstanceId, name);
         Date next = dates.toDate(value);
+        LocalDate today = LocalDate.now(clock);
+        if (old instanceof Date d && dates.toDay(d).isBefore(today) && !value.isAfter(today)) {
+            // A date that has passed is history: a move elsewhere does not turn overdue work into "due today".
+            return;
+        }
         if (old instanceof Date d && !d.equals(next)) {
             shifts.put(d, next);
         }
-        runtime.setVariable(processInstanceId, name, next);
+        if (!(old instanceof Date d) || !d.equals(next)) {
+            runtime.setVariable(processInstanceId, name, next);
+        }
     }
 
-    /**
-     * Date ranges between consecutive SOC 2 observation windows that no report period covers. A
-     * bridge letter speaks for the time after the last period until the next report; it does not
-     * cover a gap between windows (customers see that gap), so such gaps are always listed.
-     */
+    /** The key of a process instance's definition (a definition id need not start with it: long keys get a plain id). */
+    private String definitionKey(ProcessInstance pi) {
+        return repository.getProcessDefinition(pi.getProcessDefinitionId()).getKey();
+    }
+
+    /** Date ranges between consecutive SOC 2 observation windows that no report period covers (planner's rule). */
     @Transactional(readOnly = true)
     public List<CoverageGap> coverageGaps(Long programId) {
-        Map<Integer, LocalDate[]> windows = new HashMap<>();
-        for (Milestone m : milestones.ofProgram(programId)) {
-            int idx = m.getType() == MilestoneType.OBSERVATION_START ? 0 : m.getType() == MilestoneType.OBSERVATION_END ? 1 : -1;
-            if (idx >= 0) {
-                LocalDate day = m.getActualDate() != null ? m.getActualDate() : m.getPlannedDate();
-                windows.computeIfAbsent(m.getCycle(), c -> new LocalDate[2])[idx] = day;
-            }
-        }
-        List<LocalDate[]> sorted = windows.values().stream().filter(w -> w[0] != null && w[1] != null)
-                .sorted(Comparator.comparing(w -> w[0])).toList();
-        List<CoverageGap> gaps = new ArrayList<>();
-        for (int i = 1; i < sorted.size(); i++) {
-            LocalDate prevEnd = sorted.get(i - 1)[1];
-            LocalDate start = sorted.get(i)[0];
-            if (start.isAfter(prevEnd.plusDays(1))) {
-                gaps.add(new CoverageGap(prevEnd.plusDays(1), start.minusDays(1)));
-            }
-        }
-        return gaps;
+        return Planner.coverageGaps(Planner.windows(calendar(programId)));
+    }
+
+    /** A SOC 2 program's coverage today, in words: covered, gap from-to, report stale, or not covered yet. */
+    @Transactional(readOnly = true)
+    public Planner.Coverage coverage(Long programId) {
+        return Planner.coverage(calendar(programId), LocalDate.now(clock));
     }
 
     /** The ISO/IEC 27001 certificate of a program and its state, when it has one. */

@@ -118,4 +118,9 @@ public class Milestone {
     public void setUpdatedAt(Instant updatedAt) {
         this.updatedAt = updatedAt;
     }
+
+    /** This milestone as the planner reads it. */
+    public PlannedMilestone toPlanned() {
+        return new PlannedMilestone(type, cycle, plannedDate, actualDate, status, note);
+    }
 }

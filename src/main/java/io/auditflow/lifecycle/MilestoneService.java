@@ -62,6 +62,33 @@ public class MilestoneService {
         return milestones.save(m);
     }
 
+    /** Writes what the planner computed: planned day, and for a done one its day and note; status and reason. */
+    public Milestone apply(Long programId, PlannedMilestone p) {
+        Milestone m = milestones.findByProgramIdAndTypeAndCycle(programId, p.type(), p.cycle())
+                .orElseGet(() -> new Milestone(programId, p.type(), p.cycle(), p.date(), clock.instant()));
+        if (m.getStatus() == MilestoneStatus.DONE && p.status() != MilestoneStatus.DONE) {
+            return m;
+        }
+        m.setPlannedDate(p.date());
+        m.setActualDate(p.actual());
+        m.setStatus(p.status());
+        m.setNote(p.note());
+        m.setUpdatedAt(clock.instant());
+        return milestones.save(m);
+    }
+
+    /** Moves a milestone that has not happened to a new planned day, with the reason kept as its note. */
+    public Milestone move(Long programId, MilestoneType type, int cycle, LocalDate plannedDate, String note) {
+        Milestone m = milestones.findByProgramIdAndTypeAndCycle(programId, type, cycle).orElseThrow();
+        if (m.getStatus() == MilestoneStatus.DONE) {
+            return m;
+        }
+        m.setPlannedDate(plannedDate);
+        m.setNote(note);
+        m.setUpdatedAt(clock.instant());
+        return milestones.save(m);
+    }
+
     /** Records that the milestone happened on the given day. */
     public Milestone markDone(Long programId, MilestoneType type, int cycle, LocalDate actualDate) {
         Milestone m = milestones.findByProgramIdAndTypeAndCycle(programId, type, cycle)

@@ -1,6 +1,7 @@
 package io.auditflow.lifecycle;
 
 import io.auditflow.common.Validation;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
@@ -20,8 +21,10 @@ public class TaskForms {
     public static final String GENERIC = "auditflow:generic";
 
     private final Map<String, List<FormField>> forms = new HashMap<>();
+    private final Clock clock;
 
-    public TaskForms() {
+    public TaskForms(Clock clock) {
+        this.clock = clock;
         register(GENERIC, List.of(new FormField("comment", "Comment", FormField.Type.TEXT_AREA, false, List.of(), null)));
     }
 
@@ -51,9 +54,13 @@ public class TaskForms {
             }
             switch (f.type()) {
                 case TEXT, TEXT_AREA -> out.put(f.name(), text);
-                case DATE -> {
+                case DATE, PAST_DATE -> {
                     try {
-                        out.put(f.name(), LocalDate.parse(text).toString());
+                        LocalDate day = LocalDate.parse(text);
+                        LocalDate today = LocalDate.now(clock);
+                        v.check(f.type() != FormField.Type.PAST_DATE || !day.isAfter(today), f.name(),
+                                f.label() + ": a day that has happened, not after today (" + today + ")");
+                        out.put(f.name(), day.toString());
                     } catch (DateTimeParseException e) {
                         v.check(false, f.name(), "Use a date like 2026-03-31");
                     }

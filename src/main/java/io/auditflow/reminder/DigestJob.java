@@ -1,5 +1,6 @@
 package io.auditflow.reminder;
 
+import io.auditflow.common.Due;
 import io.auditflow.common.AuditflowProperties;
 import io.auditflow.identity.UserService;
 import io.auditflow.identity.UserSummary;
@@ -110,7 +111,7 @@ public class DigestJob {
             String line = (t.getName() == null ? t.getTaskDefinitionKey() : t.getName())
                     + (programName.isEmpty() ? "" : " (" + programName + ")") + ", due " + ReminderMails.DAY.format(due)
                     + (t.getAssignee() == null ? ", not taken yet" : "") + ": " + mails.taskLink(t.getId());
-            (due.isBefore(today) ? overdue : dueThisWeek).add(line);
+            (Due.overdue(due, today) ? overdue : dueThisWeek).add(line);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.auditflow.reminder;
 
+import io.auditflow.common.Due;
 import io.auditflow.common.AuditflowProperties;
 import io.auditflow.identity.TeamSummary;
 import io.auditflow.identity.UserService;
@@ -178,7 +179,7 @@ public class ReminderScanner {
                 continue;
             }
             Offsets offsets = offsets(info.programId());
-            long daysLeft = ChronoUnit.DAYS.between(today, info.due());
+            long daysLeft = Due.daysLeft(info.due(), today);
             if (daysLeft > 0) {
                 Integer offset = Offsets.dueOffset(offsets.tasks(), daysLeft);
                 if (offset != null) {

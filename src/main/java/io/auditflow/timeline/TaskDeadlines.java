@@ -1,5 +1,6 @@
 package io.auditflow.timeline;
 
+import io.auditflow.common.Due;
 import io.auditflow.common.AuditflowProperties;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -35,7 +36,8 @@ public class TaskDeadlines {
     /** Open tasks whose due date has passed, counted per program id. */
     public Map<Long, Integer> overdueByProgram() {
         Map<Long, Integer> counts = new HashMap<>();
-        for (Task t : tasks.createTaskQuery().active().dueBefore(Date.from(clock.instant())).list()) {
+        for (Task t : tasks.createTaskQuery().active()
+                .dueBefore(Date.from(Due.overdueBefore(LocalDate.now(clock.withZone(properties.zone())), properties.zone()))).list()) {
             Long programId = programIdOf(t);
             if (programId != null) {
                 counts.merge(programId, 1, Integer::sum);

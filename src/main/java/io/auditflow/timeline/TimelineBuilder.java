@@ -16,6 +16,7 @@ import static io.auditflow.lifecycle.MilestoneType.SURVEILLANCE_AUDIT_1;
 import static io.auditflow.lifecycle.MilestoneType.SURVEILLANCE_AUDIT_2;
 
 import io.auditflow.lifecycle.Milestone;
+import io.auditflow.lifecycle.Planner;
 import io.auditflow.lifecycle.MilestoneStatus;
 import io.auditflow.lifecycle.MilestoneType;
 import io.auditflow.program.Framework;
@@ -81,7 +82,7 @@ public final class TimelineBuilder {
         Set<Milestone> lapsedExpiries = new java.util.HashSet<>();
 
         if (program.framework() != null && program.framework().isSoc2()) {
-            soc2Bars(cycles, today, horizon, bars);
+            soc2Bars(cycles, milestones, today, horizon, bars);
         } else if (program.framework() == Framework.ISO27001) {
             isoBars(cycles, today, horizon, bars, lapsedExpiries);
         }
@@ -109,7 +110,8 @@ public final class TimelineBuilder {
                 List.copyOf(bars), List.copyOf(markers), List.copyOf(undated));
     }
 
-    private static void soc2Bars(Cycles cycles, LocalDate today, LocalDate horizon, List<TimelineBar> bars) {
+    private static void soc2Bars(Cycles cycles, List<Milestone> milestones, LocalDate today, LocalDate horizon,
+                                 List<TimelineBar> bars) {
         List<LocalDate[]> needed = new ArrayList<>();
         List<LocalDate[]> covered = new ArrayList<>();
         LocalDate lastStale = null;
@@ -159,20 +161,18 @@ public final class TimelineBuilder {
         if (needed.isEmpty()) {
             return;
         }
-        LocalDate spanStart = needed.stream().map(i -> i[0]).min(Comparator.naturalOrder()).orElseThrow();
-        LocalDate spanEnd = lastEnd;
-        boolean staleNow = lastStale == null || !lastStale.isAfter(today);
-        if (staleNow && horizon.isAfter(spanEnd)) {
-            spanEnd = horizon;
+        // Gaps and staleness come from the planner's one coverage rule, so the timeline, the API and the dashboard agree.
+        List<io.auditflow.lifecycle.PlannedMilestone> calendar = milestones.stream().map(Milestone::toPlanned).toList();
+        for (io.auditflow.lifecycle.CoverageGap gap : Planner.coverageGaps(Planner.windows(calendar))) {
+            bars.add(new TimelineBar(BarKind.COVERAGE_GAP, 0, gap.from(), gap.to(), MilestoneStatus.MISSED,
+                    "COVERAGE GAP " + DAY.format(gap.from()) + " – " + DAY.format(gap.to())
+                            + ": no SOC 2 report period covers these " + gap.days() + " days"));
         }
-        for (LocalDate[] gap : holes(spanStart, spanEnd, covered)) {
-            boolean ongoing = !gap[1].isBefore(horizon) && staleNow;
-            bars.add(new TimelineBar(BarKind.COVERAGE_GAP, 0, gap[0], gap[1], MilestoneStatus.MISSED,
-                    ongoing ? "COVERAGE GAP since " + DAY.format(gap[0])
-                            + ": no SOC 2 report or bridge letter covers this time"
-                            + (lastStale != null ? "; the last report went stale on " + DAY.format(lastStale) : "")
-                            : "COVERAGE GAP " + DAY.format(gap[0]) + " – " + DAY.format(gap[1])
-                            + ": no SOC 2 report or bridge letter covers this period"));
+        Planner.Coverage coverage = Planner.coverage(calendar, today);
+        if (coverage.kind() == Planner.CoverageKind.REPORT_STALE) {
+            LocalDate until = horizon.isAfter(coverage.from()) ? horizon : coverage.from();
+            bars.add(new TimelineBar(BarKind.COVERAGE_GAP, 0, coverage.from(), until, MilestoneStatus.MISSED,
+                    "COVERAGE GAP since " + DAY.format(coverage.from()) + ": " + coverage.words()));
         }
     }
 

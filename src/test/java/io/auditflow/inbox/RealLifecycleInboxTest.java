@@ -112,7 +112,7 @@ class RealLifecycleInboxTest {
         Map<String, Object> values = new java.util.HashMap<>();
         for (var f : details.form()) {
             values.put(f.name(), switch (f.type()) {
-                case DATE -> clock.today().toString();
+                case DATE, PAST_DATE -> clock.today().toString();
                 case INTEGER -> "0";
                 case CHOICE -> f.choices().get(0).code();
                 case BOOLEAN -> "true";

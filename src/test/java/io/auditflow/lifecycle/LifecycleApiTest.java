@@ -72,7 +72,9 @@ class LifecycleApiTest {
         assertThat(decision.get("type").asText()).isEqualTo("CERTIFICATION_DECISION");
         assertThat(decision.get("plannedDate").asText()).isEqualTo("2025-06-15");
         assertThat(decision.get("cycle").asInt()).isEqualTo(1);
-        assertThat(decision.get("status").asText()).isEqualTo("PLANNED");
+        // An onboarded certificate's decision has happened: done on its day.
+        assertThat(decision.get("status").asText()).isEqualTo("DONE");
+        assertThat(decision.get("actualDate").asText()).isEqualTo("2025-06-15");
 
         ResponseEntity<JsonNode> again = as("manager").postForEntity("/api/programs/" + id + "/lifecycle",
                 Map.of("isoStart", "EXISTING", "decisionDate", "2025-06-15"), JsonNode.class);
@@ -125,7 +127,8 @@ class LifecycleApiTest {
                 + "/milestones/SURVEILLANCE_AUDIT_1/1/reschedule", Map.of("plannedDate", "2026-05-04"), JsonNode.class);
         assertThat(ok.getStatusCode()).isEqualTo(HttpStatus.OK);
         boolean found = false;
-        for (JsonNode m : ok.getBody()) {
+        assertThat(ok.getBody().get("saved").asBoolean()).isTrue();
+        for (JsonNode m : ok.getBody().get("milestones")) {
             if (m.get("type").asText().equals("SURVEILLANCE_AUDIT_2")) {
                 assertThat(m.get("plannedDate").asText()).isEqualTo("2027-05-04");
                 found = true;

@@ -151,7 +151,7 @@ class LifecycleProcessTest {
         clock.setDate(LocalDate.of(2026, 1, 5));
         Long id = program(Framework.SOC2_TYPE1);
         LifecycleRequest request = new LifecycleRequest(null, true, d("2026-03-31"), null, null, null, null, null, null,
-                null, null, null, null, null);
+                null, null, null, null, null, null, null);
         start(id, request);
         ProcessDriver driver = driver(id).answer("Task_Fieldwork", Map.of("exceptionCount", "1"));
         driver.runDueJobs();
@@ -312,7 +312,7 @@ class LifecycleProcessTest {
         ProcessDriver driver = driver(id).completing(t -> !t.getTaskDefinitionKey().equals("Task_ExternalAudit")
                 && !t.getTaskDefinitionKey().equals("Task_LateAudit"));
         driver.runUntil(d("2026-01-06"));
-        assertThat(milestone(id, MilestoneType.SURVEILLANCE_AUDIT_2, 1).getNote()).contains("assumed");
+        assertThat(milestone(id, MilestoneType.SURVEILLANCE_AUDIT_2, 1).getNote()).contains("before tracking");
         driver.runUntil(d("2026-04-25"));
         assertThat(certificates.find(id).orElseThrow().state()).isEqualTo(CertificateState.LAPSED);
         assertThat(milestone(id, MilestoneType.RECERTIFICATION_AUDIT, 1).getStatus()).isEqualTo(MilestoneStatus.MISSED);

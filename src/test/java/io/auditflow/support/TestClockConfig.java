@@ -11,8 +11,9 @@ public class TestClockConfig {
 
     @Bean
     @Primary
-    TestClock testClock() {
-        return new TestClock();
+    TestClock testClock(io.auditflow.common.AuditflowProperties properties) {
+        // The organisation's zone (UTC unless a test context sets auditflow.zone).
+        return new TestClock(TestClock.DEFAULT_START, properties.zone());
     }
 
     @Bean

@@ -127,7 +127,7 @@ class TimelineBuilderTest {
     }
 
     @Test
-    void a_bridge_letter_covers_the_days_after_a_period_up_to_its_date() {
+    void a_bridge_letter_does_not_cover_days_between_two_windows() {
         done(OBSERVATION_START, 1, "2024-07-01");
         done(OBSERVATION_END, 1, "2025-06-30");
         done(REPORT_ISSUED, 1, "2025-09-01");
@@ -137,24 +137,27 @@ class TimelineBuilderTest {
         planned(REPORT_ISSUED, 2, "2026-12-01");
         ProgramLane lane = build(Framework.SOC2_TYPE2);
 
+        // Decision 0014: no report period covers July to September 2025; a bridge letter cannot change that.
         assertThat(bars(lane, BarKind.COVERAGE_GAP)).singleElement().satisfies(gap -> {
-            assertThat(gap.start()).isEqualTo(LocalDate.parse("2025-09-01"));
+            assertThat(gap.start()).isEqualTo(LocalDate.parse("2025-07-01"));
             assertThat(gap.end()).isEqualTo(LocalDate.parse("2025-09-30"));
         });
         assertThat(marker(lane, BRIDGE_LETTER, 1).status()).isEqualTo(DONE);
     }
 
     @Test
-    void a_stale_report_with_no_next_window_is_an_ongoing_gap_up_to_the_horizon() {
+    void a_stale_report_with_no_next_window_is_an_ongoing_gap_from_the_day_it_went_stale_up_to_the_horizon() {
         done(OBSERVATION_START, 1, "2024-01-01");
         done(OBSERVATION_END, 1, "2024-12-31");
         done(REPORT_ISSUED, 1, "2025-03-01");
+        planned(REPORT_STALE, 1, "2025-12-31");
         ProgramLane lane = build(Framework.SOC2_TYPE2);
 
+        // A report counts as current for 12 months after its period ends; after that customers have none.
         assertThat(bars(lane, BarKind.COVERAGE_GAP)).singleElement().satisfies(gap -> {
-            assertThat(gap.start()).isEqualTo(LocalDate.parse("2025-01-01"));
+            assertThat(gap.start()).isEqualTo(LocalDate.parse("2025-12-31"));
             assertThat(gap.end()).isEqualTo(HORIZON);
-            assertThat(gap.details()).contains("since 2025-01-01").contains("went stale on 2025-12-31");
+            assertThat(gap.details()).contains("since 2025-12-31").contains("Report stale since 2025-12-31");
         });
     }
 

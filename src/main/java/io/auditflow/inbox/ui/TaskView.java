@@ -61,6 +61,7 @@ class TaskView extends VerticalLayout implements BeforeEnterObserver {
     private final InboxService inbox;
     private final List<TaskPageSection> sections;
     private final ZoneId zone;
+    private final java.time.Clock clock;
 
     final Map<String, HasValue<?, ?>> formFields = new LinkedHashMap<>();
     final Map<String, HasValidation> validated = new HashMap<>();
@@ -79,8 +80,9 @@ class TaskView extends VerticalLayout implements BeforeEnterObserver {
     private TaskDetails details;
 
     TaskView(InboxService inbox, org.springframework.beans.factory.ObjectProvider<TaskPageSection> sections,
-             io.auditflow.common.AuditflowProperties properties) {
+             io.auditflow.common.AuditflowProperties properties, java.time.Clock clock) {
         this.inbox = inbox;
+        this.clock = clock;
         this.sections = sections.stream().sorted(Comparator.comparingInt(TaskPageSection::order)).toList();
         this.zone = properties.zone();
         addClassName("task-view");
@@ -234,6 +236,12 @@ class TaskView extends VerticalLayout implements BeforeEnterObserver {
                     yield track(f, area);
                 }
                 case DATE -> track(f, new DatePicker(f.label()));
+                case PAST_DATE -> {
+                    DatePicker day = new DatePicker(f.label());
+                    day.setMax(java.time.LocalDate.now(clock.withZone(zone)));
+                    day.setHelperText("Not after today");
+                    yield track(f, day);
+                }
                 case INTEGER -> {
                     TextField number = new TextField(f.label());
                     number.setAllowedCharPattern("[0-9-]");

@@ -17,6 +17,7 @@ class OpenObservationWindowDelegate extends SystemDelegate {
         Long programId = ProcessSupport.programId(ex);
         int cycle = ProcessSupport.cycle(ex);
         s.milestones.markDone(programId, MilestoneType.OBSERVATION_START, cycle, s.day(ex, "windowStart"));
-        s.controls.planWindow(programId, cycle, s.day(ex, "windowStart"), s.day(ex, "windowEnd"));
+        s.controls.planWindow(programId, cycle, s.day(ex, "windowStart"), s.day(ex, "windowEnd"),
+                s.day(ex, "trackingSince"));
     }
 }

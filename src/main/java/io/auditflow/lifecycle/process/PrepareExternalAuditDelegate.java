@@ -1,6 +1,6 @@
 package io.auditflow.lifecycle.process;
 
-import io.auditflow.lifecycle.CertificateService;
+import io.auditflow.lifecycle.PlannedMilestone;
 import io.auditflow.lifecycle.MilestoneType;
 import io.auditflow.lifecycle.Planner;
 import java.time.LocalDate;
@@ -27,18 +27,17 @@ class PrepareExternalAuditDelegate extends SystemDelegate {
         LocalDate planned = s.planned(programId, type, cycle);
         if (planned == null) {
             planned = s.today().plusDays(s.planner.settings().stage2AfterStage1Days());
-            s.milestones.plan(programId, type, cycle, planned);
         }
-        LocalDate expiry = s.certificates.find(programId).map(CertificateService.Certificate::expiryDate).orElse(null);
-        LocalDate deadline = switch (type) {
-            case SURVEILLANCE_AUDIT_1 -> s.certificates.find(programId)
-                    .map(c -> c.decisionDate().plusMonths(s.planner.settings().surveillance1DeadlineMonths())).orElseThrow();
-            case SURVEILLANCE_AUDIT_2 -> Planner.surveillance2Deadline(actualOrPlanned(programId,
-                    MilestoneType.SURVEILLANCE_AUDIT_1, cycle), expiry);
-            case RECERTIFICATION_AUDIT -> expiry;
-            default -> planned.plusDays(90);
-        };
-        Map<String, LocalDate> prep = s.planner.auditPreparation(planned, deadline, s.today());
+        LocalDate deadline = s.certificates.find(programId)
+                .map(c -> s.planner.auditDeadline(type, c.decisionDate(), actualOrPlanned(programId,
+                        MilestoneType.SURVEILLANCE_AUDIT_1, cycle), c.expiryDate()))
+                .orElse(null);
+        if (deadline == null) {
+            deadline = planned.plusDays(90);
+        }
+        Planner.AuditSlot slot = s.planner.scheduleAudit(planned, deadline, s.today());
+        s.milestones.apply(programId, new PlannedMilestone(type, cycle, slot.date(), null, slot.status(), slot.note()));
+        Map<String, LocalDate> prep = s.planner.auditPreparation(slot.date(), deadline, s.today());
         s.setDates(ex, prep);
         ex.setVariable("auditType", type.name());
         ex.setVariable("auditTitle", type.label());

@@ -3,6 +3,7 @@ package io.auditflow.lifecycle.process;
 import io.auditflow.lifecycle.CertificateState;
 import io.auditflow.lifecycle.FindingKind;
 import io.auditflow.lifecycle.MilestoneType;
+import io.auditflow.lifecycle.Planner;
 import java.time.LocalDate;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
@@ -26,6 +27,10 @@ class RecordExternalAuditDelegate extends SystemDelegate {
         MilestoneType type = MilestoneType.valueOf((String) ex.getVariable("auditType"));
         LocalDate held = s.dayOrToday(ex, "auditHeldOn");
         s.milestones.markDone(programId, type, cycle, held);
+        if (type == MilestoneType.SURVEILLANCE_AUDIT_1) {
+            // Surveillance 2 follows the day surveillance 1 was really held, earlier or later than planned.
+            s.milestones.plan(programId, MilestoneType.SURVEILLANCE_AUDIT_2, cycle, Planner.surveillance2(held));
+        }
         raise(ex, programId, cycle, FindingKind.MAJOR_NONCONFORMITY, "majorNonconformities", type);
         raise(ex, programId, cycle, FindingKind.MINOR_NONCONFORMITY, "minorNonconformities", type);
         raise(ex, programId, cycle, FindingKind.OBSERVATION, "observations", type);

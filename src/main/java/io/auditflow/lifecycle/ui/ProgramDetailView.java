@@ -1,5 +1,8 @@
 package io.auditflow.lifecycle.ui;
 
+import io.auditflow.common.ConflictException;
+import io.auditflow.lifecycle.Planner;
+import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
@@ -70,12 +73,13 @@ class ProgramDetailView extends VerticalLayout implements BeforeEnterObserver {
         milestoneGrid.addColumn(Milestone::getCycle).setHeader("Cycle").setAutoWidth(true);
         milestoneGrid.addColumn(Milestone::getPlannedDate).setHeader("Planned").setAutoWidth(true);
         milestoneGrid.addColumn(Milestone::getActualDate).setHeader("Actual").setAutoWidth(true);
-        milestoneGrid.addColumn(m -> m.getStatus().name()).setHeader("Status").setAutoWidth(true);
+        milestoneGrid.addColumn(m -> m.getStatus().label()).setHeader("Status").setAutoWidth(true);
         milestoneGrid.addColumn(Milestone::getNote).setHeader("Note").setFlexGrow(1);
         milestoneGrid.addComponentColumn(m -> {
             Button move = new Button("Move", e -> openReschedule(m));
             move.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
-            move.setVisible(CurrentUser.canManage() && m.getStatus() != MilestoneStatus.DONE);
+            move.setVisible(CurrentUser.canManage() && m.getStatus() != MilestoneStatus.DONE && !program.archived()
+                    && LifecycleService.movable(m.getType()));
             return move;
         }).setAutoWidth(true);
         milestoneGrid.setAllRowsVisible(true);
@@ -164,11 +168,7 @@ class ProgramDetailView extends VerticalLayout implements BeforeEnterObserver {
             return;
         }
         startForm = null;
-        Span state = new Span("Running: " + switch (running.get().getProcessDefinitionId().split(":")[0]) {
-            case LifecycleService.SOC2_RENEWAL -> "SOC 2 annual renewal";
-            case LifecycleService.ISO_CERTIFICATION -> "ISO/IEC 27001 certification cycle";
-            default -> "SOC 2 engagement";
-        });
+        Span state = new Span("Running: " + lifecycles.runningLabel(program.id()).orElse("lifecycle"));
         state.setId("lifecycle-state");
         state.getElement().getThemeList().add("badge success");
         Div facts = new Div(state);
@@ -176,7 +176,16 @@ class ProgramDetailView extends VerticalLayout implements BeforeEnterObserver {
         lifecycles.certificate(program.id()).ifPresent(c -> facts.add(certificate(c)));
         add(facts);
         if (program.framework().isSoc2()) {
-            var gaps = lifecycles.coverageGaps(program.id());
+            var coverage = lifecycles.coverage(program.id());
+            Span cov = new Span(coverage.words());
+            cov.setId("coverage-state");
+            cov.getElement().getThemeList().add(switch (coverage.kind()) {
+                case COVERED -> "badge success";
+                case NOT_STARTED -> "badge contrast";
+                default -> "badge error";
+            });
+            facts.add(cov);
+            var gaps = coverage.gaps();
             if (!gaps.isEmpty()) {
                 Paragraph p = new Paragraph("Coverage gaps: " + gaps.stream()
                         .map(g -> g.from() + " to " + g.to() + " (" + g.days() + " days)")
@@ -219,7 +228,7 @@ class ProgramDetailView extends VerticalLayout implements BeforeEnterObserver {
     }
 
     private static Span certificate(CertificateService.Certificate c) {
-        Span s = new Span("Certificate " + c.cycle() + ": " + c.state() + " (expires " + c.expiryDate() + ")");
+        Span s = new Span("Certificate " + c.cycle() + ": " + c.state().label() + " (expires " + c.expiryDate() + ")");
         s.setId("certificate-state");
         s.getElement().getThemeList().add(switch (c.state()) {
             case VALID, RESTORED -> "badge success";
@@ -237,20 +246,62 @@ class ProgramDetailView extends VerticalLayout implements BeforeEnterObserver {
         dialog.setHeaderTitle("Move " + m.getType().label() + " (cycle " + m.getCycle() + ")");
         DatePicker date = new DatePicker("New date", m.getPlannedDate());
         date.setId("reschedule-date");
+        TextField reason = new TextField("Reason (kept with the milestone)");
+        reason.setId("reschedule-reason");
+        reason.setMaxLength(500);
+        reason.setWidthFull();
+        Div preview = new Div();
+        preview.setId("reschedule-preview");
+        preview.addClassName("reschedule-preview");
         Button save = new Button("Move", e -> {
             try {
-                lifecycles.rescheduleMilestone(program.id(), m.getType(), m.getCycle(), date.getValue());
+                var result = lifecycles.rescheduleMilestone(program.id(), m.getType(), m.getCycle(), date.getValue(),
+                        reason.getValue());
                 dialog.close();
-                Notifications.success("Moved; dependent dates, timers and due dates follow");
+                Notifications.success(result.changes().size() == 1 ? "Moved"
+                        : "Moved, with " + (result.changes().size() - 1) + " dependent dates; timers and due dates follow");
                 render();
+            } catch (ValidationException ex) {
+                date.setInvalid(true);
+                date.setErrorMessage(ex.errors().get(0).message());
+            } catch (ConflictException ex) {
+                date.setInvalid(true);
+                date.setErrorMessage(ex.getMessage());
+            }
+        });
+        save.setId("reschedule-save");
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        save.setEnabled(false);
+        date.addValueChangeListener(e -> {
+            preview.removeAll();
+            date.setInvalid(false);
+            save.setEnabled(false);
+            if (e.getValue() == null) {
+                return;
+            }
+            try {
+                var result = lifecycles.previewReschedule(program.id(), m.getType(), m.getCycle(), e.getValue(), reason.getValue());
+                preview.add(new Paragraph(result.changes().size() == 1 ? "Only this date moves:"
+                        : "These " + result.changes().size() + " dates move together:"));
+                Grid<Planner.Change> changes = new Grid<>();
+                changes.setId("reschedule-changes");
+                changes.addColumn(c -> c.type().label() + (c.cycle() > 1 ? " (cycle " + c.cycle() + ")" : ""))
+                        .setHeader("Milestone").setFlexGrow(1);
+                changes.addColumn(Planner.Change::from).setHeader("Now").setAutoWidth(true);
+                changes.addColumn(Planner.Change::to).setHeader("Moves to").setAutoWidth(true);
+                changes.setItems(result.changes());
+                changes.setAllRowsVisible(true);
+                preview.add(changes);
+                save.setEnabled(true);
             } catch (ValidationException ex) {
                 date.setInvalid(true);
                 date.setErrorMessage(ex.errors().get(0).message());
             }
         });
-        save.setId("reschedule-save");
-        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        dialog.add(date);
+        VerticalLayout body = new VerticalLayout(date, reason, preview);
+        body.setPadding(false);
+        body.setWidth("min(36em, 90vw)");
+        dialog.add(body);
         dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), save);
         dialog.open();
     }

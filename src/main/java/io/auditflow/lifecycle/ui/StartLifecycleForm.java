@@ -45,7 +45,9 @@ class StartLifecycleForm extends VerticalLayout {
     final DatePicker stage1Date = new DatePicker("Stage 1 audit");
     final DatePicker stage2Date = new DatePicker("Stage 2 audit (default 6 weeks later)");
     final DatePicker decisionDate = new DatePicker("Certification decision of the current certificate");
-    final DatePicker surveillance1Date = new DatePicker("Surveillance audit 1 (if agreed)");
+    final DatePicker surveillance1Date = new DatePicker("Surveillance audit 1 planned (if agreed, still ahead)");
+    final DatePicker surveillance1HeldOn = new DatePicker("Surveillance audit 1 held on (if already held)");
+    final DatePicker surveillance2HeldOn = new DatePicker("Surveillance audit 2 held on (if already held)");
     final Button start = new Button("Start lifecycle");
     final Paragraph formError = new Paragraph();
     private final Map<String, HasValidation> fields = new LinkedHashMap<>();
@@ -79,7 +81,8 @@ class StartLifecycleForm extends VerticalLayout {
             form.add(fieldworkStart, fieldworkEnd);
         } else {
             form.add(isoStart, 2);
-            form.add(stage1Date, stage2Date, decisionDate, surveillance1Date);
+            form.add(stage1Date, stage2Date, decisionDate, surveillance1Date, surveillance1HeldOn, surveillance2HeldOn);
+            surveillance1HeldOn.setHelperText("Left empty: planned ahead, or held before tracking when its deadline has passed");
             isoStart.addValueChangeListener(e -> showIsoFields());
             showIsoFields();
         }
@@ -94,6 +97,8 @@ class StartLifecycleForm extends VerticalLayout {
         fields.put("stage2Date", stage2Date);
         fields.put("decisionDate", decisionDate);
         fields.put("surveillance1Date", surveillance1Date);
+        fields.put("surveillance1HeldOn", surveillance1HeldOn);
+        fields.put("surveillance2HeldOn", surveillance2HeldOn);
         start.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         start.addClickListener(e -> {
             try {
@@ -125,6 +130,8 @@ class StartLifecycleForm extends VerticalLayout {
         stage2Date.setId("lifecycle-stage2");
         decisionDate.setId("lifecycle-decision");
         surveillance1Date.setId("lifecycle-surveillance1");
+        surveillance1HeldOn.setId("lifecycle-surveillance1-held");
+        surveillance2HeldOn.setId("lifecycle-surveillance2-held");
         start.setId("start-lifecycle");
         formError.setId("lifecycle-form-error");
     }
@@ -135,6 +142,8 @@ class StartLifecycleForm extends VerticalLayout {
         stage2Date.setVisible(initial);
         decisionDate.setVisible(!initial);
         surveillance1Date.setVisible(!initial);
+        surveillance1HeldOn.setVisible(!initial);
+        surveillance2HeldOn.setVisible(!initial);
     }
 
     LifecycleRequest request() {
@@ -154,7 +163,9 @@ class StartLifecycleForm extends VerticalLayout {
                 iso && initial ? stage1Date.getValue() : null,
                 iso && initial ? stage2Date.getValue() : null,
                 iso && !initial ? decisionDate.getValue() : null,
-                iso && !initial ? surveillance1Date.getValue() : null);
+                iso && !initial ? surveillance1Date.getValue() : null,
+                iso && !initial ? surveillance1HeldOn.getValue() : null,
+                iso && !initial ? surveillance2HeldOn.getValue() : null);
     }
 
     Registration addStartedListener(ComponentEventListener<StartedEvent> listener) {
