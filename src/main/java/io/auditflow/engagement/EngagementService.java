@@ -178,11 +178,11 @@ public class EngagementService {
         }
         if (updated > 0 || !exists) {
             UserSummary to = user.get();
-            outbox.enqueue(new OutgoingMail("ENGAGEMENT_INVITE:" + engagementId + ":" + name + ":" + now.toEpochMilli(),
-                    "ENGAGEMENT", to.username(), to.email(), "You are invited to the audit engagement '" + e.name() + "'",
+            outbox.enqueue(EngagementService.mail("ENGAGEMENT_INVITE:" + engagementId + ":" + name + ":" + now.toEpochMilli(),
+                    to.username(), to.email(), "You are invited to the audit engagement '" + e.name() + "'",
                     "Hello " + to.displayName() + ",\n\nyou now have access to the engagement '" + e.name() + "' ("
                             + e.programName() + "): the request list, the evidence linked to it and its samples.\n\n"
-                            + link(engagementId) + "\n", null, null, link(engagementId)));
+                            + link(engagementId) + "\n", link(engagementId)));
         }
         return auditors(engagementId).stream().filter(a -> a.username().equals(name)).findFirst().orElseThrow();
     }
@@ -320,6 +320,12 @@ public class EngagementService {
     private long count(String sql, Object... args) {
         Long n = jdbc.queryForObject(sql, Long.class, args);
         return n == null ? 0 : n;
+    }
+
+    /** A mail of the engagement workspace, as text and as escaped HTML. */
+    static OutgoingMail mail(String key, String username, String email, String subject, String text, String link) {
+        String html = "<p>" + org.springframework.web.util.HtmlUtils.htmlEscape(text).replace("\n", "<br>") + "</p>";
+        return new OutgoingMail(key, "ENGAGEMENT", username, email, subject, text, html, null, link);
     }
 
     static NotFoundException notFound(Long id) {

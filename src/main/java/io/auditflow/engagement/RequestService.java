@@ -330,10 +330,10 @@ public class RequestService {
         }
         if (!accept) {
             for (UserSummary to : teamRecipients(r)) {
-                outbox.enqueue(new OutgoingMail("REQUEST_SENT_BACK:" + requestId + ":" + now.toEpochMilli() + ":" + to.username(),
-                        "ENGAGEMENT", to.username(), to.email(), "Needs revision: audit request " + r.reference(),
+                outbox.enqueue(EngagementService.mail("REQUEST_SENT_BACK:" + requestId + ":" + now.toEpochMilli() + ":" + to.username(),
+                        to.username(), to.email(), "Needs revision: audit request " + r.reference(),
                         "The auditor sent audit request " + r.reference() + " back:\n\n" + body + "\n\n"
-                                + engagements.link(e.id()) + "\n", null, null, engagements.link(e.id())));
+                                + engagements.link(e.id()) + "\n", engagements.link(e.id())));
             }
         }
         return find(requestId).orElseThrow();
@@ -380,9 +380,9 @@ public class RequestService {
             if (to.username().equals(me)) {
                 continue;
             }
-            outbox.enqueue(new OutgoingMail("REQUEST_COMMENT:" + id + ":" + to.username(), "ENGAGEMENT", to.username(),
+            outbox.enqueue(EngagementService.mail("REQUEST_COMMENT:" + id + ":" + to.username(), to.username(),
                     to.email(), "New comment on audit request " + r.reference(),
-                    displayName(me) + " wrote on " + r.reference() + ":\n\n" + body + "\n\n" + link + "\n", null, null, link));
+                    displayName(me) + " wrote on " + r.reference() + ":\n\n" + body + "\n\n" + link + "\n", link));
         }
         return new RequestComment(id, r.id(), parentId, me, fromAuditor, body, now);
     }
@@ -497,9 +497,9 @@ public class RequestService {
         AuditRequest r = find(requestId).orElseThrow();
         String link = engagements.link(r.engagementId());
         for (UserSummary to : auditorRecipients(r.engagementId())) {
-            outbox.enqueue(new OutgoingMail("REQUEST_SUBMITTED:" + requestId + ":" + now.toEpochMilli() + ":" + to.username(),
-                    "ENGAGEMENT", to.username(), to.email(), "Answer ready for review: audit request " + r.reference(),
-                    "The team answered audit request " + r.reference() + ".\n\n" + link + "\n", null, null, link));
+            outbox.enqueue(EngagementService.mail("REQUEST_SUBMITTED:" + requestId + ":" + now.toEpochMilli() + ":" + to.username(),
+                    to.username(), to.email(), "Answer ready for review: audit request " + r.reference(),
+                    "The team answered audit request " + r.reference() + ".\n\n" + link + "\n", link));
         }
     }
 
@@ -508,9 +508,8 @@ public class RequestService {
         AuditRequest r = find(requestId).orElseThrow();
         String link = engagements.link(r.engagementId());
         for (UserSummary to : teamRecipients(r)) {
-            outbox.enqueue(new OutgoingMail("REQUEST_ACCEPTED:" + requestId + ":" + to.username(), "ENGAGEMENT",
-                    to.username(), to.email(), "Accepted: audit request " + r.reference(),
-                    "The auditor accepted audit request " + r.reference() + ".\n\n" + link + "\n", null, null, link));
+            outbox.enqueue(EngagementService.mail("REQUEST_ACCEPTED:" + requestId + ":" + to.username(), to.username(), to.email(), "Accepted: audit request " + r.reference(),
+                    "The auditor accepted audit request " + r.reference() + ".\n\n" + link + "\n", link));
         }
     }
 
