@@ -133,10 +133,15 @@ class EngagementController {
     @PostMapping(path = "/{id}/requests/import", consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE})
     @Operation(summary = "Import a request list (CSV with a header row: reference, request, criteria, due date, owner hint)",
             description = "All rows or none: a bad row answers 400 with one fieldError per row. A reference already on the"
-                    + " list updates that request. UTF-8 (BOM optional) or Windows-1252, ',' ';' or tab; at most 5,000 rows / 2 MB.")
+                    + " list updates that request. UTF-8 (BOM optional) or Windows-1252, ',' ';' or tab; at most 5,000 rows / 2 MB.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+                    mediaType = "text/csv", schema = @Schema(type = "string",
+                    example = "reference,request,criteria,due date,owner hint\r\nPBC-01,Population of new hires,CC1.4,2026-03-31,grc"))))
     @ApiResponse(responseCode = "400", description = "Rows with their numbers and reasons", content = @Content(schema = @Schema(implementation = ApiError.class)))
-    ImportResult importCsv(@PathVariable Long id, @RequestBody byte[] csv) {
-        return requests.importCsv(id, csv);
+    ImportResult importCsv(@PathVariable Long id, java.io.InputStream body) throws java.io.IOException {
+        // Read one byte past the limit at most, so a huge body is refused without being held in memory.
+        long limit = engagements.settings().maxImportSize().toBytes();
+        return requests.importCsv(id, body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1)));
     }
 
     @GetMapping("/{id}/samples")
@@ -161,20 +166,28 @@ class EngagementController {
 
     @GetMapping(path = "/{id}/binder", produces = "application/zip")
     @Operation(summary = "The audit binder: accepted requests' evidence, manifest.csv, manifest.json and index.pdf")
-    ResponseEntity<StreamingResponseBody> binder(@PathVariable Long id) {
+    ResponseEntity<StreamingResponseBody> binder(@PathVariable Long id) throws java.io.IOException {
         String name = binder.fileName(id);
-        ByteArrayHolder holder = new ByteArrayHolder();
-        binder.export(id, holder.out);
+        // Built inside the service's access check and transaction into a temporary file, then streamed.
+        java.nio.file.Path tmp = java.nio.file.Files.createTempFile("auditflow-binder-", ".zip");
+        try (java.io.OutputStream out = java.nio.file.Files.newOutputStream(tmp)) {
+            binder.export(id, out);
+        } catch (RuntimeException e) {
+            java.nio.file.Files.deleteIfExists(tmp);
+            throw e;
+        }
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
                 .header("X-Content-Type-Options", "nosniff")
                 .contentType(MediaType.parseMediaType("application/zip"))
-                .body(out -> holder.out.writeTo(out));
-    }
-
-    /** The binder is built inside the service's transaction and access check, then streamed. */
-    private static final class ByteArrayHolder {
-        final java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+                .contentLength(java.nio.file.Files.size(tmp))
+                .body(out -> {
+                    try {
+                        java.nio.file.Files.copy(tmp, out);
+                    } finally {
+                        java.nio.file.Files.deleteIfExists(tmp);
+                    }
+                });
     }
 
     @GetMapping("/requests/{requestId}")

@@ -528,7 +528,7 @@ public class RequestService {
                 + " order by reference", this::map, e.id(), RequestStatus.ACCEPTED.name());
     }
 
-    String displayName(String username) {
+    public String displayName(String username) {
         return users.findUser(username).map(UserSummary::displayName).orElse(username);
     }
 
