@@ -131,6 +131,18 @@ class EngagementAccessTest {
     }
 
     @Test
+    void the_engagement_api_is_documented_with_its_error_answers() {
+        JsonNode docs = new org.springframework.boot.test.web.client.TestRestTemplate()
+                .getForObject(fx.as("manager").getRootUri() + "/v3/api-docs", JsonNode.class);
+        JsonNode paths = docs.get("paths");
+        assertThat(paths.has("/api/engagements/{id}/binder")).isTrue();
+        assertThat(paths.get("/api/engagements/{id}/requests/import").get("post").get("requestBody").get("content")
+                .has("text/csv")).isTrue();
+        assertThat(paths.get("/api/engagements/requests/{requestId}/accept").get("post").get("responses").has("409")).isTrue();
+        assertThat(paths.get("/api/engagements/{id}").get("get").get("summary").asText()).isEqualTo("One engagement");
+    }
+
+    @Test
     void an_anonymous_caller_gets_401_and_no_engagement() {
         assertThat(status("nobody", "/api/engagements/" + engagement)).isEqualTo(401);
     }

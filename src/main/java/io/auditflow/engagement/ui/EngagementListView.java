@@ -49,10 +49,11 @@ class EngagementListView extends VerticalLayout implements BeforeEnterObserver {
         grid.setId("engagement-grid");
         grid.addColumn(Engagement::name).setHeader("Engagement").setFlexGrow(3).setKey("name");
         grid.addColumn(Engagement::programName).setHeader("Program").setFlexGrow(2).setKey("program");
-        grid.addColumn(e -> e.periodStart() + " – " + e.periodEnd()).setHeader("Period").setAutoWidth(true).setKey("period");
+        grid.addColumn(e -> e.periodStart() + " – " + e.periodEnd()).setHeader("Period").setAutoWidth(true).setFlexGrow(0).setKey("period");
         grid.addColumn(e -> e.fieldworkStart() == null ? "" : e.fieldworkStart() + " – " + e.fieldworkEnd())
-                .setHeader("Fieldwork").setAutoWidth(true).setKey("fieldwork");
-        grid.addColumn(e -> e.auditFirm() == null ? "" : e.auditFirm()).setHeader("Audit firm").setAutoWidth(true).setKey("firm");
+                .setHeader("Fieldwork").setAutoWidth(true).setFlexGrow(0).setKey("fieldwork");
+        grid.addColumn(e -> e.auditFirm() == null ? "" : e.auditFirm()).setHeader("Audit firm").setFlexGrow(1).setKey("firm");
+        grid.addThemeVariants(com.vaadin.flow.component.grid.GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate("engagements/" + e.getItem().id())));
         grid.setAllRowsVisible(true);
         create.setId("new-engagement");
