@@ -62,9 +62,12 @@ public class EvidenceService {
     private final UserService users;
     private final EvidenceProperties properties;
     private final Clock clock;
+    private final org.springframework.beans.factory.ObjectProvider<EvidenceReadGrant> grants;
 
     EvidenceService(JdbcTemplate jdbc, InboxService inbox, ProgramService programs, UserService users,
-                    EvidenceProperties properties, Clock clock) {
+                    EvidenceProperties properties, Clock clock,
+                    org.springframework.beans.factory.ObjectProvider<EvidenceReadGrant> grants) {
+        this.grants = grants;
         this.jdbc = jdbc;
         this.inbox = inbox;
         this.programs = programs;
@@ -214,13 +217,23 @@ public class EvidenceService {
         }, programId);
     }
 
-    /** The file to send, if the caller may see the task it belongs to. */
+    /**
+     * The file to send, if the caller may see the task it belongs to; an auditor only when a
+     * {@link EvidenceReadGrant} (their engagement's requests) lets them read exactly this piece.
+     */
     @Transactional(readOnly = true)
-    @PreAuthorize(Roles.CAN_WORK)
+    @PreAuthorize(Roles.CAN_WORK_OR_AUDIT)
     public EvidenceFile download(Long evidenceId) {
         var rows = jdbc.queryForList("select task_id, storage_key from evidence where id = ?", evidenceId);
         if (rows.isEmpty()) {
             throw new NotFoundException("No evidence " + evidenceId);
+        }
+        if (!CurrentUser.canManage() && !CurrentUser.hasRole(io.auditflow.security.Role.COMPLIANCE_MEMBER)) {
+            String me = CurrentUser.require();
+            if (grants.orderedStream().noneMatch(g -> g.mayRead(me, evidenceId))) {
+                throw new NotFoundException("No evidence " + evidenceId);
+            }
+            return file(evidenceId, null);
         }
         String taskId = (String) rows.get(0).get("task_id");
         try {
@@ -234,6 +247,52 @@ public class EvidenceService {
             throw new NotFoundException("The file of evidence " + evidenceId + " is missing from the evidence store");
         }
         return new EvidenceFile(evidence, path);
+    }
+
+    /**
+     * Evidence records by id and by the tasks they were uploaded to, flagged against {@code period}
+     * (null: no flag). For features that decide the caller's scope themselves first (engagements).
+     */
+    @Transactional(readOnly = true)
+    @PreAuthorize(Roles.CAN_WORK_OR_AUDIT)
+    public List<Evidence> records(java.util.Collection<Long> ids, java.util.Collection<String> taskIds, DateWindow period) {
+        List<Evidence> out = new ArrayList<>();
+        java.util.Set<Long> seen = new java.util.HashSet<>();
+        Optional<DateWindow> window = Optional.ofNullable(period);
+        for (Long id : ids) {
+            for (Evidence e : jdbc.query("select * from evidence where id = ?", (rs, i) -> map(rs, window), id)) {
+                if (seen.add(e.id())) {
+                    out.add(e);
+                }
+            }
+        }
+        for (String taskId : taskIds) {
+            for (Evidence e : jdbc.query("select * from evidence where task_id = ? order by uploaded_at, id",
+                    (rs, i) -> map(rs, window), taskId)) {
+                if (seen.add(e.id())) {
+                    out.add(e);
+                }
+            }
+        }
+        out.sort(java.util.Comparator.comparing(Evidence::uploadedAt).thenComparing(Evidence::id));
+        return out;
+    }
+
+    /** One stored file by id, for callers that decided the scope themselves (the engagement binder). */
+    @Transactional(readOnly = true)
+    @PreAuthorize(Roles.CAN_WORK_OR_AUDIT)
+    public EvidenceFile file(Long evidenceId, DateWindow period) {
+        List<Evidence> found = jdbc.query("select * from evidence where id = ?",
+                (rs, i) -> map(rs, Optional.ofNullable(period)), evidenceId);
+        if (found.isEmpty()) {
+            throw new NotFoundException("No evidence " + evidenceId);
+        }
+        String key = jdbc.queryForObject("select storage_key from evidence where id = ?", String.class, evidenceId);
+        Path path = properties.directory().resolve(key);
+        if (!Files.isRegularFile(path)) {
+            throw new NotFoundException("The file of evidence " + evidenceId + " is missing from the evidence store");
+        }
+        return new EvidenceFile(found.get(0), path);
     }
 
     private static Evidence map(ResultSet rs, Optional<DateWindow> window) throws SQLException {

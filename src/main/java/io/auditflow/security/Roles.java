@@ -14,6 +14,9 @@ public final class Roles {
     /** SpEL for work on tasks: members, managers and admins. */
     public static final String CAN_WORK = "hasAnyRole('ADMIN','COMPLIANCE_MANAGER','COMPLIANCE_MEMBER')";
 
+    /** SpEL for the engagement workspace: the team and managers, plus auditors (scoped per engagement in the service). */
+    public static final String CAN_WORK_OR_AUDIT = "hasAnyRole('ADMIN','COMPLIANCE_MANAGER','COMPLIANCE_MEMBER','AUDITOR')";
+
     private Roles() {
     }
 }

@@ -22,6 +22,9 @@ public final class StartPage {
         if (roles.contains(Role.ADMIN)) {
             return "admin/users";
         }
+        if (roles.contains(Role.AUDITOR)) {
+            return "engagements";
+        }
         return "programs";
     }
 }

@@ -29,6 +29,10 @@ class ViewAccessTest extends KaribuTest {
             "COMPLIANCE_MEMBER,  programs,    true",
             "EXECUTIVE,          programs,    true",
             "AUDITOR,            programs,    true",
+            "COMPLIANCE_MANAGER, engagements, true",
+            "COMPLIANCE_MEMBER,  engagements, true",
+            "AUDITOR,            engagements, true",
+            "EXECUTIVE,          engagements, false",
     })
     void views_open_only_for_the_roles_that_may_see_them(Role role, String route, boolean allowed) {
         login("someone", role);
@@ -45,7 +49,7 @@ class ViewAccessTest extends KaribuTest {
     @CsvSource({
             "ADMIN,              admin/users",
             "COMPLIANCE_MANAGER, programs",
-            "AUDITOR,            programs",
+            "AUDITOR,            engagements",
             "EXECUTIVE,          timeline",
     })
     void each_role_lands_on_its_start_page(Role role, String expected) {

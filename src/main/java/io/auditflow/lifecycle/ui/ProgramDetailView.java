@@ -135,7 +135,12 @@ class ProgramDetailView extends VerticalLayout implements BeforeEnterObserver {
             });
             archive.setId("archive-program");
             archive.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-            add(new HorizontalLayout(edit, archive));
+            // Engagements (issue 11) live in their own feature; a plain link keeps this view independent of it.
+            Anchor engagement = new Anchor("engagements?program=" + program.id(), "Create engagement");
+            engagement.setId("create-engagement");
+            HorizontalLayout actions = new HorizontalLayout(edit, archive, engagement);
+            actions.setAlignItems(Alignment.BASELINE);
+            add(actions);
         }
 
         renderLifecycle();

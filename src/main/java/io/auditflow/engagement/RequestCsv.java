@@ -1,0 +1,232 @@
+package io.auditflow.engagement;
+
+import io.auditflow.common.FieldError;
+import io.auditflow.common.ValidationException;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * Reads an auditor's request list: UTF-8 (with or without BOM) or the Windows code page Excel
+ * uses for "CSV (comma delimited)", CRLF or LF, ',' ';' or tab as separator, a header row naming
+ * reference, request, criteria/controls, due date, owner hint. Every problem is reported with its
+ * row number (the header is row 1); one problem and nothing is imported.
+ */
+final class RequestCsv {
+
+    static final int MAX_ERRORS = 50;
+    private static final DateTimeFormatter DOTTED = DateTimeFormatter.ofPattern("d.M.uuuu");
+
+    private static final Map<String, String> COLUMNS = new HashMap<>();
+
+    static {
+        for (String s : List.of("reference", "ref", "id", "no", "number", "requestid")) {
+            COLUMNS.put(s, "reference");
+        }
+        for (String s : List.of("request", "requesttext", "description", "text", "item")) {
+            COLUMNS.put(s, "text");
+        }
+        for (String s : List.of("criteria", "controls", "criteriacontrols", "criteriaorcontrols", "control", "criterion")) {
+            COLUMNS.put(s, "criteria");
+        }
+        for (String s : List.of("duedate", "due", "deadline")) {
+            COLUMNS.put(s, "due");
+        }
+        for (String s : List.of("ownerhint", "owner", "assignee", "team")) {
+            COLUMNS.put(s, "owner");
+        }
+    }
+
+    private RequestCsv() {
+    }
+
+    static List<RequestForm> parse(byte[] bytes, EngagementProperties settings) {
+        if (bytes == null || bytes.length == 0) {
+            throw error("file", "The file is empty; export the request list as CSV with a header row");
+        }
+        if (bytes.length > settings.maxImportSize().toBytes()) {
+            throw error("file", "The file is larger than " + settings.maxImportSize().toMegabytes()
+                    + " MB; split the request list into smaller files");
+        }
+        String text = decode(bytes);
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
+        char separator = separator(text);
+        CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(separator).setIgnoreEmptyLines(true)
+                .setTrim(true).get();
+        List<CSVRecord> records;
+        try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
+            records = parser.getRecords();
+        } catch (IOException | java.io.UncheckedIOException | IllegalStateException e) {
+            throw error("file", "This file is not a readable CSV (" + safe(e.getMessage()) + ")");
+        }
+        if (records.isEmpty()) {
+            throw error("file", "The file is empty; export the request list as CSV with a header row");
+        }
+        CSVRecord header = records.get(0);
+        List<FieldError> errors = new ArrayList<>();
+        Map<String, Integer> index = new HashMap<>();
+        for (int i = 0; i < header.size(); i++) {
+            String raw = header.get(i);
+            String key = raw.toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "");
+            if (key.isEmpty() && raw.isBlank()) {
+                continue;
+            }
+            String column = COLUMNS.get(key);
+            if (column == null) {
+                errors.add(new FieldError("row 1", "Row 1: unknown column '" + safe(raw)
+                        + "'; use reference, request, criteria, due date, owner hint"));
+            } else if (index.putIfAbsent(column, i) != null) {
+                errors.add(new FieldError("row 1", "Row 1: column '" + safe(raw) + "' appears twice"));
+            }
+        }
+        if (!index.containsKey("reference") || !index.containsKey("text")) {
+            errors.add(new FieldError("row 1", "Row 1: the header needs at least the columns reference and request"
+                    + " (is this a CSV export of the request list?)"));
+        }
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        int rows = records.size() - 1;
+        if (rows > settings.maxImportRows()) {
+            throw error("file", "The list has " + rows + " rows; import at most " + settings.maxImportRows() + " at once");
+        }
+        List<RequestForm> out = new ArrayList<>();
+        Set<String> references = new HashSet<>();
+        for (int r = 1; r < records.size(); r++) {
+            CSVRecord rec = records.get(r);
+            String where = "row " + (r + 1);
+            String label = "Row " + (r + 1) + ": ";
+            if (rec.size() > header.size()) {
+                boolean extraBlank = true;
+                for (int i = header.size(); i < rec.size(); i++) {
+                    extraBlank &= rec.get(i).isBlank();
+                }
+                if (!extraBlank) {
+                    errors.add(new FieldError(where, label + "has " + rec.size() + " values but the header has "
+                            + header.size() + " columns"));
+                }
+            }
+            String reference = cell(rec, index.get("reference"));
+            String request = cell(rec, index.get("text"));
+            String criteria = cell(rec, index.get("criteria"));
+            String due = cell(rec, index.get("due"));
+            String owner = cell(rec, index.get("owner"));
+            if (reference.isEmpty() && request.isEmpty() && criteria.isEmpty() && due.isEmpty() && owner.isEmpty()) {
+                continue;
+            }
+            if (reference.isEmpty()) {
+                errors.add(new FieldError(where, label + "the reference is empty"));
+            } else if (!references.add(reference)) {
+                errors.add(new FieldError(where, label + "reference '" + safe(reference) + "' appears twice in the file"));
+            }
+            if (request.isEmpty()) {
+                errors.add(new FieldError(where, label + "the request text is empty"));
+            }
+            LocalDate dueDate = null;
+            if (!due.isEmpty()) {
+                dueDate = date(due);
+                if (dueDate == null) {
+                    errors.add(new FieldError(where, label + "'" + safe(due) + "' is not a date; use 2026-03-31 (or 31.03.2026)"));
+                }
+            }
+            out.add(new RequestForm(reference, request, criteria.isEmpty() ? null : criteria, dueDate,
+                    owner.isEmpty() ? null : owner));
+            if (errors.size() >= MAX_ERRORS) {
+                break;
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        if (out.isEmpty()) {
+            throw error("file", "The file has a header but no requests");
+        }
+        return out;
+    }
+
+    private static String decode(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b == 0) {
+                throw error("file", "This is not a CSV text file; save the request list as CSV (UTF-8)");
+            }
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            // Excel's "CSV (comma delimited)" writes the Windows code page.
+            return new String(bytes, Charset.forName("windows-1252"));
+        }
+    }
+
+    /** The separator used most in the header line (outside quotes). */
+    static char separator(String text) {
+        int comma = 0;
+        int semicolon = 0;
+        int tab = 0;
+        boolean quoted = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (!quoted && (c == '\n' || c == '\r')) {
+                break;
+            } else if (!quoted) {
+                comma += c == ',' ? 1 : 0;
+                semicolon += c == ';' ? 1 : 0;
+                tab += c == '\t' ? 1 : 0;
+            }
+        }
+        if (semicolon > comma && semicolon >= tab) {
+            return ';';
+        }
+        return tab > comma ? '\t' : ',';
+    }
+
+    private static LocalDate date(String s) {
+        try {
+            return LocalDate.parse(s);
+        } catch (DateTimeParseException e) {
+            try {
+                return LocalDate.parse(s, DOTTED);
+            } catch (DateTimeParseException e2) {
+                return null;
+            }
+        }
+    }
+
+    private static String cell(CSVRecord rec, Integer i) {
+        return i == null || i >= rec.size() ? "" : rec.get(i).strip();
+    }
+
+    private static String safe(String s) {
+        if (s == null) {
+            return "";
+        }
+        String clean = s.replaceAll("\\p{Cntrl}", " ");
+        return clean.length() > 60 ? clean.substring(0, 60) + "…" : clean;
+    }
+
+    private static ValidationException error(String field, String message) {
+        return new ValidationException(List.of(new FieldError(field, message)));
+    }
+}

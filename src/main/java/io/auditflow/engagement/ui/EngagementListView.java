@@ -1,0 +1,149 @@
+package io.auditflow.engagement.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import io.auditflow.common.ValidationException;
+import io.auditflow.engagement.AuditOption;
+import io.auditflow.engagement.Engagement;
+import io.auditflow.engagement.EngagementForm;
+import io.auditflow.engagement.EngagementService;
+import io.auditflow.program.Program;
+import io.auditflow.program.ProgramService;
+import io.auditflow.security.CurrentUser;
+import io.auditflow.security.Roles;
+import io.auditflow.ui.FieldErrors;
+import io.auditflow.ui.Notifications;
+import jakarta.annotation.security.RolesAllowed;
+import java.util.List;
+import java.util.Map;
+
+/** Engagements: managers see all and create them; auditors land here and see only theirs. */
+@Route("engagements")
+@PageTitle("Engagements")
+@Menu(order = 20, icon = "vaadin:briefcase", title = "Engagements")
+@RolesAllowed({Roles.ADMIN, Roles.COMPLIANCE_MANAGER, Roles.COMPLIANCE_MEMBER, Roles.AUDITOR})
+class EngagementListView extends VerticalLayout implements BeforeEnterObserver {
+
+    private final EngagementService engagements;
+    private final ProgramService programs;
+    final Grid<Engagement> grid = new Grid<>(Engagement.class, false);
+    final Button create = new Button("New engagement");
+
+    EngagementListView(EngagementService engagements, ProgramService programs) {
+        this.engagements = engagements;
+        this.programs = programs;
+        addClassName("engagement-list");
+        grid.setId("engagement-grid");
+        grid.addColumn(Engagement::name).setHeader("Engagement").setFlexGrow(3).setKey("name");
+        grid.addColumn(Engagement::programName).setHeader("Program").setFlexGrow(2).setKey("program");
+        grid.addColumn(e -> e.periodStart() + " – " + e.periodEnd()).setHeader("Period").setAutoWidth(true).setFlexGrow(0).setKey("period");
+        grid.addColumn(e -> e.fieldworkStart() == null ? "" : e.fieldworkStart() + " – " + e.fieldworkEnd())
+                .setHeader("Fieldwork").setAutoWidth(true).setFlexGrow(0).setKey("fieldwork");
+        grid.addColumn(e -> e.auditFirm() == null ? "" : e.auditFirm()).setHeader("Audit firm").setFlexGrow(1).setKey("firm");
+        grid.addThemeVariants(com.vaadin.flow.component.grid.GridVariant.LUMO_WRAP_CELL_CONTENT);
+        grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate("engagements/" + e.getItem().id())));
+        grid.setAllRowsVisible(true);
+        create.setId("new-engagement");
+        create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        create.addClickListener(e -> openCreate(null));
+        create.setVisible(CurrentUser.canManage());
+        add(create, grid);
+        refresh();
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        List<String> program = event.getLocation().getQueryParameters().getParameters().get("program");
+        if (program != null && !program.isEmpty() && CurrentUser.canManage()) {
+            try {
+                openCreate(Long.valueOf(program.get(0)));
+            } catch (NumberFormatException ignored) {
+                // a hand-typed address: just show the list
+            }
+        }
+    }
+
+    void refresh() {
+        List<Engagement> items = engagements.list();
+        grid.setItems(items);
+        if (items.isEmpty() && !CurrentUser.canManage()) {
+            addComponentAtIndex(0, new Paragraph("No engagement is open to you at the moment."));
+        }
+    }
+
+    /** The create dialog; {@code programId} preselects the program (from the program page). */
+    Dialog openCreate(Long programId) {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle("New engagement");
+        dialog.setId("engagement-dialog");
+        ComboBox<Program> program = new ComboBox<>("Program");
+        program.setId("engagement-program");
+        program.setItems(programs.list(false));
+        program.setItemLabelGenerator(Program::name);
+        ComboBox<AuditOption> audit = new ComboBox<>("Audit");
+        audit.setId("engagement-audit");
+        audit.setItemLabelGenerator(AuditOption::label);
+        audit.setHelperText("The audit on the program's calendar this engagement belongs to");
+        program.addValueChangeListener(e -> {
+            audit.clear();
+            audit.setItems(e.getValue() == null ? List.of() : engagements.auditsOf(e.getValue().id()));
+        });
+        TextField name = new TextField("Name");
+        name.setId("engagement-name");
+        name.setHelperText("Empty: the program and audit");
+        TextField firm = new TextField("Audit firm");
+        firm.setId("engagement-firm");
+        TextField lead = new TextField("Lead auditor");
+        DatePicker periodStart = new DatePicker("Period from");
+        periodStart.setId("engagement-period-start");
+        DatePicker periodEnd = new DatePicker("Period to");
+        periodEnd.setId("engagement-period-end");
+        periodStart.setHelperText("Empty: from the calendar (SOC 2 window; ISO since the previous audit)");
+        DatePicker fieldworkStart = new DatePicker("Fieldwork from");
+        DatePicker fieldworkEnd = new DatePicker("Fieldwork to");
+        FormLayout form = new FormLayout(program, audit, name, firm, lead, periodStart, periodEnd, fieldworkStart, fieldworkEnd);
+        form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("500px", 2));
+        dialog.add(form);
+        if (programId != null) {
+            programs.find(programId).ifPresent(program::setValue);
+        }
+        Map<String, com.vaadin.flow.component.HasValidation> fields = Map.of("programId", program, "milestoneType", audit,
+                "name", name, "auditFirm", firm, "periodStart", periodStart, "periodEnd", periodEnd, "fieldworkEnd", fieldworkEnd);
+        Button save = new Button("Create", e -> {
+            AuditOption a = audit.getValue();
+            try {
+                FieldErrors.clear(fields);
+                Engagement created = engagements.create(new EngagementForm(program.getValue() == null ? null : program.getValue().id(),
+                        a == null ? null : a.milestoneType(), a == null ? null : a.cycle(), name.getValue(), firm.getValue(),
+                        lead.getValue(), fieldworkStart.getValue(), fieldworkEnd.getValue(), periodStart.getValue(),
+                        periodEnd.getValue()));
+                dialog.close();
+                Notifications.success("Engagement created");
+                getUI().ifPresent(ui -> ui.navigate("engagements/" + created.id()));
+            } catch (ValidationException ex) {
+                String rest = FieldErrors.show(ex, fields);
+                if (!rest.isBlank()) {
+                    Notifications.error(rest);
+                }
+            }
+        });
+        save.setId("engagement-save");
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), save);
+        dialog.open();
+        return dialog;
+    }
+}

@@ -1,0 +1,357 @@
+package io.auditflow.engagement.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexLayout;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.NotFoundException;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
+import com.vaadin.flow.server.streams.UploadHandler;
+import io.auditflow.common.FieldError;
+import io.auditflow.common.ValidationException;
+import io.auditflow.engagement.AuditRequest;
+import io.auditflow.engagement.AuditorAccess;
+import io.auditflow.engagement.BinderService;
+import io.auditflow.engagement.Engagement;
+import io.auditflow.engagement.EngagementService;
+import io.auditflow.engagement.ImportResult;
+import io.auditflow.engagement.Progress;
+import io.auditflow.engagement.RequestService;
+import io.auditflow.engagement.RequestStatus;
+import io.auditflow.engagement.Sample;
+import io.auditflow.engagement.SampleService;
+import io.auditflow.identity.UserService;
+import io.auditflow.identity.UserSummary;
+import io.auditflow.security.CurrentUser;
+import io.auditflow.security.Role;
+import io.auditflow.security.Roles;
+import io.auditflow.ui.Notifications;
+import jakarta.annotation.security.RolesAllowed;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** One engagement: progress, invited auditors, the request list with import, samples and the binder. */
+@Route("engagements/:id")
+@PageTitle("Engagement")
+@RolesAllowed({Roles.ADMIN, Roles.COMPLIANCE_MANAGER, Roles.COMPLIANCE_MEMBER, Roles.AUDITOR})
+class EngagementView extends VerticalLayout implements BeforeEnterObserver {
+
+    private final EngagementService engagements;
+    private final RequestService requests;
+    private final SampleService samples;
+    private final BinderService binder;
+    private final UserService users;
+    final Grid<AuditRequest> grid = new Grid<>(AuditRequest.class, false);
+    final Select<RequestStatus> statusFilter = new Select<>();
+    final Div importErrors = new Div();
+    final Div progressBox = new Div();
+    final Grid<AuditorAccess> auditorGrid = new Grid<>(AuditorAccess.class, false);
+    private Engagement engagement;
+
+    EngagementView(EngagementService engagements, RequestService requests, SampleService samples, BinderService binder,
+                   UserService users) {
+        this.engagements = engagements;
+        this.requests = requests;
+        this.samples = samples;
+        this.binder = binder;
+        this.users = users;
+        addClassName("engagement-view");
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        Long id = event.getRouteParameters().getLong("id").orElse(null);
+        try {
+            engagement = engagements.get(id);
+        } catch (io.auditflow.common.NotFoundException e) {
+            throw new NotFoundException();
+        }
+        render();
+    }
+
+    private void render() {
+        removeAll();
+        H2 title = new H2(engagement.name());
+        title.setId("engagement-title");
+        add(new Anchor("engagements", "← All engagements"), title);
+        Div facts = new Div();
+        facts.addClassName("facts");
+        facts.add(fact("Program", engagement.programName()),
+                fact("Period whose evidence counts", engagement.periodStart() + " – " + engagement.periodEnd()),
+                fact("Fieldwork", engagement.fieldworkStart() == null ? "not set"
+                        : engagement.fieldworkStart() + " – " + engagement.fieldworkEnd()));
+        if (engagement.auditFirm() != null) {
+            facts.add(fact("Audit firm", engagement.auditFirm()));
+        }
+        if (engagement.leadAuditor() != null) {
+            facts.add(fact("Lead auditor", engagement.leadAuditor()));
+        }
+        engagements.accessEndsOn(engagement).ifPresent(d -> facts.add(fact("Auditor access ends", d.toString())));
+        add(facts);
+
+        progressBox.setId("engagement-progress");
+        progressBox.addClassName("engagement-progress");
+        add(progressBox);
+        refreshProgress();
+
+        if (CurrentUser.canManage()) {
+            add(new H3("Auditors"));
+            auditorSection();
+        }
+
+        add(new H3("Requests"));
+        HorizontalLayout tools = new HorizontalLayout();
+        tools.setWrap(true);
+        tools.setAlignItems(Alignment.BASELINE);
+        statusFilter.setId("status-filter");
+        statusFilter.setLabel("Status");
+        statusFilter.setItems(RequestStatus.values());
+        statusFilter.setItemLabelGenerator(s -> s == null ? "All" : s.label());
+        statusFilter.setEmptySelectionAllowed(true);
+        statusFilter.setEmptySelectionCaption("All");
+        statusFilter.addValueChangeListener(e -> refreshRequests());
+        tools.add(statusFilter);
+        boolean writer = CurrentUser.canManage() || CurrentUser.hasRole(Role.AUDITOR);
+        if (writer) {
+            Button sample = new Button("Draw a sample", e -> openSample());
+            sample.setId("draw-sample");
+            tools.add(sample);
+            Anchor download = new Anchor(DownloadHandler.fromInputStream(ev -> {
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                binder.export(engagement.id(), out);
+                return new DownloadResponse(new ByteArrayInputStream(out.toByteArray()), binder.fileName(engagement.id()),
+                        "application/zip", out.size());
+            }), "Download binder (ZIP)");
+            download.setId("binder-download");
+            download.setDownload(true);
+            tools.add(download);
+        }
+        add(tools);
+        if (writer) {
+            Upload upload = new Upload();
+            upload.setId("request-import");
+            upload.setMaxFiles(1);
+            upload.setMaxFileSize((int) engagements.settings().maxImportSize().toBytes());
+            upload.setAcceptedFileTypes(".csv", "text/csv");
+            upload.setDropLabel(new Span("Import a request list (CSV: reference, request, criteria, due date, owner hint)"));
+            upload.setUploadHandler(UploadHandler.inMemory((meta, bytes) -> importCsv(bytes)));
+            upload.addFileRejectedListener(e -> showImportErrors(List.of(e.getErrorMessage())));
+            add(upload);
+        }
+        importErrors.setId("import-errors");
+        importErrors.addClassName("form-error");
+        importErrors.setVisible(false);
+        add(importErrors);
+
+        grid.removeAllColumns();
+        grid.setId("request-grid");
+        grid.addColumn(AuditRequest::reference).setHeader("Ref").setAutoWidth(true).setKey("reference");
+        grid.addColumn(AuditRequest::text).setHeader("Request").setFlexGrow(3).setKey("text");
+        grid.addColumn(r -> r.criteria() == null ? "" : r.criteria()).setHeader("Criteria").setAutoWidth(true).setKey("criteria");
+        grid.addComponentColumn(r -> {
+            Span due = new Span(r.dueDate() == null ? "" : r.dueDate() + (r.overdue() ? " · overdue" : ""));
+            if (r.overdue()) {
+                due.addClassName("overdue");
+            }
+            return due;
+        }).setHeader("Due").setAutoWidth(true).setKey("due");
+        grid.addColumn(AuditRequest::teamCode).setHeader("Team").setAutoWidth(true).setKey("team");
+        grid.addComponentColumn(r -> statusBadge(r.status())).setHeader("Status").setAutoWidth(true).setKey("status");
+        grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
+        grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate("engagements/requests/" + e.getItem().id())));
+        grid.setAllRowsVisible(true);
+        add(grid);
+        refreshRequests();
+    }
+
+    static Span statusBadge(RequestStatus status) {
+        Span badge = new Span(status.label());
+        badge.getElement().getThemeList().add(switch (status) {
+            case ACCEPTED -> "badge success";
+            case NEEDS_REVISION -> "badge error";
+            case SUBMITTED -> "badge";
+            default -> "badge contrast";
+        });
+        badge.addClassName("request-status");
+        return badge;
+    }
+
+    void refreshRequests() {
+        grid.setItems(requests.list(engagement.id(), statusFilter.getValue()));
+    }
+
+    void refreshProgress() {
+        progressBox.removeAll();
+        Progress p = requests.progress(engagement.id());
+        FlexLayout row = new FlexLayout();
+        row.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+        row.getStyle().set("gap", "var(--lumo-space-s)");
+        for (RequestStatus s : RequestStatus.values()) {
+            Span badge = statusBadge(s);
+            badge.setText(s.label() + ": " + p.byStatus().get(s));
+            row.add(badge);
+        }
+        Span overdue = new Span("Overdue: " + p.overdue());
+        overdue.getElement().getThemeList().add(p.overdue() > 0 ? "badge error primary" : "badge contrast");
+        row.add(overdue);
+        if (p.daysToFieldworkEnd() != null) {
+            Span days = new Span(p.daysToFieldworkEnd() >= 0 ? p.daysToFieldworkEnd() + " days to fieldwork end"
+                    : "Fieldwork ended " + (-p.daysToFieldworkEnd()) + " days ago");
+            days.getElement().getThemeList().add("badge");
+            row.add(days);
+        }
+        progressBox.add(row);
+    }
+
+    void importCsv(byte[] bytes) {
+        try {
+            ImportResult r = requests.importCsv(engagement.id(), bytes);
+            importErrors.setVisible(false);
+            Notifications.success("Imported: " + r.created() + " new, " + r.updated() + " updated, " + r.unchanged() + " unchanged");
+            refreshRequests();
+            refreshProgress();
+        } catch (ValidationException e) {
+            showImportErrors(e.errors().stream().map(FieldError::message).toList());
+        } catch (org.springframework.security.access.AccessDeniedException e) {
+            showImportErrors(List.of(e.getMessage()));
+        }
+    }
+
+    private void showImportErrors(List<String> messages) {
+        importErrors.removeAll();
+        importErrors.add(new Span("Nothing was imported:"));
+        for (String m : messages) {
+            importErrors.add(new Div(m));
+        }
+        importErrors.setVisible(true);
+        Notifications.error("Nothing was imported: " + messages.size() + (messages.size() == 1 ? " problem" : " problems"));
+    }
+
+    private void auditorSection() {
+        auditorGrid.removeAllColumns();
+        auditorGrid.setId("auditor-grid");
+        auditorGrid.addColumn(AuditorAccess::displayName).setHeader("Auditor").setFlexGrow(2);
+        auditorGrid.addColumn(a -> a.invitedAt().toString().substring(0, 10)).setHeader("Invited").setAutoWidth(true);
+        auditorGrid.addColumn(a -> a.revokedAt() != null ? "Revoked" : a.active() ? "Active" : "Ended")
+                .setHeader("Access").setAutoWidth(true);
+        auditorGrid.addComponentColumn(a -> {
+            Button revoke = new Button("Revoke", e -> {
+                engagements.revoke(engagement.id(), a.username());
+                Notifications.success("Access revoked for " + a.displayName());
+                auditorGrid.setItems(engagements.auditors(engagement.id()));
+            });
+            revoke.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+            revoke.setVisible(a.revokedAt() == null);
+            return revoke;
+        }).setAutoWidth(true);
+        auditorGrid.addThemeVariants(GridVariant.LUMO_COMPACT);
+        auditorGrid.setAllRowsVisible(true);
+        auditorGrid.setItems(engagements.auditors(engagement.id()));
+        ComboBox<UserSummary> who = new ComboBox<>("Invite an auditor");
+        who.setId("invite-auditor");
+        who.setItems(users.usersWithRole(Role.AUDITOR));
+        who.setItemLabelGenerator(u -> u.displayName() + " (" + u.username() + ")");
+        Button invite = new Button("Invite", e -> {
+            try {
+                engagements.invite(engagement.id(), who.getValue() == null ? null : who.getValue().username());
+                who.setInvalid(false);
+                Notifications.success("Invited " + who.getValue().displayName());
+                who.clear();
+                auditorGrid.setItems(engagements.auditors(engagement.id()));
+            } catch (ValidationException ex) {
+                who.setErrorMessage(ex.errors().stream().map(FieldError::message).collect(Collectors.joining(" ")));
+                who.setInvalid(true);
+            }
+        });
+        invite.setId("invite-button");
+        HorizontalLayout row = new HorizontalLayout(who, invite);
+        row.setAlignItems(Alignment.BASELINE);
+        row.setWrap(true);
+        add(row, auditorGrid);
+    }
+
+    Dialog openSample() {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle("Draw a sample");
+        dialog.setId("sample-dialog");
+        ComboBox<SampleService.Population> activity = new ComboBox<>("Control activity");
+        activity.setId("sample-activity");
+        activity.setItems(samples.populations(engagement.id()));
+        activity.setItemLabelGenerator(p -> p.activityName() + " · " + p.population() + " occurrences ("
+                + p.frequency().toLowerCase() + ")");
+        IntegerField size = new IntegerField("Sample size");
+        size.setId("sample-size");
+        size.setHelperText("Empty: the default for the frequency");
+        activity.addValueChangeListener(e -> size.setPlaceholder(e.getValue() == null ? "" : String.valueOf(e.getValue().defaultSize())));
+        TextField seed = new TextField("Seed");
+        seed.setId("sample-seed");
+        seed.setHelperText("Empty: a new random seed, recorded so the draw can be repeated");
+        dialog.add(new VerticalLayout(activity, size, seed));
+        Button draw = new Button("Draw", e -> {
+            Long seedValue = null;
+            if (!seed.getValue().isBlank()) {
+                try {
+                    seedValue = Long.valueOf(seed.getValue().trim());
+                    seed.setInvalid(false);
+                } catch (NumberFormatException ex) {
+                    seed.setErrorMessage("Use a whole number");
+                    seed.setInvalid(true);
+                    return;
+                }
+            }
+            try {
+                Sample s = samples.draw(engagement.id(), activity.getValue() == null ? null : activity.getValue().activityCode(),
+                        size.getValue(), seedValue);
+                dialog.close();
+                Notifications.success("Sample " + s.id() + ": " + s.size() + " of " + s.population()
+                        + " occurrences (seed " + s.seed() + "); one request each");
+                refreshRequests();
+                refreshProgress();
+            } catch (ValidationException ex) {
+                String a = ex.messageFor("activityCode");
+                activity.setInvalid(a != null);
+                activity.setErrorMessage(a);
+                String z = ex.messageFor("size");
+                size.setInvalid(z != null);
+                size.setErrorMessage(z);
+            }
+        });
+        draw.setId("sample-draw");
+        draw.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), draw);
+        dialog.open();
+        return dialog;
+    }
+
+    private static Div fact(String label, String value) {
+        Div d = new Div();
+        d.addClassName("fact");
+        Span l = new Span(label);
+        l.addClassName("fact-label");
+        Span v = new Span(value == null ? "" : value);
+        v.addClassName("fact-value");
+        d.add(l, v);
+        return d;
+    }
+}
