@@ -551,14 +551,11 @@ public class RequestService {
                 rs.getTimestamp("created_at").toInstant(), rs.getLong("version"), overdue(status, due));
     }
 
-    /**
-     * The inbox's rule (DueStatus.OVERDUE: due before today, still with the team), applied to the
-     * request so auditors, who have no inbox, see it too. Re-point here if the calendar owner moves it.
-     */
+    /** Overdue by the one rule ({@link io.auditflow.common.Due}) while the request is with the team. */
     private boolean overdue(RequestStatus status, LocalDate due) {
         boolean withTeam = status == RequestStatus.OPEN || status == RequestStatus.IN_PROGRESS
                 || status == RequestStatus.NEEDS_REVISION;
-        return withTeam && due != null && due.isBefore(LocalDate.now(clock.withZone(zone)));
+        return withTeam && io.auditflow.common.Due.overdue(due, LocalDate.now(clock.withZone(zone)));
     }
 
     private static RequestComment comment(ResultSet rs) throws SQLException {
