@@ -27,8 +27,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Coordinated audits: a SOC 2 Type II and an ISO program share scope when the same team owns them
  * or a manager links them. For such a pair the planner proposes SOC 2 fieldwork starting on the
- * Monday of the ISO surveillance or recertification audit's week, so one audit firm does both in
- * the same weeks; accepting moves the fieldwork through {@link LifecycleService#rescheduleMilestone}.
+ * Monday of the week of the ISO surveillance or recertification audit nearest to the planned
+ * fieldwork (within a set number of days), so one audit firm does both in the same weeks; accepting
+ * moves the fieldwork through {@link LifecycleService#rescheduleMilestone}, whose checks apply.
  */
 @Service
 @Transactional
@@ -50,9 +51,12 @@ public class JointPlanning {
     private final ProgramService programs;
     private final ProgramCalendar calendar;
     private final LifecycleService lifecycles;
+    private final ControlProperties settings;
     private final Clock clock;
 
-    JointPlanning(JdbcClient jdbc, ProgramService programs, ProgramCalendar calendar, LifecycleService lifecycles, Clock clock) {
+    JointPlanning(JdbcClient jdbc, ProgramService programs, ProgramCalendar calendar, LifecycleService lifecycles,
+                  ControlProperties settings, Clock clock) {
+        this.settings = settings;
         this.jdbc = jdbc;
         this.programs = programs;
         this.calendar = calendar;
@@ -120,10 +124,20 @@ public class JointPlanning {
         if (open.isPresent()) {
             return open.get();
         }
-        ProgramCalendar.Planned audit = calendar.nextIsoAudit(i.id()).orElseThrow(() -> new ConflictException(
-                i.name() + " has no surveillance or recertification audit planned ahead"));
         ProgramCalendar.Planned fieldwork = calendar.nextFieldwork(s.id()).orElseThrow(() -> new ConflictException(
                 s.name() + " has no fieldwork planned ahead"));
+        List<ProgramCalendar.Planned> audits = calendar.isoAuditsAhead(i.id());
+        if (audits.isEmpty()) {
+            throw new ConflictException(i.name() + " has no surveillance or recertification audit planned ahead");
+        }
+        ProgramCalendar.Planned audit = audits.stream().min(java.util.Comparator.comparing(
+                a -> Math.abs(java.time.temporal.ChronoUnit.DAYS.between(fieldwork.date(), a.date())))).orElseThrow();
+        long shift = Math.abs(java.time.temporal.ChronoUnit.DAYS.between(fieldwork.date(), alignedFieldworkStart(audit.date())));
+        if (shift > settings.jointMaxShiftDays()) {
+            throw new ConflictException("The nearest ISO audit (" + audit.type().label() + " on " + audit.date() + ") is " + shift
+                    + " days from the fieldwork on " + fieldwork.date() + "; proposals move fieldwork by at most "
+                    + settings.jointMaxShiftDays() + " days");
+        }
         LocalDate proposed = alignedFieldworkStart(audit.date());
         if (alignedFieldworkStart(fieldwork.date()).equals(proposed)) {
             throw new ConflictException("Fieldwork on " + fieldwork.date() + " is already in the week of the "

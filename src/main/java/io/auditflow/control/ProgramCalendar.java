@@ -89,14 +89,15 @@ public class ProgramCalendar {
         return Optional.empty();
     }
 
-    /** The next surveillance or recertification audit of an ISO program that is still planned and not in the past. */
-    public Optional<Planned> nextIsoAudit(Long programId) {
+    /** Surveillance and recertification audits of an ISO program that are still planned and not in the past, soonest first. */
+    public List<Planned> isoAuditsAhead(Long programId) {
         LocalDate today = LocalDate.now(clock);
         return milestones.ofProgram(programId).stream()
                 .filter(m -> ALIGNABLE_ISO_AUDITS.contains(m.getType()) && m.getStatus() != MilestoneStatus.DONE
                         && m.getPlannedDate() != null && !m.getPlannedDate().isBefore(today))
-                .min(Comparator.comparing(Milestone::getPlannedDate))
-                .map(m -> new Planned(m.getType(), m.getCycle(), m.getPlannedDate()));
+                .sorted(Comparator.comparing(Milestone::getPlannedDate))
+                .map(m -> new Planned(m.getType(), m.getCycle(), m.getPlannedDate()))
+                .toList();
     }
 
     /** The next SOC 2 fieldwork start that is still planned and not in the past. */
