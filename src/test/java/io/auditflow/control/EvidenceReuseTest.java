@@ -33,16 +33,8 @@ class EvidenceReuseTest {
     @Autowired InboxFixture fixture;
     @Autowired JdbcTemplate jdbc;
 
-    /** Evidence as a member gives it on a control occurrence task of the program. */
     private void evidence(Program program, String control, String file, LocalDate dated) {
-        String taskId = "reuse-" + UUID.randomUUID();
-        jdbc.update("insert into inbox_task (task_id, program_id, program_name, name, name_lower, control_activity, task_kind, state, created_at)"
-                        + " values (?, ?, ?, ?, ?, ?, 'CONTROL_ACTIVITY', 'DONE', ?)",
-                taskId, program.id(), program.name(), "Alert review", "alert review", control, Timestamp.valueOf("2026-01-01 09:00:00"));
-        jdbc.update("insert into evidence (task_id, program_id, cycle, task_name, file_name, content_type, size_bytes, sha256, storage_key,"
-                        + " evidence_date, uploaded_by, uploaded_at) values (?, ?, 1, 'Alert review', ?, 'text/plain', 10, ?, ?, ?, 'member', ?)",
-                taskId, program.id(), file, "0".repeat(64), UUID.randomUUID().toString().replace("-", ""), Date.valueOf(dated),
-                Timestamp.valueOf("2026-01-01 09:00:00"));
+        ControlFixtures.evidence(jdbc, program, control, file, dated);
     }
 
     @Test
