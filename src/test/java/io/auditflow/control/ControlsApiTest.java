@@ -118,8 +118,11 @@ class ControlsApiTest {
         JsonNode crosswalk = read(call("member", HttpMethod.GET, "/api/crosswalk?from=SOC2&to=ISO27001", null, null));
         assertThat(crosswalk.get("mappings").toString()).contains("\"from\":\"CC8.1\",\"to\":\"A.8.32\",\"relationship\":\"EQUIVALENT\"");
         Answer unknown = call("member", HttpMethod.GET, "/api/frameworks/%3Cscript%3E/requirements", null, null);
-        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.status()).isIn(400, 404);
         assertThat(unknown.text()).doesNotContain("<script>");
+        Answer pp = call("member", HttpMethod.GET, "/api/frameworks/PP1/requirements", null, null);
+        assertThat(pp.status()).isEqualTo(404);
+        assertThat(pp.text()).contains("use one of ISO27001, NIST_CSF, SOC2");
     }
 
     @Test
