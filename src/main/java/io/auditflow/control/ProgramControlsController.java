@@ -1,6 +1,9 @@
 package io.auditflow.control;
 
 import io.auditflow.common.NotFoundException;
+import io.auditflow.program.Framework;
+import io.auditflow.program.Program;
+import io.auditflow.program.ProgramService;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -35,9 +38,11 @@ class ProgramControlsController {
     private final ControlService controls;
     private final SoaService soa;
     private final JointPlanning joint;
+    private final ProgramService programs;
     private final Clock clock;
 
-    ProgramControlsController(ControlService controls, SoaService soa, JointPlanning joint, Clock clock) {
+    ProgramControlsController(ControlService controls, SoaService soa, JointPlanning joint, ProgramService programs, Clock clock) {
+        this.programs = programs;
         this.controls = controls;
         this.soa = soa;
         this.joint = joint;
@@ -46,17 +51,10 @@ class ProgramControlsController {
 
     @GetMapping("/api/programs/{id}/coverage")
     @Operation(summary = "Coverage of a program", description = "SOC 2: criteria of its trust categories; ISO: Annex A controls the SoA in force keeps")
+    @ApiResponse(responseCode = "404", description = "No such program")
     Coverage coverage(@PathVariable Long id) {
-        return controls.programCoverage(id, isIso(id) ? soa.notApplicable(id) : java.util.Set.of());
-    }
-
-    private boolean isIso(Long id) {
-        try {
-            soa.versions(id);
-            return true;
-        } catch (io.auditflow.common.ConflictException e) {
-            return false;
-        }
+        Program p = programs.find(id).orElseThrow(() -> new NotFoundException("No program " + id));
+        return controls.programCoverage(id, p.framework() == Framework.ISO27001 ? soa.notApplicable(id) : java.util.Set.of());
     }
 
     @GetMapping(value = "/api/programs/{id}/soa", produces = {MediaType.APPLICATION_JSON_VALUE, "text/csv", MediaType.APPLICATION_PDF_VALUE})

@@ -100,7 +100,8 @@ class ControlsBrowserTest extends BrowserTest {
         WebElement cell = new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> d.findElements(By.tagName("vaadin-grid-cell-content"))
                 .stream().filter(c -> "A.5.3".equals(c.getText().trim())).findFirst().orElse(null));
         cell.click();
-        waitFor(By.id("soa-entry-applicable")).click();
+        waitFor(By.cssSelector("#soa-entry-applicable input")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> !d.findElement(By.cssSelector("#soa-entry-applicable input")).isSelected());
         WebElement justification = waitFor(By.cssSelector("#soa-entry-justification textarea"));
         justification.clear();
         justification.sendKeys("One-person operations team: peer review instead");
