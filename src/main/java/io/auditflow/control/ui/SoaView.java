@@ -92,6 +92,8 @@ class SoaView extends VerticalLayout implements BeforeEnterObserver {
         reject.addClickListener(e -> decide(false));
 
         status.setId("soa-status");
+        // A badge does not wrap by default; on a phone the long status must.
+        status.getStyle().set("white-space", "normal").set("max-width", "100%").set("height", "auto");
         grid.setId("soa-grid");
         grid.addColumn(Soa.Entry::controlId).setHeader("Control").setAutoWidth(true).setFlexGrow(0).setKey("id");
         grid.addColumn(Soa.Entry::title).setHeader("Title").setFlexGrow(3).setKey("title");
@@ -114,6 +116,7 @@ class SoaView extends VerticalLayout implements BeforeEnterObserver {
         HorizontalLayout head = new HorizontalLayout(program, status);
         head.setAlignItems(FlexComponent.Alignment.BASELINE);
         head.setWrap(true);
+        head.setWidthFull();
         downloads.setWrap(true);
         add(new H2("Statement of Applicability"), head, summary, actions, downloads, grid);
         refresh();
