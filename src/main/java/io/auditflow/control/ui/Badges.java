@@ -1,0 +1,26 @@
+package io.auditflow.control.ui;
+
+import com.vaadin.flow.component.html.Span;
+
+/** Lumo badges used by the control screens. */
+final class Badges {
+
+    private Badges() {
+    }
+
+    static Span of(String text, String variant) {
+        Span s = new Span(text);
+        s.getElement().getThemeList().add(variant == null ? "badge" : "badge " + variant);
+        return s;
+    }
+
+    static String frequency(int months) {
+        return switch (months) {
+            case 1 -> "Monthly";
+            case 3 -> "Quarterly";
+            case 6 -> "Half-yearly";
+            case 12 -> "Yearly";
+            default -> "Every " + months + " months";
+        };
+    }
+}

@@ -1,0 +1,94 @@
+package io.auditflow.control.ui;
+
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.icon.Icon;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import io.auditflow.control.Catalogues;
+import io.auditflow.control.Crosswalk;
+import jakarta.annotation.security.PermitAll;
+import java.util.Locale;
+
+/** Browses our own crosswalk between SOC 2 and ISO/IEC 27001:2022, in either direction. */
+@Route("crosswalk")
+@PageTitle("Crosswalk")
+@Menu(order = 28, icon = "vaadin:exchange", title = "Crosswalk")
+@PermitAll
+class CrosswalkView extends VerticalLayout {
+
+    final Select<String> direction = new Select<>();
+    final TextField search = new TextField();
+    final Grid<Crosswalk.Mapping> grid = new Grid<>();
+    final Grid<Crosswalk.Unmapped> unmapped = new Grid<>();
+    private final Catalogues catalogues;
+
+    CrosswalkView(Catalogues catalogues) {
+        this.catalogues = catalogues;
+        setSizeFull();
+        addClassName("crosswalk-page");
+        direction.setLabel("Direction");
+        direction.setItems("SOC2>ISO27001", "ISO27001>SOC2");
+        direction.setItemLabelGenerator(d -> d.equals("SOC2>ISO27001") ? "SOC 2 to ISO 27001" : "ISO 27001 to SOC 2");
+        direction.setValue("SOC2>ISO27001");
+        direction.addValueChangeListener(e -> refresh());
+        search.setPlaceholder("Filter by id or words");
+        search.setPrefixComponent(new Icon(VaadinIcon.SEARCH));
+        search.setValueChangeMode(ValueChangeMode.LAZY);
+        search.setClearButtonVisible(true);
+        search.addValueChangeListener(e -> refresh());
+        search.setId("crosswalk-search");
+        grid.setId("crosswalk-grid");
+        grid.addColumn(m -> m.from() + " " + title(from(), m.from())).setHeader("From").setFlexGrow(3).setKey("from");
+        grid.addComponentColumn(m -> Badges.of(m.relationship().name().toLowerCase(Locale.ROOT),
+                        m.relationship() == Crosswalk.Relationship.EQUIVALENT ? "success" : null))
+                .setHeader("Relationship").setAutoWidth(true).setFlexGrow(0).setKey("relationship");
+        grid.addColumn(m -> m.to() + " " + title(to(), m.to())).setHeader("To").setFlexGrow(3).setKey("to");
+        grid.addColumn(Crosswalk.Mapping::rationale).setHeader("Why").setFlexGrow(4).setKey("why");
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_COMPACT);
+        grid.setSizeFull();
+        unmapped.addColumn(u -> u.framework() + " " + u.id()).setHeader("Without counterpart").setAutoWidth(true);
+        unmapped.addColumn(Crosswalk.Unmapped::reason).setHeader("Reason").setFlexGrow(3);
+        unmapped.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_COMPACT);
+        unmapped.setAllRowsVisible(true);
+        Crosswalk w = catalogues.crosswalk("SOC2", "ISO27001");
+        Paragraph note = new Paragraph(w.note() + " Version " + w.version() + ".");
+        note.getStyle().set("color", "var(--lumo-secondary-text-color)").set("margin", "0");
+        HorizontalLayout head = new HorizontalLayout(direction, search);
+        head.setAlignItems(FlexComponent.Alignment.BASELINE);
+        head.setWrap(true);
+        add(new H2("Crosswalk"), note, head, grid, new H3("Not mapped"), unmapped);
+        refresh();
+    }
+
+    private String from() {
+        return direction.getValue().split(">")[0];
+    }
+
+    private String to() {
+        return direction.getValue().split(">")[1];
+    }
+
+    private String title(String framework, String id) {
+        return catalogues.find(framework).flatMap(c -> c.find(id)).map(r -> r.title()).orElse("");
+    }
+
+    void refresh() {
+        Crosswalk w = catalogues.crosswalk(from(), to());
+        String q = search.getValue() == null ? "" : search.getValue().trim().toLowerCase(Locale.ROOT);
+        grid.setItems(w.mappings().stream().filter(m -> q.isEmpty() || (m.from() + " " + title(from(), m.from()) + " " + m.to() + " "
+                + title(to(), m.to()) + " " + m.rationale()).toLowerCase(Locale.ROOT).contains(q)).toList());
+        unmapped.setItems(w.unmapped());
+    }
+}
