@@ -76,14 +76,10 @@ public class ProgramCalendar {
                 return Optional.empty();
             }
             LocalDate to = day(audit.get());
-            Optional<Milestone> previous = all.stream()
-                    .filter(m -> (ISO_AUDITS.contains(m.getType()) || m.getType() == MilestoneType.CERTIFICATION_DECISION)
-                            && day(m) != null && day(m).isBefore(to))
-                    .max(Comparator.comparing(ProgramCalendar::day));
-            LocalDate from = previous.map(ProgramCalendar::day)
-                    .orElseGet(() -> all.stream().map(ProgramCalendar::day).filter(d -> d != null).min(Comparator.naturalOrder()).orElse(to));
-            String basis = audit.get().getType().label() + " on " + to
-                    + previous.map(p -> ", since " + p.getType().label().toLowerCase(java.util.Locale.ROOT)).orElse("");
+            LocalDate[] period = io.auditflow.lifecycle.Planner.isoAuditPeriod(
+                    all.stream().map(Milestone::toPlanned).toList(), to, 12);
+            LocalDate from = period[0];
+            String basis = audit.get().getType().label() + " on " + to + ", since " + from;
             return Optional.of(new Period(from, to, basis));
         }
         return Optional.empty();

@@ -64,12 +64,10 @@ class AuditCalendar {
                 return Optional.of(new Period(date.get(), date.get()));
             }
             default -> {
-                // ISO: from the day after the previous external audit up to this one (a setting covers the first).
-                Optional<LocalDate> previous = milestones.ofProgram(programId).stream()
-                        .filter(m -> m.getType().isExternalAudit() && day(m) != null && day(m).isBefore(date.get()))
-                        .map(AuditCalendar::day).max(Comparator.naturalOrder());
-                LocalDate start = previous.map(d -> d.plusDays(1))
-                        .orElse(date.get().minusMonths(properties.isoDefaultPeriodMonths()));
+                // ISO: the planner's one rule for an audit's period (a setting covers the first audit).
+                LocalDate start = io.auditflow.lifecycle.Planner.isoAuditPeriod(milestones.ofProgram(programId).stream()
+                        .map(io.auditflow.lifecycle.Milestone::toPlanned).toList(), date.get(),
+                        properties.isoDefaultPeriodMonths())[0];
                 return Optional.of(new Period(start, date.get()));
             }
         }

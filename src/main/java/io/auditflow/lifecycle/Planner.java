@@ -314,6 +314,20 @@ public final class Planner {
         };
     }
 
+    /**
+     * The period an ISO external audit looks at, whose evidence counts for it: from the day after the
+     * previous external audit or certification decision up to the audit day; for a first audit with
+     * nothing before it, {@code fallbackMonths} back. One rule for engagements and the control set.
+     */
+    public static LocalDate[] isoAuditPeriod(List<PlannedMilestone> calendar, LocalDate auditDay, int fallbackMonths) {
+        LocalDate previous = calendar.stream()
+                .filter(m -> m.type().isExternalAudit() || m.type() == MilestoneType.CERTIFICATION_DECISION)
+                .map(m -> m.day() != null ? m.day() : m.date())
+                .filter(d -> d != null && d.isBefore(auditDay))
+                .max(Comparator.naturalOrder()).orElse(null);
+        return new LocalDate[] {previous != null ? previous.plusDays(1) : auditDay.minusMonths(fallbackMonths), auditDay};
+    }
+
     // ---------------------------------------------------------------- onboarding an existing certificate
 
     /** Audits of an existing certificate that happened before tracking started, as the start form gives them. */
