@@ -19,12 +19,15 @@ import io.auditflow.common.AuditflowProperties;
 @AnonymousAllowed
 class LoginView extends Main implements BeforeEnterObserver {
 
+    static final String THROTTLED_MESSAGE = "Too many failed sign-ins. Wait a few minutes, then try again.";
+
     private final LoginForm login = new LoginForm();
+    private final LoginI18n i18n;
 
     LoginView(AuditflowProperties properties) {
         addClassName("login-view");
         setSizeFull();
-        LoginI18n i18n = LoginI18n.createDefault();
+        i18n = LoginI18n.createDefault();
         i18n.getForm().setTitle("Sign in to Auditflow");
         i18n.getForm().setUsername("User name");
         i18n.getForm().setSubmit("Sign in");
@@ -48,6 +51,13 @@ class LoginView extends Main implements BeforeEnterObserver {
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        login.setError(event.getLocation().getQueryParameters().getParameters().containsKey("error"));
+        var parameters = event.getLocation().getQueryParameters().getParameters();
+        if (parameters.containsKey("throttled")) {
+            // Set by the sign-in throttle (security.SignInThrottleFilter) before any password was checked.
+            i18n.getErrorMessage().setTitle("Please wait");
+            i18n.getErrorMessage().setMessage(THROTTLED_MESSAGE);
+            login.setI18n(i18n);
+        }
+        login.setError(parameters.containsKey("error") || parameters.containsKey("throttled"));
     }
 }
