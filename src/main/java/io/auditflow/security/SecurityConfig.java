@@ -160,6 +160,7 @@ class SecurityConfig {
                 .requestMatchers(path("/images/**"), path("/icons/**")).permitAll());
         http.sessionManagement(s -> s.maximumSessions(properties.maxSessions()).sessionRegistry(sessions)
                 .expiredUrl("/login"));
+        http.addFilterBefore(new LoginCsrfFilter(), UsernamePasswordAuthenticationFilter.class);
         http.addFilterBefore(SignInThrottleFilter.forLoginForm(throttle), UsernamePasswordAuthenticationFilter.class);
         http.addFilterAfter(new AbsoluteSessionTimeoutFilter(clock, properties.absoluteSessionTimeout()),
                 ConcurrentSessionFilter.class);
