@@ -5,6 +5,7 @@ import io.auditflow.common.Validation;
 import io.auditflow.security.ApiTokenService;
 import io.auditflow.security.CurrentUser;
 import io.auditflow.security.Role;
+import io.auditflow.security.SecondFactor;
 import io.auditflow.security.UserSessions;
 import java.time.Clock;
 import java.util.Comparator;
@@ -38,10 +39,12 @@ public class UserService {
     private final Clock clock;
     private final PasswordPolicy passwordPolicy;
     private final ApiTokenService apiTokens;
+    private final SecondFactor secondFactor;
 
     UserService(AppUserRepository users, TeamRepository teams, PasswordEncoder passwordEncoder,
                 UserSessions sessions, CamundaIdentitySync camunda, Clock clock, PasswordPolicy passwordPolicy,
-                ApiTokenService apiTokens) {
+                ApiTokenService apiTokens, SecondFactor secondFactor) {
+        this.secondFactor = secondFactor;
         this.passwordPolicy = passwordPolicy;
         this.apiTokens = apiTokens;
         this.users = users;
@@ -233,6 +236,30 @@ public class UserService {
 
     public boolean hasAnyUser() {
         return users.count() > 0;
+    }
+
+    /** Turns on the caller's second factor once a code from the app proves the secret was stored. */
+    @PreAuthorize("isAuthenticated()")
+    public void enableOwnSecondFactor(String secret, String code) {
+        AppUser user = user(CurrentUser.require());
+        new Validation().check(secondFactor.verify(secret, code), "code",
+                "This code does not match; check the time on your phone and enter the current code").throwIfInvalid();
+        user.setTotp(secret);
+    }
+
+    /** Turns off the caller's second factor; the current password proves it is them. */
+    @PreAuthorize("isAuthenticated()")
+    public void disableOwnSecondFactor(String currentPassword) {
+        AppUser user = user(CurrentUser.require());
+        new Validation().check(currentPassword != null && passwordEncoder.matches(currentPassword, user.getPasswordHash()),
+                "currentPassword", "This is not your current password").throwIfInvalid();
+        user.setTotp(null);
+    }
+
+    @Transactional(readOnly = true)
+    public boolean hasSecondFactor(String username) {
+        return users.findByUsernameIgnoreCase(username == null ? "" : username.trim())
+                .map(u -> u.getTotpSecret() != null).orElse(false);
     }
 
     // ---- internals ---------------------------------------------------------------------------

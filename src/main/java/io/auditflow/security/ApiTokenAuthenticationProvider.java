@@ -19,9 +19,12 @@ class ApiTokenAuthenticationProvider implements AuthenticationProvider {
     private final ApiTokenService tokens;
     private final UserDetailsService users;
     private final Clock clock;
+    private final SecuritySettings settings;
     private final AccountStatusUserDetailsChecker status = new AccountStatusUserDetailsChecker();
 
-    ApiTokenAuthenticationProvider(ApiTokenService tokens, UserDetailsService users, Clock clock) {
+    ApiTokenAuthenticationProvider(ApiTokenService tokens, UserDetailsService users, Clock clock,
+                                   SecuritySettings settings) {
+        this.settings = settings;
         this.tokens = tokens;
         this.users = users;
         this.clock = clock;
@@ -38,6 +41,9 @@ class ApiTokenAuthenticationProvider implements AuthenticationProvider {
             throw new BadCredentialsException("Unknown, revoked or expired API token");
         }
         status.check(user);
+        if (user instanceof AuditflowUser u && settings.mustSetUpSecondFactor(u)) {
+            throw new BadCredentialsException("Admins need a second factor before their tokens work");
+        }
         UsernamePasswordAuthenticationToken result =
                 UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities());
         result.setDetails(authentication.getDetails());

@@ -168,6 +168,8 @@ class SecurityConfig {
                 .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
                 .addHeaderWriter(new StaticHeadersWriter("Permissions-Policy", PERMISSIONS_POLICY)));
         http.with(VaadinSecurityConfigurer.vaadin(), c -> c.loginView("login", "/login?logout"));
+        // The login form's optional one-time code travels in the authentication details.
+        http.formLogin(f -> f.authenticationDetailsSource(SecondFactorDetails::new));
         return http.build();
     }
 
@@ -177,15 +179,16 @@ class SecurityConfig {
      */
     @Bean
     AuthenticationManager authenticationManager(UserDetailsService users, PasswordEncoder passwordEncoder,
-                                                ApiTokenService tokens, AuthenticationEventPublisher events) {
-        DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
+                                                ApiTokenService tokens, AuthenticationEventPublisher events,
+                                                SecondFactor secondFactor, SecuritySettings settings) {
+        DaoAuthenticationProvider passwords = new PasswordAndCodeAuthenticationProvider(users, secondFactor, settings);
         passwords.setPasswordEncoder(passwordEncoder);
         // Check the account's state only after the password, so a disabled account costs the same
         // BCrypt round as a wrong password or an unknown user and answers in the same time.
         passwords.setPreAuthenticationChecks(user -> { });
         passwords.setPostAuthenticationChecks(new AccountStatusUserDetailsChecker());
         ProviderManager manager = new ProviderManager(passwords,
-                new ApiTokenAuthenticationProvider(tokens, users, clock));
+                new ApiTokenAuthenticationProvider(tokens, users, clock, settings));
         manager.setAuthenticationEventPublisher(events);
         return manager;
     }

@@ -7,6 +7,7 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -26,6 +27,8 @@ import io.auditflow.security.ApiTokenService;
 import io.auditflow.security.ApiTokenSummary;
 import io.auditflow.security.CreatedApiToken;
 import io.auditflow.security.CurrentUser;
+import io.auditflow.security.SecondFactor;
+import io.auditflow.security.SecuritySettings;
 import io.auditflow.security.UserSessions;
 import io.auditflow.ui.Notifications;
 import jakarta.annotation.security.PermitAll;
@@ -36,12 +39,12 @@ import java.util.Date;
 import org.springframework.security.core.session.SessionInformation;
 
 /**
- * The signed-in person's own account: change the password, personal API tokens (shown once), and
- * their browser sessions with "sign out everywhere".
+ * The signed-in person's own account: change the password, the TOTP second factor, personal API
+ * tokens (shown once), and their browser sessions with "sign out everywhere".
  */
 @Route("account")
 @PageTitle("My account")
-@Menu(order = 90, icon = "vaadin:user", title = "My account")
+@Menu(order = 95, icon = "vaadin:user", title = "My account")
 @PermitAll
 class AccountView extends VerticalLayout {
 
@@ -58,6 +61,18 @@ class AccountView extends VerticalLayout {
     final TextField newToken = new TextField("Your new token");
     final Grid<ApiTokenSummary> tokens = new Grid<>();
 
+    final Paragraph secondFactorState = new Paragraph();
+    final Button setUpSecondFactor = new Button("Set up a second factor");
+    final Image qrCode = new Image();
+    final TextField secretText = new TextField("Or type this key into the app");
+    final TextField firstCode = new TextField("Code from the app");
+    final Button confirmSecondFactor = new Button("Turn on");
+    final PasswordField passwordToDisable = new PasswordField("Current password");
+    final Button disableSecondFactor = new Button("Turn off the second factor");
+    private final Div enrolment = new Div();
+    private final Div disabling = new Div();
+    private String pendingSecret;
+
     final Grid<SessionInformation> sessions = new Grid<>();
     final Button signOutEverywhere = new Button("Sign out everywhere");
 
@@ -66,9 +81,14 @@ class AccountView extends VerticalLayout {
     private final UserSessions userSessions;
     private final AuthenticationContext authentication;
     private final ZoneId zone;
+    private final SecondFactor secondFactor;
+    private final SecuritySettings settings;
 
     AccountView(UserService users, ApiTokenService apiTokens, UserSessions userSessions,
-                AuthenticationContext authentication, AuditflowProperties properties) {
+                AuthenticationContext authentication, AuditflowProperties properties, SecondFactor secondFactor,
+                SecuritySettings settings) {
+        this.secondFactor = secondFactor;
+        this.settings = settings;
         this.users = users;
         this.apiTokens = apiTokens;
         this.userSessions = userSessions;
@@ -76,7 +96,7 @@ class AccountView extends VerticalLayout {
         this.zone = properties.zone();
         addClassName("account-view");
         setMaxWidth("60rem");
-        add(passwordSection(), tokenSection(), sessionSection());
+        add(passwordSection(), secondFactorSection(), tokenSection(), sessionSection());
         refresh();
     }
 
@@ -97,6 +117,71 @@ class AccountView extends VerticalLayout {
         section.addClassName("account-section");
         section.setWidthFull();
         return section;
+    }
+
+    private Div secondFactorSection() {
+        secondFactorState.setId("second-factor-state");
+        setUpSecondFactor.setId("set-up-second-factor");
+        setUpSecondFactor.addClickListener(e -> {
+            pendingSecret = secondFactor.newSecret();
+            qrCode.setSrc(secondFactor.qrCode(pendingSecret, CurrentUser.require()));
+            secretText.setValue(pendingSecret);
+            enrolment.setVisible(true);
+            setUpSecondFactor.setVisible(false);
+        });
+        qrCode.setAlt("QR code for an authenticator app");
+        qrCode.setWidth("200px");
+        secretText.setReadOnly(true);
+        secretText.setWidthFull();
+        firstCode.setId("first-code");
+        firstCode.setMaxLength(6);
+        confirmSecondFactor.setId("confirm-second-factor");
+        confirmSecondFactor.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        confirmSecondFactor.addClickListener(e -> {
+            try {
+                users.enableOwnSecondFactor(pendingSecret, firstCode.getValue());
+                Notifications.success("Second factor on. Sign in again with a code from your app.");
+                authentication.logout();
+            } catch (ValidationException ex) {
+                firstCode.setErrorMessage(ex.messageFor("code"));
+                firstCode.setInvalid(true);
+            }
+        });
+        enrolment.add(new Paragraph("Scan the code with an authenticator app (e.g. FreeOTP, Aegis, Google "
+                + "Authenticator), then enter the six digits it shows."), qrCode, secretText, firstCode, confirmSecondFactor);
+        enrolment.setVisible(false);
+        passwordToDisable.setId("password-to-disable");
+        disableSecondFactor.setId("disable-second-factor");
+        disableSecondFactor.addClickListener(e -> {
+            try {
+                users.disableOwnSecondFactor(passwordToDisable.getValue());
+                Notifications.success("Second factor off");
+                passwordToDisable.clear();
+                refreshSecondFactor();
+            } catch (ValidationException ex) {
+                show(passwordToDisable, ex.messageFor("currentPassword"));
+            }
+        });
+        disabling.add(passwordToDisable, disableSecondFactor);
+        Div section = new Div(new H3("Second factor"), secondFactorState, setUpSecondFactor, enrolment, disabling);
+        section.addClassName("account-section");
+        section.setWidthFull();
+        refreshSecondFactor();
+        return section;
+    }
+
+    private void refreshSecondFactor() {
+        boolean on = users.hasSecondFactor(CurrentUser.require());
+        boolean required = !on && CurrentUser.hasRole(io.auditflow.security.Role.ADMIN)
+                && settings.secondFactorRequiredForAdmins();
+        secondFactorState.setText(on
+                ? "On: you sign in with your password and a one-time code from your app. The API takes personal "
+                        + "API tokens then, not your password."
+                : required ? "Required for admins: set up a second factor before you continue."
+                        : "Off. A one-time code from an app on your phone makes a stolen password useless.");
+        setUpSecondFactor.setVisible(!on);
+        disabling.setVisible(on);
+        enrolment.setVisible(false);
     }
 
     private Div tokenSection() {
