@@ -74,9 +74,14 @@ class CrossSiteBrowserTest extends BrowserTest {
     private void visitAttacker(String path, boolean sameSite) {
         String host = sameSite ? "localhost" : "127.0.0.1";
         driver.get("http://" + host + ":" + attacker.getAddress().getPort() + path);
-        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d ->
-                !d.getCurrentUrl().contains(":" + attacker.getAddress().getPort() + "/")
-                        || Boolean.TRUE.equals(js("return window.attackDone === true;")));
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> {
+            try {
+                return !d.getCurrentUrl().contains(":" + attacker.getAddress().getPort() + "/")
+                        || Boolean.TRUE.equals(js("return window.attackDone === true;"));
+            } catch (org.openqa.selenium.WebDriverException navigating) {
+                return false;
+            }
+        });
     }
 
     @Test
