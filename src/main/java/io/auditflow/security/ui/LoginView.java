@@ -33,7 +33,7 @@ class LoginView extends Main implements BeforeEnterObserver {
         i18n.getForm().setUsername("User name");
         i18n.getForm().setSubmit("Sign in");
         i18n.getErrorMessage().setTitle("Sign-in failed");
-        i18n.getErrorMessage().setMessage("The user name, password or one-time code is not right, or the account is disabled.");
+        i18n.getErrorMessage().setMessage("The user name or password is not right, the one-time code is wrong, or the account is disabled.");
         login.setI18n(i18n);
         login.setAction("login");
         // Posted with the form as "code" (security.SecondFactorDetails); empty for users without a second factor.
