@@ -165,7 +165,9 @@ public class UserService {
         checkPassword(v, "password", user.getUsername(), newPassword);
         v.throwIfInvalid();
         user.setPasswordHash(passwordEncoder.encode(newPassword));
-        // An admin resets a password when an account may be compromised: end its sessions and tokens too.
+        // An admin resets a password when an account may be compromised or its phone is lost: end its
+        // sessions and tokens, and turn the second factor off so the user can sign in and set it up again.
+        user.setTotp(null);
         sessions.expireAll(user.getUsername());
         apiTokens.revokeAllOf(user.getUsername());
     }

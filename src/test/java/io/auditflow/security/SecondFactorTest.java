@@ -87,6 +87,22 @@ class SecondFactorTest {
     }
 
     @Test
+    void an_admin_password_reset_turns_a_lost_second_factor_off() throws Exception {
+        SystemAuthentication.run(() -> users.createUser(new UserForm("totp-lou", "Lou Lost", "", PASSWORD,
+                Set.of(Role.AUDITOR), Set.of())));
+        String secret = secondFactor.newSecret();
+        String code = codeFor(secret);
+        as("totp-lou", () -> users.enableOwnSecondFactor(secret, code));
+        assertThat(users.hasSecondFactor("totp-lou")).isTrue();
+
+        SystemAuthentication.run(() -> users.resetPassword("totp-lou", "after-the-lost-phone"));
+
+        assertThat(users.hasSecondFactor("totp-lou")).isFalse();
+        assertThat(http.send(http.request("/api/programs")
+                .header("Authorization", Http.basic("totp-lou", "after-the-lost-phone"))).statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void a_wrong_code_does_not_turn_the_second_factor_on() {
         SystemAuthentication.run(() -> users.createUser(new UserForm("totp-wanda", "Wanda Wrong", "", PASSWORD,
                 Set.of(Role.AUDITOR), Set.of())));
