@@ -25,14 +25,27 @@ class PasswordAndCodeAuthenticationProvider extends DaoAuthenticationProvider {
 
     @Override
     protected void additionalAuthenticationChecks(UserDetails user, UsernamePasswordAuthenticationToken authentication) {
-        super.additionalAuthenticationChecks(user, authentication);
+        boolean form = authentication.getDetails() instanceof SecondFactorDetails;
+        if (!(user instanceof AuditflowUser auditflowUser) || !auditflowUser.hasSecondFactor()) {
+            super.additionalAuthenticationChecks(user, authentication);
+        }
         if (!(user instanceof AuditflowUser auditflowUser)) {
             return;
         }
-        boolean form = authentication.getDetails() instanceof SecondFactorDetails;
         if (auditflowUser.hasSecondFactor()) {
+            // The code comes in its own form field, or typed right after the password in the login form.
+            String presented = String.valueOf(authentication.getCredentials());
             String code = form ? ((SecondFactorDetails) authentication.getDetails()).code() : null;
-            if (!secondFactor.verify(auditflowUser.totpSecret(), code)) {
+            String password = presented;
+            if ((code == null || code.isBlank()) && presented.length() > 6 && presented.substring(presented.length() - 6)
+                    .chars().allMatch(Character::isDigit)) {
+                code = presented.substring(presented.length() - 6);
+                password = presented.substring(0, presented.length() - 6);
+            }
+            UsernamePasswordAuthenticationToken passwordOnly =
+                    UsernamePasswordAuthenticationToken.unauthenticated(authentication.getPrincipal(), password);
+            super.additionalAuthenticationChecks(user, passwordOnly);
+            if (!form || !secondFactor.verify(auditflowUser.totpSecret(), code)) {
                 throw new BadCredentialsException("A valid one-time code is needed");
             }
         } else if (!form && settings.mustSetUpSecondFactor(auditflowUser)) {

@@ -82,8 +82,18 @@ class SecondFactorTest {
         assertThat(withCode.statusCode()).isEqualTo(302);
         assertThat(withCode.headers().firstValue("Location").orElse("")).doesNotContain("login");
 
+        // As people type it into the login page: the code right after the password.
+        HttpResponse<String> typed = http.postLogin(http.loginPage("203.0.113.62"), "totp-tom",
+                PASSWORD + codeFor(secret), true, "203.0.113.62");
+        assertThat(typed.headers().firstValue("Location").orElse("")).doesNotContain("login");
+        HttpResponse<String> wrongCode = http.postLogin(http.loginPage("203.0.113.62"), "totp-tom",
+                PASSWORD + "000000", true, "203.0.113.62");
+        assertThat(wrongCode.headers().firstValue("Location").orElse("")).endsWith("/login?error");
+
         assertThat(http.send(http.request("/api/programs").header("Authorization", Http.basic("totp-tom", PASSWORD)))
                 .statusCode()).isEqualTo(401);
+        assertThat(http.send(http.request("/api/programs").header("Authorization",
+                Http.basic("totp-tom", PASSWORD + codeFor(secret)))).statusCode()).isEqualTo(401);
     }
 
     @Test

@@ -175,8 +175,8 @@ class AccountView extends VerticalLayout {
         boolean required = !on && CurrentUser.hasRole(io.auditflow.security.Role.ADMIN)
                 && settings.secondFactorRequiredForAdmins();
         secondFactorState.setText(on
-                ? "On: you sign in with your password and a one-time code from your app. The API takes personal "
-                        + "API tokens then, not your password."
+                ? "On: at sign-in, type your password followed by the 6-digit code from your app. The API takes "
+                        + "personal API tokens then, not your password."
                 : required ? "Required for admins: set up a second factor before you continue."
                         : "Off. A one-time code from an app on your phone makes a stolen password useless.");
         setUpSecondFactor.setVisible(!on);

@@ -6,7 +6,6 @@ import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.login.LoginForm;
 import com.vaadin.flow.component.login.LoginI18n;
-import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
@@ -36,14 +35,7 @@ class LoginView extends Main implements BeforeEnterObserver {
         i18n.getErrorMessage().setMessage("The user name or password is not right, the one-time code is wrong, or the account is disabled.");
         login.setI18n(i18n);
         login.setAction("login");
-        // Posted with the form as "code" (security.SecondFactorDetails); empty for users without a second factor.
-        TextField code = new TextField("One-time code (only if you set one up)");
-        code.setId("login-code");
-        code.getElement().setAttribute("name", "code");
-        code.getElement().setAttribute("slot", "custom-form-area");
-        code.getElement().setAttribute("autocomplete", "one-time-code");
-        code.setMaxLength(6);
-        login.getElement().appendChild(code.getElement());
+
         login.setForgotPasswordButtonVisible(false);
 
         Div brand = new Div(new H1("Auditflow"), new Paragraph("SOC 2 and ISO 27001 audits, on schedule."));
@@ -55,6 +47,10 @@ class LoginView extends Main implements BeforeEnterObserver {
             demo.addClassName("login-demo-hint");
             card.add(demo);
         }
+        Paragraph secondFactor = new Paragraph("With a second factor: type your password, then the 6-digit code "
+                + "from your app, in the password field.");
+        secondFactor.addClassName("login-demo-hint");
+        card.add(secondFactor);
         add(card);
     }
 
