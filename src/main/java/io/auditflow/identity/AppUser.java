@@ -41,6 +41,13 @@ class AppUser {
 
     private boolean enabled = true;
 
+    /** Base32 TOTP secret; only used while {@link #totpEnabled} is set. */
+    @Column(name = "totp_secret")
+    private String totpSecret;
+
+    @Column(name = "totp_enabled", nullable = false)
+    private boolean totpEnabled;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -102,6 +109,15 @@ class AppUser {
 
     void setEnabled(boolean enabled) {
         this.enabled = enabled;
+    }
+
+    String getTotpSecret() {
+        return totpEnabled ? totpSecret : null;
+    }
+
+    void setTotp(String secret) {
+        this.totpSecret = secret;
+        this.totpEnabled = secret != null;
     }
 
     Set<Role> getRoles() {

@@ -38,9 +38,11 @@ class BootstrapAdmin implements ApplicationRunner {
         }
         AuditflowProperties.BootstrapAdmin admin = properties.bootstrapAdmin();
         if (admin.username() == null || admin.username().isBlank() || admin.password() == null
-                || admin.password().length() < UserService.MIN_PASSWORD_LENGTH) {
+                || admin.password().length() < UserService.MIN_PASSWORD_LENGTH
+                || admin.password().length() > PasswordPolicy.MAX_LENGTH) {
             log.warn("No users exist and no first admin is configured: set AUDITFLOW_ADMIN_USERNAME and "
-                    + "AUDITFLOW_ADMIN_PASSWORD (at least {} characters) and restart.", UserService.MIN_PASSWORD_LENGTH);
+                    + "AUDITFLOW_ADMIN_PASSWORD (at least {} characters) and restart.",
+                    UserService.MIN_PASSWORD_LENGTH);
             return;
         }
         tx.executeWithoutResult(s -> users.seedUser(admin.username().trim().toLowerCase(), "Administrator",

@@ -24,6 +24,6 @@ class DatabaseUserDetailsService implements UserDetailsService {
         AppUser user = users.findByUsernameIgnoreCase(username == null ? "" : username.trim())
                 .orElseThrow(() -> new UsernameNotFoundException("unknown user"));
         return new AuditflowUser(user.getUsername(), user.getPasswordHash(), user.isEnabled(), user.getDisplayName(),
-                user.getRoles().stream().map(r -> new SimpleGrantedAuthority(r.authority())).toList());
+                user.getTotpSecret(), user.getRoles().stream().map(r -> new SimpleGrantedAuthority(r.authority())).toList());
     }
 }

@@ -2,7 +2,10 @@ package io.auditflow.identity;
 
 import io.auditflow.common.NotFoundException;
 import io.auditflow.common.Validation;
+import io.auditflow.security.ApiTokenService;
+import io.auditflow.security.CurrentUser;
 import io.auditflow.security.Role;
+import io.auditflow.security.SecondFactor;
 import io.auditflow.security.UserSessions;
 import java.time.Clock;
 import java.util.Comparator;
@@ -23,7 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class UserService {
 
-    public static final int MIN_PASSWORD_LENGTH = 8;
+    public static final int MIN_PASSWORD_LENGTH = PasswordPolicy.MIN_LENGTH;
     private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{1,63}");
     private static final Pattern TEAM_CODE = Pattern.compile("[a-z0-9][a-z0-9-]{1,63}");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
@@ -34,9 +37,16 @@ public class UserService {
     private final UserSessions sessions;
     private final CamundaIdentitySync camunda;
     private final Clock clock;
+    private final PasswordPolicy passwordPolicy;
+    private final ApiTokenService apiTokens;
+    private final SecondFactor secondFactor;
 
     UserService(AppUserRepository users, TeamRepository teams, PasswordEncoder passwordEncoder,
-                UserSessions sessions, CamundaIdentitySync camunda, Clock clock) {
+                UserSessions sessions, CamundaIdentitySync camunda, Clock clock, PasswordPolicy passwordPolicy,
+                ApiTokenService apiTokens, SecondFactor secondFactor) {
+        this.secondFactor = secondFactor;
+        this.passwordPolicy = passwordPolicy;
+        this.apiTokens = apiTokens;
         this.users = users;
         this.teams = teams;
         this.passwordEncoder = passwordEncoder;
@@ -103,8 +113,7 @@ public class UserService {
                 "Use 2 to 64 lower-case letters, digits, dots, dashes or underscores");
         v.check(v.hasError("username") || users.findByUsernameIgnoreCase(username).isEmpty(), "username",
                 "A user with this name already exists");
-        v.check(form.getPassword() != null && form.getPassword().length() >= MIN_PASSWORD_LENGTH, "password",
-                "Use at least " + MIN_PASSWORD_LENGTH + " characters");
+        checkPassword(v, "password", username, form.getPassword());
         validateDetails(form, v);
         v.throwIfInvalid();
         AppUser user = new AppUser(username, trim(form.getDisplayName()), blankToNull(form.getEmail()),
@@ -152,10 +161,33 @@ public class UserService {
     @PreAuthorize("hasRole('ADMIN')")
     public void resetPassword(String username, String newPassword) {
         AppUser user = user(username);
-        new Validation().check(newPassword != null && newPassword.length() >= MIN_PASSWORD_LENGTH, "password",
-                "Use at least " + MIN_PASSWORD_LENGTH + " characters").throwIfInvalid();
+        Validation v = new Validation();
+        checkPassword(v, "password", user.getUsername(), newPassword);
+        v.throwIfInvalid();
         user.setPasswordHash(passwordEncoder.encode(newPassword));
+        // An admin resets a password when an account may be compromised or its phone is lost: end its
+        // sessions and tokens, and turn the second factor off so the user can sign in and set it up again.
+        user.setTotp(null);
         sessions.expireAll(user.getUsername());
+        apiTokens.revokeAllOf(user.getUsername());
+    }
+
+    /**
+     * Self-service change: the current password proves it is the user. Other sessions of the user end;
+     * the one making the change stays signed in. Personal API tokens stay valid (the owner revokes them).
+     */
+    @PreAuthorize("isAuthenticated()")
+    public void changeOwnPassword(String currentPassword, String newPassword, String keepSessionId) {
+        AppUser user = user(CurrentUser.require());
+        Validation v = new Validation();
+        v.check(currentPassword != null && passwordEncoder.matches(currentPassword, user.getPasswordHash()),
+                "currentPassword", "This is not your current password");
+        checkPassword(v, "newPassword", user.getUsername(), newPassword);
+        v.check(v.hasError("newPassword") || currentPassword == null || !currentPassword.equals(newPassword),
+                "newPassword", "Choose a password you have not used here now");
+        v.throwIfInvalid();
+        user.setPasswordHash(passwordEncoder.encode(newPassword));
+        sessions.expireAllExcept(user.getUsername(), keepSessionId);
     }
 
     @PreAuthorize("hasRole('ADMIN')")
@@ -208,7 +240,37 @@ public class UserService {
         return users.count() > 0;
     }
 
+    /** Turns on the caller's second factor once a code from the app proves the secret was stored. */
+    @PreAuthorize("isAuthenticated()")
+    public void enableOwnSecondFactor(String secret, String code) {
+        AppUser user = user(CurrentUser.require());
+        new Validation().check(secondFactor.verify(secret, code), "code",
+                "This code does not match; check the time on your phone and enter the current code").throwIfInvalid();
+        user.setTotp(secret);
+    }
+
+    /** Turns off the caller's second factor; the current password proves it is them. */
+    @PreAuthorize("isAuthenticated()")
+    public void disableOwnSecondFactor(String currentPassword) {
+        AppUser user = user(CurrentUser.require());
+        new Validation().check(currentPassword != null && passwordEncoder.matches(currentPassword, user.getPasswordHash()),
+                "currentPassword", "This is not your current password").throwIfInvalid();
+        user.setTotp(null);
+    }
+
+    @Transactional(readOnly = true)
+    public boolean hasSecondFactor(String username) {
+        return users.findByUsernameIgnoreCase(username == null ? "" : username.trim())
+                .map(u -> u.getTotpSecret() != null).orElse(false);
+    }
+
     // ---- internals ---------------------------------------------------------------------------
+
+    private void checkPassword(Validation v, String field, String username, String password) {
+        for (String problem : passwordPolicy.problems(username, password)) {
+            v.check(false, field, problem);
+        }
+    }
 
     private void validateDetails(UserForm form, Validation v) {
         v.check(!trim(form.getDisplayName()).isEmpty(), "displayName", "Give the person's name");

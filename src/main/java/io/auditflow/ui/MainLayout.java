@@ -15,11 +15,16 @@ import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.router.AfterNavigationEvent;
 import com.vaadin.flow.router.AfterNavigationObserver;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Layout;
 import com.vaadin.flow.server.menu.MenuConfiguration;
 import com.vaadin.flow.server.menu.MenuEntry;
 import com.vaadin.flow.spring.security.AuthenticationContext;
+import io.auditflow.security.AuditflowUser;
 import io.auditflow.security.CurrentUser;
+import io.auditflow.security.SecuritySettings;
+import org.springframework.security.core.context.SecurityContextHolder;
 import io.auditflow.security.Role;
 import jakarta.annotation.security.PermitAll;
 import java.util.stream.Collectors;
@@ -30,11 +35,13 @@ import java.util.stream.Collectors;
  */
 @Layout
 @PermitAll
-public class MainLayout extends AppLayout implements AfterNavigationObserver {
+public class MainLayout extends AppLayout implements AfterNavigationObserver, BeforeEnterObserver {
 
     private final H2 pageTitle = new H2();
+    private final SecuritySettings securitySettings;
 
-    public MainLayout(AuthenticationContext authentication) {
+    public MainLayout(AuthenticationContext authentication, SecuritySettings securitySettings) {
+        this.securitySettings = securitySettings;
         setPrimarySection(Section.DRAWER);
         pageTitle.addClassName("page-title");
         addToNavbar(new DrawerToggle(), pageTitle);
@@ -73,6 +80,17 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         Div footer = new Div(name, roles, logout);
         footer.addClassName("user-footer");
         return footer;
+    }
+
+    /** When admins must have a second factor, an admin without one can only open the account page. */
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        if (!"account".equals(event.getLocation().getFirstSegment())
+                && SecurityContextHolder.getContext().getAuthentication() != null
+                && SecurityContextHolder.getContext().getAuthentication().getPrincipal() instanceof AuditflowUser user
+                && securitySettings.mustSetUpSecondFactor(user)) {
+            event.rerouteTo("account");
+        }
     }
 
     @Override

@@ -70,7 +70,7 @@ class UserAdminTest extends KaribuTest {
         _click(_get(Button.class, spec -> spec.withId("user-save")));
 
         assertThat(_get(TextField.class, spec -> spec.withId("user-username")).getErrorMessage()).contains("already exists");
-        assertThat(_get(PasswordField.class, spec -> spec.withId("user-password")).getErrorMessage()).contains("at least 8");
+        assertThat(_get(PasswordField.class, spec -> spec.withId("user-password")).getErrorMessage()).contains("at least 12");
         assertThat(_get(TextField.class, spec -> spec.withId("user-display-name")).isInvalid()).isTrue();
         assertThat(_get(CheckboxGroup.class, spec -> spec.withId("user-roles")).isInvalid()).isTrue();
     }

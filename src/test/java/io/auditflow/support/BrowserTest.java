@@ -44,6 +44,8 @@ public abstract class BrowserTest {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--disable-dev-shm-usage", "--window-size=1440,1000", "--user-data-dir=" + profileDir);
+        // The browser console, so tests can check for Content-Security-Policy violations.
+        options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(Path.of(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver")).toFile())
                 .usingAnyFreePort().build();
@@ -94,6 +96,14 @@ public abstract class BrowserTest {
                         + " return document.readyState === 'complete'; }"
                         + " return document.readyState === 'complete' && Object.values(window.Vaadin.Flow.clients)"
                         + ".every(c => !c.isActive || !c.isActive());")));
+    }
+
+    /** Console messages that report a Content-Security-Policy violation since the last call. */
+    protected List<String> contentSecurityPolicyErrors() {
+        return driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+                .map(org.openqa.selenium.logging.LogEntry::getMessage)
+                .filter(m -> m.contains("Content Security Policy") || m.contains("Content-Security-Policy"))
+                .toList();
     }
 
     protected Object js(String script, Object... args) {

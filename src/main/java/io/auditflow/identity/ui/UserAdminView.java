@@ -18,6 +18,8 @@ import io.auditflow.common.ValidationException;
 import io.auditflow.identity.UserService;
 import io.auditflow.identity.UserSummary;
 import io.auditflow.security.Role;
+import io.auditflow.security.SecuritySettings;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import io.auditflow.security.Roles;
 import io.auditflow.ui.Notifications;
 import jakarta.annotation.security.RolesAllowed;
@@ -33,8 +35,18 @@ class UserAdminView extends VerticalLayout {
     final Grid<UserSummary> grid = new Grid<>(UserSummary.class, false);
     private final UserService users;
 
-    UserAdminView(UserService users) {
+    final Checkbox requireSecondFactor = new Checkbox("Admins must sign in with a second factor");
+
+    UserAdminView(UserService users, SecuritySettings settings) {
         this.users = users;
+        requireSecondFactor.setId("require-second-factor");
+        requireSecondFactor.setValue(settings.secondFactorRequiredForAdmins());
+        requireSecondFactor.addValueChangeListener(e -> {
+            settings.requireSecondFactorForAdmins(e.getValue());
+            Notifications.success(e.getValue()
+                    ? "Admins without a second factor must set one up on their account page"
+                    : "A second factor is optional for admins");
+        });
         setSizeFull();
         Button create = new Button("New user", new Icon(VaadinIcon.PLUS), e -> new UserDialog(users, null, this::refresh).open());
         create.setId("new-user");
@@ -52,7 +64,10 @@ class UserAdminView extends VerticalLayout {
         }).setHeader("Status").setAutoWidth(true);
         grid.addComponentColumn(this::actions).setHeader("").setAutoWidth(true);
         grid.setSizeFull();
-        add(new HorizontalLayout(create), grid);
+        HorizontalLayout bar = new HorizontalLayout(create, requireSecondFactor);
+        bar.setDefaultVerticalComponentAlignment(com.vaadin.flow.component.orderedlayout.FlexComponent.Alignment.CENTER);
+        bar.setWrap(true);
+        add(bar, grid);
         refresh();
     }
 

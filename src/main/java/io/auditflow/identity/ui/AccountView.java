@@ -1,0 +1,317 @@
+package io.auditflow.identity.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Image;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.PasswordField;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.VaadinSession;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import io.auditflow.common.AuditflowProperties;
+import io.auditflow.common.ValidationException;
+import io.auditflow.identity.PasswordPolicy;
+import io.auditflow.identity.UserService;
+import io.auditflow.security.ApiTokenService;
+import io.auditflow.security.ApiTokenSummary;
+import io.auditflow.security.CreatedApiToken;
+import io.auditflow.security.CurrentUser;
+import io.auditflow.security.SecondFactor;
+import io.auditflow.security.SecuritySettings;
+import io.auditflow.security.UserSessions;
+import io.auditflow.ui.Notifications;
+import jakarta.annotation.security.PermitAll;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Date;
+import org.springframework.security.core.session.SessionInformation;
+
+/**
+ * The signed-in person's own account: change the password, the TOTP second factor, personal API
+ * tokens (shown once), and their browser sessions with "sign out everywhere".
+ */
+@Route("account")
+@PageTitle("My account")
+@Menu(order = 95, icon = "vaadin:user", title = "My account")
+@PermitAll
+class AccountView extends VerticalLayout {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm");
+
+    final PasswordField currentPassword = new PasswordField("Current password");
+    final PasswordField newPassword = new PasswordField("New password");
+    final PasswordField repeatPassword = new PasswordField("New password again");
+    final Button changePassword = new Button("Change password");
+
+    final TextField tokenName = new TextField("Token name");
+    final DatePicker tokenExpires = new DatePicker("Valid until (optional)");
+    final Button createToken = new Button("Create token");
+    final TextField newToken = new TextField("Your new token");
+    final Grid<ApiTokenSummary> tokens = new Grid<>();
+
+    final Paragraph secondFactorState = new Paragraph();
+    final Button setUpSecondFactor = new Button("Set up a second factor");
+    final Image qrCode = new Image();
+    final TextField secretText = new TextField("Or type this key into the app");
+    final TextField firstCode = new TextField("Code from the app");
+    final Button confirmSecondFactor = new Button("Turn on");
+    final PasswordField passwordToDisable = new PasswordField("Current password");
+    final Button disableSecondFactor = new Button("Turn off the second factor");
+    private final Div enrolment = new Div();
+    private final Div disabling = new Div();
+    private String pendingSecret;
+
+    final Grid<SessionInformation> sessions = new Grid<>();
+    final Button signOutEverywhere = new Button("Sign out everywhere");
+
+    private final UserService users;
+    private final ApiTokenService apiTokens;
+    private final UserSessions userSessions;
+    private final AuthenticationContext authentication;
+    private final ZoneId zone;
+    private final SecondFactor secondFactor;
+    private final SecuritySettings settings;
+
+    AccountView(UserService users, ApiTokenService apiTokens, UserSessions userSessions,
+                AuthenticationContext authentication, AuditflowProperties properties, SecondFactor secondFactor,
+                SecuritySettings settings) {
+        this.secondFactor = secondFactor;
+        this.settings = settings;
+        this.users = users;
+        this.apiTokens = apiTokens;
+        this.userSessions = userSessions;
+        this.authentication = authentication;
+        this.zone = properties.zone();
+        addClassName("account-view");
+        setMaxWidth("60rem");
+        add(passwordSection(), secondFactorSection(), tokenSection(), sessionSection());
+        refresh();
+    }
+
+    private Div passwordSection() {
+        currentPassword.setId("current-password");
+        newPassword.setId("new-password");
+        repeatPassword.setId("repeat-password");
+        newPassword.setHelperText(PasswordPolicy.MIN_LENGTH + " to " + PasswordPolicy.MAX_LENGTH
+                + " characters, not a common password; a few words in a row work well");
+        newPassword.setMaxLength(PasswordPolicy.MAX_LENGTH);
+        for (PasswordField field : new PasswordField[] {currentPassword, newPassword, repeatPassword}) {
+            field.setWidthFull();
+        }
+        changePassword.setId("change-password");
+        changePassword.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        changePassword.addClickListener(e -> changePassword());
+        Div section = new Div(new H3("Password"), currentPassword, newPassword, repeatPassword, changePassword);
+        section.addClassName("account-section");
+        section.setWidthFull();
+        return section;
+    }
+
+    private Div secondFactorSection() {
+        secondFactorState.setId("second-factor-state");
+        setUpSecondFactor.setId("set-up-second-factor");
+        setUpSecondFactor.addClickListener(e -> {
+            pendingSecret = secondFactor.newSecret();
+            qrCode.setSrc(secondFactor.qrCode(pendingSecret, CurrentUser.require()));
+            secretText.setValue(pendingSecret);
+            enrolment.setVisible(true);
+            setUpSecondFactor.setVisible(false);
+        });
+        qrCode.setAlt("QR code for an authenticator app");
+        qrCode.setWidth("200px");
+        secretText.setReadOnly(true);
+        secretText.setWidthFull();
+        firstCode.setId("first-code");
+        firstCode.setMaxLength(6);
+        confirmSecondFactor.setId("confirm-second-factor");
+        confirmSecondFactor.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        confirmSecondFactor.addClickListener(e -> {
+            try {
+                users.enableOwnSecondFactor(pendingSecret, firstCode.getValue());
+                Notifications.success("Second factor on. Sign in again with a code from your app.");
+                authentication.logout();
+            } catch (ValidationException ex) {
+                firstCode.setErrorMessage(ex.messageFor("code"));
+                firstCode.setInvalid(true);
+            }
+        });
+        enrolment.add(new Paragraph("Scan the code with an authenticator app (e.g. FreeOTP, Aegis, Google "
+                + "Authenticator), then enter the six digits it shows."), qrCode, secretText, firstCode, confirmSecondFactor);
+        enrolment.setVisible(false);
+        passwordToDisable.setId("password-to-disable");
+        disableSecondFactor.setId("disable-second-factor");
+        disableSecondFactor.addClickListener(e -> {
+            try {
+                users.disableOwnSecondFactor(passwordToDisable.getValue());
+                Notifications.success("Second factor off");
+                passwordToDisable.clear();
+                refreshSecondFactor();
+            } catch (ValidationException ex) {
+                show(passwordToDisable, ex.messageFor("currentPassword"));
+            }
+        });
+        disabling.add(passwordToDisable, disableSecondFactor);
+        Div section = new Div(new H3("Second factor"), secondFactorState, setUpSecondFactor, enrolment, disabling);
+        section.addClassName("account-section");
+        section.setWidthFull();
+        refreshSecondFactor();
+        return section;
+    }
+
+    private void refreshSecondFactor() {
+        boolean on = users.hasSecondFactor(CurrentUser.require());
+        boolean required = !on && CurrentUser.hasRole(io.auditflow.security.Role.ADMIN)
+                && settings.secondFactorRequiredForAdmins();
+        secondFactorState.setText(on
+                ? "On: at sign-in, type your password followed by the 6-digit code from your app. The API takes "
+                        + "personal API tokens then, not your password."
+                : required ? "Required for admins: set up a second factor before you continue."
+                        : "Off. A one-time code from an app on your phone makes a stolen password useless.");
+        setUpSecondFactor.setVisible(!on);
+        disabling.setVisible(on);
+        enrolment.setVisible(false);
+    }
+
+    private Div tokenSection() {
+        tokenName.setId("token-name");
+        tokenName.setMaxLength(100);
+        tokenName.setPlaceholder("e.g. nightly export");
+        tokenExpires.setId("token-expires");
+        createToken.setId("create-token");
+        createToken.addClickListener(e -> createToken());
+        newToken.setId("new-token");
+        newToken.setReadOnly(true);
+        newToken.setWidthFull();
+        newToken.setVisible(false);
+        newToken.setHelperText("Copy it now: it is shown only once. Send it as 'Authorization: Bearer <token>'.");
+        HorizontalLayout form = new HorizontalLayout(tokenName, tokenExpires, createToken);
+        form.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        form.setWrap(true);
+        tokens.setId("tokens");
+        tokens.addColumn(ApiTokenSummary::name).setHeader("Name").setAutoWidth(true);
+        tokens.addColumn(t -> when(t.createdAt())).setHeader("Created").setAutoWidth(true);
+        tokens.addColumn(t -> t.lastUsedAt() == null ? "never" : when(t.lastUsedAt())).setHeader("Last used")
+                .setAutoWidth(true);
+        tokens.addColumn(t -> t.expiresAt() == null ? "no expiry" : when(t.expiresAt())).setHeader("Expires")
+                .setAutoWidth(true);
+        tokens.addComponentColumn(t -> {
+            Button revoke = new Button("Revoke", e -> {
+                apiTokens.revoke(t.id());
+                Notifications.success("Token '" + t.name() + "' revoked");
+                refresh();
+            });
+            revoke.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_SMALL);
+            return revoke;
+        }).setHeader("").setAutoWidth(true);
+        tokens.setAllRowsVisible(true);
+        tokens.addThemeVariants(GridVariant.LUMO_COMPACT);
+        Div section = new Div(new H3("Personal API tokens"),
+                new Paragraph("Scripts and integrations call the API with a token instead of your password. "
+                        + "A token acts as you; revoke it when it is no longer used."),
+                form, newToken, tokens);
+        section.addClassName("account-section");
+        section.setWidthFull();
+        return section;
+    }
+
+    private Div sessionSection() {
+        sessions.setId("sessions");
+        String current = currentSessionId();
+        sessions.addColumn(s -> s.getSessionId().equals(current) ? "this browser" : "another browser or tab")
+                .setHeader("Session").setAutoWidth(true);
+        sessions.addColumn(s -> when(s.getLastRequest())).setHeader("Last active").setAutoWidth(true);
+        sessions.setAllRowsVisible(true);
+        sessions.addThemeVariants(GridVariant.LUMO_COMPACT);
+        signOutEverywhere.setId("sign-out-everywhere");
+        signOutEverywhere.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        signOutEverywhere.addClickListener(e -> {
+            userSessions.expireAll(CurrentUser.require());
+            authentication.logout();
+        });
+        Div section = new Div(new H3("Where you are signed in"), sessions, signOutEverywhere);
+        section.addClassName("account-section");
+        section.setWidthFull();
+        return section;
+    }
+
+    private void changePassword() {
+        for (PasswordField field : new PasswordField[] {currentPassword, newPassword, repeatPassword}) {
+            field.setInvalid(false);
+        }
+        if (!newPassword.getValue().equals(repeatPassword.getValue())) {
+            repeatPassword.setErrorMessage("The two new passwords differ");
+            repeatPassword.setInvalid(true);
+            return;
+        }
+        try {
+            users.changeOwnPassword(currentPassword.getValue(), newPassword.getValue(), currentSessionId());
+            currentPassword.clear();
+            newPassword.clear();
+            repeatPassword.clear();
+            Notifications.success("Password changed; your other sessions were signed out");
+            refresh();
+        } catch (ValidationException ex) {
+            show(currentPassword, ex.messageFor("currentPassword"));
+            show(newPassword, ex.messageFor("newPassword"));
+        }
+    }
+
+    private void createToken() {
+        tokenName.setInvalid(false);
+        tokenExpires.setInvalid(false);
+        try {
+            CreatedApiToken created = apiTokens.create(tokenName.getValue(), tokenExpires.getValue());
+            newToken.setValue(created.token());
+            newToken.setVisible(true);
+            tokenName.clear();
+            tokenExpires.clear();
+            refresh();
+        } catch (ValidationException ex) {
+            if (ex.messageFor("name") != null) {
+                tokenName.setErrorMessage(ex.messageFor("name"));
+                tokenName.setInvalid(true);
+            }
+            if (ex.messageFor("expiresOn") != null) {
+                tokenExpires.setErrorMessage(ex.messageFor("expiresOn"));
+                tokenExpires.setInvalid(true);
+            }
+        }
+    }
+
+    private void refresh() {
+        tokens.setItems(apiTokens.mine());
+        sessions.setItems(userSessions.sessionsOf(CurrentUser.require()));
+    }
+
+    private static void show(PasswordField field, String message) {
+        if (message != null) {
+            field.setErrorMessage(message);
+            field.setInvalid(true);
+        }
+    }
+
+    private static String currentSessionId() {
+        VaadinSession session = VaadinSession.getCurrent();
+        return session == null || session.getSession() == null ? null : session.getSession().getId();
+    }
+
+    private String when(Instant instant) {
+        return WHEN.format(instant.atZone(zone));
+    }
+
+    private String when(Date date) {
+        return when(date.toInstant());
+    }
+}
