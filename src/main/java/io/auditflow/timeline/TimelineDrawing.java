@@ -112,7 +112,7 @@ public final class TimelineDrawing {
                         k -> new ArrayList<>()).add(l));
             }
             case TEAM -> {
-                lanes.sort(Comparator.comparing(TimelineDrawing::teamOf));
+                lanes.sort(Comparator.comparing((ProgramLane l) -> teamOf(l).startsWith("No ")).thenComparing(TimelineDrawing::teamOf));
                 lanes.forEach(l -> groups.computeIfAbsent(teamOf(l), k -> new ArrayList<>()).add(l));
             }
         }

@@ -12,19 +12,19 @@ final class Urls {
     }
 
     static String drawing(TimelineQuery q) {
-        return "api/timeline/drawing?" + params(q, true);
+        return with("api/timeline/drawing", params(q, true));
     }
 
     static String milestonesCsv(TimelineQuery q) {
-        return "api/timeline/milestones.csv?" + params(q, true);
+        return with("api/timeline/milestones.csv", params(q, true));
     }
 
     static String dashboardCsv(String list, TimelineQuery q) {
-        return "api/dashboard/" + list + ".csv?" + params(q, false);
+        return with("api/dashboard/" + list + ".csv", params(q, false));
     }
 
     static String board(TimelineQuery q) {
-        return "api/reports/board?" + params(q, false);
+        return with("api/reports/board", params(q, false));
     }
 
     private static String params(TimelineQuery q, boolean timeline) {
@@ -48,6 +48,10 @@ final class Urls {
             sb.append("&q=").append(enc(q.search()));
         }
         return sb.length() > 0 && sb.charAt(0) == '&' ? sb.substring(1) : sb.toString();
+    }
+
+    private static String with(String path, String params) {
+        return params.isEmpty() ? path : path + "?" + params;
     }
 
     private static String enc(String s) {
