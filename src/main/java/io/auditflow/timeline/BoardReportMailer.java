@@ -82,10 +82,16 @@ public class BoardReportMailer {
                     + "):\n\n" + answers + "\n\nThe one-page PDF is on the dashboard: " + link
                     + " (\"Board report PDF\").\n";
             boolean added = outbox.enqueue(new OutgoingMail(CATEGORY + ":" + month + ":" + u.username(), CATEGORY,
-                    u.username(), u.email(), "Audit board report " + month, text, null, null, link));
+                    u.username(), u.email(), "Audit board report " + month, text, html(text, link), null, link));
             queued += added ? 1 : 0;
         }
         return queued;
+    }
+
+    private static String html(String text, String link) {
+        String escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+        return "<html><body><pre style=\"font-family:sans-serif;white-space:pre-wrap\">" + escaped
+                + "</pre><p><a href=\"" + link.replace("\"", "%22") + "\">Open the dashboard</a></p></body></html>";
     }
 
     /** Checks every hour; the outbox key keeps it to one mail per executive per month. */

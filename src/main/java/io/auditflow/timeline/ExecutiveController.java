@@ -88,7 +88,8 @@ class ExecutiveController {
         List<TimelineOverlay.OverlayBar> bars = overlays.orderedStream()
                 .flatMap(o -> o.bars(ids, timeline.from(), timeline.to()).stream()).toList();
         String html = TimelineDrawing.render(timeline, query, timelines.openMajorFindings(), bars);
-        String etag = "\"" + sha256(html) + "\"";
+        // weak: Tomcat does not compress a response with a strong ETag (its bytes change when gzipped)
+        String etag = "W/\"" + sha256(html) + "\"";
         CacheControl cache = CacheControl.noCache().cachePrivate();
         if (etag.equals(ifNoneMatch)) {
             return ResponseEntity.status(304).eTag(etag).cacheControl(cache).build();
