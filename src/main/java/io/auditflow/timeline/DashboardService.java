@@ -55,6 +55,42 @@ public class DashboardService {
         return build(timeline, deadlines.overdueByProgram(), figures.getIfAvailable());
     }
 
+    /** One month of the trends: tasks that went overdue, control activities expected and done. */
+    public record MonthTrend(java.time.YearMonth month, int overdueTasks, int expected, int done) {
+    }
+
+    /** The last twelve months (this one included) for the programs of the query. */
+    @PreAuthorize("isAuthenticated()")
+    public List<MonthTrend> trends(TimelineQuery query) {
+        LifecycleFigures lifecycle = figures.getIfAvailable();
+        LocalDate today = timelines.today();
+        java.time.YearMonth first = java.time.YearMonth.from(today).minusMonths(11);
+        if (lifecycle == null) {
+            return List.of();
+        }
+        Map<java.time.YearMonth, Integer> overdue = lifecycle.overdueTasksByDueMonth(first, 12);
+        Map<java.time.YearMonth, int[]> activities = new java.util.TreeMap<>();
+        for (ProgramLane lane : timelines.timeline(query.withRange(TimelineRange.DEFAULT)).lanes()) {
+            for (LifecycleFigures.OccurrenceFigure o : lifecycle.occurrences(lane.programId())) {
+                java.time.YearMonth m = java.time.YearMonth.from(o.dueOn());
+                if (!m.isBefore(first) && !m.isAfter(first.plusMonths(11))) {
+                    int[] c = activities.computeIfAbsent(m, k -> new int[2]);
+                    c[0]++;
+                    if (o.doneOn() != null) {
+                        c[1]++;
+                    }
+                }
+            }
+        }
+        List<MonthTrend> trends = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            java.time.YearMonth m = first.plusMonths(i);
+            int[] c = activities.getOrDefault(m, new int[2]);
+            trends.add(new MonthTrend(m, overdue.getOrDefault(m, 0), c[0], c[1]));
+        }
+        return trends;
+    }
+
     static Dashboard build(Timeline timeline, Map<Long, Integer> overdue, LifecycleFigures lifecycle) {
         LocalDate today = timeline.today();
         LocalDate until = today.plusDays(UPCOMING_DAYS);

@@ -29,6 +29,11 @@ public interface LifecycleFigures {
         return Map.of();
     }
 
+    /** Tasks that went past their due date, counted per due month (12 months from {@code first}). */
+    default Map<java.time.YearMonth, Integer> overdueTasksByDueMonth(java.time.YearMonth first, int months) {
+        return Map.of();
+    }
+
     /** The recorded ISO certificate of a program, when the lifecycle keeps one. */
     default Optional<CertificateFigure> certificate(Long programId) {
         return Optional.empty();

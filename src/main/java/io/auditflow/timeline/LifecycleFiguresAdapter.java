@@ -69,6 +69,11 @@ class LifecycleFiguresAdapter implements LifecycleFigures {
     }
 
     @Override
+    public Map<java.time.YearMonth, Integer> overdueTasksByDueMonth(java.time.YearMonth first, int months) {
+        return deadlines.overdueByDueMonth(first, months);
+    }
+
+    @Override
     public Optional<CertificateFigure> certificate(Long programId) {
         return lifecycles.certificate(programId)
                 .map(c -> new CertificateFigure(c.state().name(), c.decisionDate(), c.expiryDate(), c.note()));

@@ -6,7 +6,9 @@ import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.Html;
 import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.NativeButton;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
@@ -54,6 +56,7 @@ class DashboardView extends VerticalLayout {
     final Anchor board = new Anchor("", "Board report PDF");
     final Grid<Dashboard.OpenWindow> windows = new Grid<>();
     final Div findings = new Div();
+    final Div trends = new Div();
     private final DashboardService dashboards;
     Dashboard shown;
     String selected = "attention";
@@ -118,7 +121,10 @@ class DashboardView extends VerticalLayout {
         findings.setId("open-findings");
         findings.addClassName("finding-tiles");
 
-        Div content = new Div(listCard, card("Open findings by kind", findings), wide(card("Open observation windows", windows)));
+        trends.setId("trends");
+        trends.addClassName("trends");
+        Div content = new Div(listCard, card("Open findings by kind", findings),
+                card("Trends over the last 12 months", trends), wide(card("Open observation windows", windows)));
         content.addClassName("dashboard-grid");
         content.setWidthFull();
         H2 title = new H2("Audit dashboard");
@@ -169,6 +175,15 @@ class DashboardView extends VerticalLayout {
                 tile.getElement().getClassList().set("alarm", n > 0 && kind.equals("MAJOR_NONCONFORMITY"));
                 findings.add(tile);
             }
+        }
+        trends.removeAll();
+        List<DashboardService.MonthTrend> months = dashboards.trends(q);
+        if (months.isEmpty()) {
+            trends.add(new Paragraph("Trends need the lifecycle feature's tasks and control activities."));
+        } else {
+            trends.add(new Div(new H4("Tasks that went overdue, by due month"), new Html(TrendChart.overdue(months))),
+                    new Div(new H4("Control activities: done (green) of expected (grey)"),
+                            new Html(TrendChart.activities(months))));
         }
         show(selected);
     }
