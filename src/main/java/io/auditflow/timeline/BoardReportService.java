@@ -39,7 +39,7 @@ public class BoardReportService {
 
     static final String ROLES = "hasAnyRole('" + Roles.EXECUTIVE + "','" + Roles.ADMIN + "','" + Roles.COMPLIANCE_MANAGER + "')";
     /** Lanes drawn on the one page; the rest are counted. */
-    static final int MAX_LANES = 14;
+    static final int MAX_LANES = 12;
 
     private final DashboardService dashboards;
     private final TimelineService timelines;
@@ -92,7 +92,7 @@ public class BoardReportService {
             cell.setBackgroundColor(tone(a.tone()));
             cell.setPadding(5);
             cell.addElement(new Phrase(a.title(), new Font(Font.HELVETICA, 9, Font.BOLD)));
-            cell.addElement(new Phrase(a.words(), new Font(Font.HELVETICA, 9)));
+            cell.addElement(new Phrase(shorten(a.words(), 90), new Font(Font.HELVETICA, 9)));
             answers.addCell(cell);
         }
         doc.add(answers);
@@ -101,7 +101,7 @@ public class BoardReportService {
         float chartTop = writer.getVerticalPosition(true) - 8;
         List<ProgramLane> lanes = lanesWithEvents(timeline, dashboard.today());
         int drawn = Math.min(MAX_LANES, lanes.size());
-        float laneHeight = 14;
+        float laneHeight = 12;
         float chartHeight = 16 + Math.max(1, drawn) * laneHeight + 12;
         drawTimeline(writer.getDirectContent(), doc, chartTop, laneHeight, lanes.subList(0, drawn), lanes.size() - drawn,
                 dashboard.today());
@@ -265,13 +265,13 @@ public class BoardReportService {
         }
         int rows = 0;
         for (Map.Entry<String, int[]> e : byTeam.entrySet()) {
-            if (rows++ == 8) {
-                PdfPCell more = cell("+ " + (byTeam.size() - 8) + " more teams", small);
+            if (rows++ == 5) {
+                PdfPCell more = cell("+ " + (byTeam.size() - 5) + " more teams", small);
                 more.setColspan(3);
                 t.addCell(more);
                 break;
             }
-            t.addCell(cell(e.getKey(), small));
+            t.addCell(cell(shorten(e.getKey(), 28), small));
             t.addCell(cell(Integer.toString(e.getValue()[0]), small));
             t.addCell(cell(Integer.toString(e.getValue()[1]), small));
         }
