@@ -48,6 +48,49 @@ public class DashboardService {
         return build(timeline, overdue, lifecycle.orElse(null));
     }
 
+    /** The dashboard for the current filters plus a program-name search (blank: all). */
+    @PreAuthorize("isAuthenticated()")
+    public Dashboard dashboard(TimelineQuery query) {
+        Timeline timeline = timelines.timeline(query.withRange(TimelineRange.DEFAULT));
+        return build(timeline, deadlines.overdueByProgram(), figures.getIfAvailable());
+    }
+
+    /** One month of the trends: tasks that went overdue, control activities expected and done. */
+    public record MonthTrend(java.time.YearMonth month, int overdueTasks, int expected, int done) {
+    }
+
+    /** The last twelve months (this one included) for the programs of the query. */
+    @PreAuthorize("isAuthenticated()")
+    public List<MonthTrend> trends(TimelineQuery query) {
+        LifecycleFigures lifecycle = figures.getIfAvailable();
+        LocalDate today = timelines.today();
+        java.time.YearMonth first = java.time.YearMonth.from(today).minusMonths(11);
+        if (lifecycle == null) {
+            return List.of();
+        }
+        Map<java.time.YearMonth, Integer> overdue = lifecycle.overdueTasksByDueMonth(first, 12);
+        Map<java.time.YearMonth, int[]> activities = new java.util.TreeMap<>();
+        for (ProgramLane lane : timelines.timeline(query.withRange(TimelineRange.DEFAULT)).lanes()) {
+            for (LifecycleFigures.OccurrenceFigure o : lifecycle.occurrences(lane.programId())) {
+                java.time.YearMonth m = java.time.YearMonth.from(o.dueOn());
+                if (!m.isBefore(first) && !m.isAfter(first.plusMonths(11))) {
+                    int[] c = activities.computeIfAbsent(m, k -> new int[2]);
+                    c[0]++;
+                    if (o.doneOn() != null) {
+                        c[1]++;
+                    }
+                }
+            }
+        }
+        List<MonthTrend> trends = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            java.time.YearMonth m = first.plusMonths(i);
+            int[] c = activities.getOrDefault(m, new int[2]);
+            trends.add(new MonthTrend(m, overdue.getOrDefault(m, 0), c[0], c[1]));
+        }
+        return trends;
+    }
+
     static Dashboard build(Timeline timeline, Map<Long, Integer> overdue, LifecycleFigures lifecycle) {
         LocalDate today = timeline.today();
         LocalDate until = today.plusDays(UPCOMING_DAYS);
@@ -55,7 +98,18 @@ public class DashboardService {
         List<Dashboard.ProgramOverdue> late = new ArrayList<>();
         List<Dashboard.Countdown> countdowns = new ArrayList<>();
         List<Dashboard.OpenWindow> windows = new ArrayList<>();
+        List<Dashboard.Row> certificates = new ArrayList<>();
+        List<Dashboard.Row> coverage = new ArrayList<>();
+        List<Dashboard.Row> attention = new ArrayList<>();
         for (ProgramLane lane : timeline.lanes()) {
+            if (lane.framework() == Framework.ISO27001) {
+                certificates.add(LifecycleFiguresAdapter.certificateAnswer(lane,
+                        lifecycle == null ? Optional.empty() : lifecycle.certificate(lane.programId()), today));
+            } else if (lane.framework() != null && lane.framework().isSoc2()) {
+                coverage.add(LifecycleFiguresAdapter.coverageAnswer(lane,
+                        lifecycle == null ? List.of() : lifecycle.coverageGaps(lane.programId()), today));
+            }
+            attention.addAll(LifecycleFiguresAdapter.attention(lane, overdue.getOrDefault(lane.programId(), 0)));
             for (TimelineMarker m : lane.markers()) {
                 if (UPCOMING_TYPES.contains(m.type()) && !m.date().isBefore(today) && !m.date().isAfter(until)) {
                     upcoming.add(new Dashboard.UpcomingAudit(m.date(), DAYS.between(today, m.date()), lane.programId(),
@@ -79,8 +133,49 @@ public class DashboardService {
                 .thenComparing(Dashboard.ProgramOverdue::program));
         countdowns.sort(Comparator.comparing((Dashboard.Countdown c) -> !c.alarm())
                 .thenComparing(c -> c.days() == null ? Long.MAX_VALUE : c.days()));
+        Comparator<Dashboard.Row> worstFirst = Comparator.comparing((Dashboard.Row r) -> -r.tone().ordinal())
+                .thenComparing(r -> r.date() == null ? LocalDate.MAX : r.date()).thenComparing(Dashboard.Row::program);
+        certificates.sort(worstFirst);
+        coverage.sort(worstFirst);
+        attention.sort(worstFirst);
+        List<Dashboard.Row> upcomingRows = upcoming.stream()
+                .map(u -> new Dashboard.Row(u.programId(), u.program(), u.milestone(), u.date(),
+                        TimelineBuilder.statusLabel(u.status()) + " · " + (u.daysAway() == 0 ? "today" : "in " + u.daysAway() + " d"),
+                        switch (u.status()) {
+                            case MISSED -> Dashboard.Tone.ALARM;
+                            case AT_RISK -> Dashboard.Tone.WARN;
+                            case DONE -> Dashboard.Tone.OK;
+                            case PLANNED -> Dashboard.Tone.NEUTRAL;
+                        }))
+                .toList();
+        List<Dashboard.Answer> answers = List.of(
+                answer("certificates", "ISO certificates", certificates, "no ISO 27001 programs"),
+                answer("coverage", "SOC 2 coverage", coverage, "no SOC 2 programs"),
+                new Dashboard.Answer("upcoming", "Audits in the next " + UPCOMING_DAYS + " days",
+                        upcoming.isEmpty() ? "none planned" : upcoming.size() + (upcoming.size() == 1 ? " audit" : " audits")
+                                + ", the first on " + upcoming.get(0).date() + " (" + upcoming.get(0).program() + ")",
+                        upcomingRows.stream().anyMatch(r -> r.tone() == Dashboard.Tone.WARN || r.tone() == Dashboard.Tone.ALARM)
+                                ? Dashboard.Tone.WARN : Dashboard.Tone.NEUTRAL, upcoming.size()),
+                answer("attention", "Overdue or missed", attention, "nothing overdue or missed"));
         return new Dashboard(today, List.copyOf(upcoming), List.copyOf(late),
-                lifecycle == null ? null : lifecycle.openFindingsByKind(), List.copyOf(countdowns), List.copyOf(windows));
+                lifecycle == null ? null : lifecycle.openFindingsByKind(), List.copyOf(countdowns), List.copyOf(windows),
+                answers, List.copyOf(certificates), List.copyOf(coverage), upcomingRows, List.copyOf(attention));
+    }
+
+    /** "2 valid · 1 at risk · 1 lapsed": the states of a list counted in words, coloured by the worst. */
+    static Dashboard.Answer answer(String key, String title, List<Dashboard.Row> rows, String none) {
+        if (rows.isEmpty()) {
+            return new Dashboard.Answer(key, title, none, Dashboard.Tone.OK, 0);
+        }
+        java.util.Map<String, Long> byState = new java.util.LinkedHashMap<>();
+        rows.forEach(r -> byState.merge(r.state(), 1L, Long::sum));
+        String words = byState.entrySet().stream()
+                .map(e -> e.getValue() + " " + e.getKey().toLowerCase(java.util.Locale.ROOT))
+                .collect(java.util.stream.Collectors.joining(" · "));
+        Dashboard.Tone worst = rows.stream().map(Dashboard.Row::tone).max(Comparator.naturalOrder()).orElseThrow();
+        long count = key.equals("attention") ? rows.size()
+                : rows.stream().filter(r -> r.tone() == Dashboard.Tone.ALARM || r.tone() == Dashboard.Tone.WARN).count();
+        return new Dashboard.Answer(key, title, words, worst, count);
     }
 
     static Dashboard.Countdown countdown(ProgramLane lane, LocalDate today) {

@@ -1,11 +1,15 @@
 package io.auditflow.timeline;
 
+import io.auditflow.lifecycle.Milestone;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * Figures the lifecycle feature keeps and the dashboard shows: open findings and control
- * activities. Optional: without an implementation the dashboard says they are not tracked yet.
+ * Figures the lifecycle feature keeps and the executive pages show: milestones, certificate state,
+ * coverage gaps, overdue tasks, open findings and control activities. The timeline computes none of
+ * these rules itself; {@link LifecycleFiguresAdapter} is the one place that reads them.
  */
 public interface LifecycleFigures {
 
@@ -15,6 +19,55 @@ public interface LifecycleFigures {
     /** For the program's open observation window: each recurring control activity, expected versus done. */
     List<ActivityProgress> expectedVersusDone(Long programId);
 
+    /** The milestones of a program with their status, as the calendar engine keeps them. */
+    default List<Milestone> milestones(Long programId) {
+        return List.of();
+    }
+
+    /** Open tasks past their due date, per program id. */
+    default Map<Long, Integer> overdueTasksByProgram() {
+        return Map.of();
+    }
+
+    /** Tasks that went past their due date, counted per due month (12 months from {@code first}). */
+    default Map<java.time.YearMonth, Integer> overdueTasksByDueMonth(java.time.YearMonth first, int months) {
+        return Map.of();
+    }
+
+    /** The recorded ISO certificate of a program, when the lifecycle keeps one. */
+    default Optional<CertificateFigure> certificate(Long programId) {
+        return Optional.empty();
+    }
+
+    /** Date ranges no SOC 2 report covers, as the lifecycle computes them. */
+    default List<GapFigure> coverageGaps(Long programId) {
+        return List.of();
+    }
+
+    /** Every finding not closed yet. */
+    default List<FindingFigure> openFindings() {
+        return List.of();
+    }
+
+    /** Control activity occurrences of a program: due day and the day they were done (null: not done). */
+    default List<OccurrenceFigure> occurrences(Long programId) {
+        return List.of();
+    }
+
     record ActivityProgress(String activityCode, String activityName, int cycle, int expected, int done, int overdue) {
+    }
+
+    /** {@code state} is a CertificateState name (VALID, AT_RISK, SUSPENDED, LAPSED, RESTORED). */
+    record CertificateFigure(String state, LocalDate decision, LocalDate expiry, String note) {
+    }
+
+    record GapFigure(LocalDate from, LocalDate to) {
+    }
+
+    record FindingFigure(Long programId, String kind, String title, LocalDate raisedOn, LocalDate dueDate,
+                         boolean overdue) {
+    }
+
+    record OccurrenceFigure(LocalDate dueOn, LocalDate doneOn) {
     }
 }

@@ -8,7 +8,8 @@ import java.util.List;
  * yet, so a program with nothing planned still shows what is known.
  */
 public record ProgramLane(Long programId, String name, Framework framework, String owner, String ownerName,
-                          List<TimelineBar> bars, List<TimelineMarker> markers, List<String> undated) {
+                          List<TimelineBar> bars, List<TimelineMarker> markers, List<String> undated,
+                          String team, String teamName) {
 
     public boolean hasDates() {
         return !bars.isEmpty() || !markers.isEmpty();

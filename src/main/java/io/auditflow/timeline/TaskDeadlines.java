@@ -24,11 +24,14 @@ public class TaskDeadlines {
     public static final String PROGRAM_ID = "programId";
 
     private final TaskService tasks;
+    private final org.camunda.bpm.engine.HistoryService history;
     private final Clock clock;
     private final AuditflowProperties properties;
 
-    TaskDeadlines(TaskService tasks, Clock clock, AuditflowProperties properties) {
+    TaskDeadlines(TaskService tasks, org.camunda.bpm.engine.HistoryService history, Clock clock,
+                  AuditflowProperties properties) {
         this.tasks = tasks;
+        this.history = history;
         this.clock = clock;
         this.properties = properties;
     }
@@ -41,6 +44,31 @@ public class TaskDeadlines {
             Long programId = programIdOf(t);
             if (programId != null) {
                 counts.merge(programId, 1, Integer::sum);
+            }
+        }
+        return counts;
+    }
+
+    /**
+     * Per due month from {@code first} on (12 months): how many tasks with a due date in that month
+     * were finished after it or are still open after it. Same rule as {@link #overdueByProgram}.
+     */
+    public Map<java.time.YearMonth, Integer> overdueByDueMonth(java.time.YearMonth first, int months) {
+        Map<java.time.YearMonth, Integer> counts = new java.util.TreeMap<>();
+        for (int i = 0; i < months; i++) {
+            counts.put(first.plusMonths(i), 0);
+        }
+        java.time.ZoneId zone = properties.zone();
+        Date from = Date.from(first.atDay(1).atStartOfDay(zone).toInstant());
+        Date to = Date.from(first.plusMonths(months).atDay(1).atStartOfDay(zone).toInstant());
+        Date now = Date.from(clock.instant());
+        for (org.camunda.bpm.engine.history.HistoricTaskInstance t : history.createHistoricTaskInstanceQuery()
+                .taskDueAfter(new Date(from.getTime() - 1)).taskDueBefore(to).list()) {
+            Date due = t.getDueDate();
+            Date end = t.getEndTime();
+            boolean late = end == null ? due.before(now) : end.after(due);
+            if (late) {
+                counts.merge(java.time.YearMonth.from(due.toInstant().atZone(zone)), 1, Integer::sum);
             }
         }
         return counts;

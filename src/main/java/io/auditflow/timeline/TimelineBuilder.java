@@ -107,7 +107,8 @@ public final class TimelineBuilder {
         bars.sort(Comparator.comparing(TimelineBar::start).thenComparing(b -> b.kind().ordinal()));
         markers.sort(Comparator.comparing(TimelineMarker::date).thenComparing(m -> m.type().ordinal()));
         return new ProgramLane(program.id(), program.name(), program.framework(), program.owner(), program.ownerName(),
-                List.copyOf(bars), List.copyOf(markers), List.copyOf(undated));
+                List.copyOf(bars), List.copyOf(markers), List.copyOf(undated),
+                program.team(), program.teamName());
     }
 
     private static void soc2Bars(Cycles cycles, List<Milestone> milestones, LocalDate today, LocalDate horizon,

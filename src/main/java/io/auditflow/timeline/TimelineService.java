@@ -1,7 +1,6 @@
 package io.auditflow.timeline;
 
 import io.auditflow.common.AuditflowProperties;
-import io.auditflow.lifecycle.MilestoneService;
 import io.auditflow.program.Framework;
 import io.auditflow.program.Program;
 import io.auditflow.program.ProgramService;
@@ -20,16 +19,13 @@ import org.springframework.transaction.annotation.Transactional;
 public class TimelineService {
 
     private final ProgramService programs;
-    private final MilestoneService milestones;
-    private final TaskDeadlines deadlines;
+    private final LifecycleFigures figures;
     private final Clock clock;
     private final AuditflowProperties properties;
 
-    TimelineService(ProgramService programs, MilestoneService milestones, TaskDeadlines deadlines, Clock clock,
-                    AuditflowProperties properties) {
+    TimelineService(ProgramService programs, LifecycleFigures figures, Clock clock, AuditflowProperties properties) {
         this.programs = programs;
-        this.milestones = milestones;
-        this.deadlines = deadlines;
+        this.figures = figures;
         this.clock = clock;
         this.properties = properties;
     }
@@ -44,23 +40,49 @@ public class TimelineService {
     @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)
     public Timeline timeline(TimelineRange range, Set<Framework> frameworks, String owner) {
+        return timeline(new TimelineQuery(range, frameworks, owner, "", false, TimelineQuery.Grouping.NONE));
+    }
+
+    /** Every active program matching the query as a lane; "at risk only" keeps lanes that need attention. */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public Timeline timeline(TimelineQuery query) {
         LocalDate today = today();
-        LocalDate from = range.from(today);
-        LocalDate to = range.to(today);
-        Map<Long, Integer> overdue = deadlines.overdueByProgram();
+        LocalDate from = query.range().from(today);
+        LocalDate to = query.range().to(today);
+        Map<Long, Integer> overdue = figures.overdueTasksByProgram();
         List<ProgramLane> lanes = new ArrayList<>();
         for (Program p : programs.list(false)) {
-            if (!frameworks.isEmpty() && !frameworks.contains(p.framework())) {
+            if (!query.frameworks().isEmpty() && !query.frameworks().contains(p.framework())) {
                 continue;
             }
-            if (owner != null && !owner.equals(p.owner())) {
+            if (query.owner() != null && !query.owner().equals(p.owner())) {
+                continue;
+            }
+            if (!query.matchesName(p.name())) {
                 continue;
             }
             // Lanes carry every bar, not only the visible ones, so countdowns do not depend on the zoom.
-            lanes.add(TimelineBuilder.lane(p, milestones.ofProgram(p.id()), today,
-                    to.isAfter(today) ? to : today, overdue.getOrDefault(p.id(), 0)));
+            ProgramLane lane = TimelineBuilder.lane(p, figures.milestones(p.id()), today,
+                    to.isAfter(today) ? to : today, overdue.getOrDefault(p.id(), 0));
+            if (query.atRiskOnly() && !LifecycleFiguresAdapter.needsAttention(lane)) {
+                continue;
+            }
+            lanes.add(lane);
         }
         return new Timeline(from, to, today, List.copyOf(lanes));
+    }
+
+    /** Open major nonconformities per program id: a marker on their lane. */
+    @PreAuthorize("isAuthenticated()")
+    public Map<Long, List<LifecycleFigures.FindingFigure>> openMajorFindings() {
+        Map<Long, List<LifecycleFigures.FindingFigure>> byProgram = new java.util.HashMap<>();
+        for (LifecycleFigures.FindingFigure f : figures.openFindings()) {
+            if ("MAJOR_NONCONFORMITY".equals(f.kind())) {
+                byProgram.computeIfAbsent(f.programId(), k -> new ArrayList<>()).add(f);
+            }
+        }
+        return byProgram;
     }
 
     /** The people who own active programs: the owner filter's choices. */

@@ -101,4 +101,108 @@ class DashboardServiceTest {
             });
         });
     }
+
+    static Milestone status(long p, MilestoneType t, int c, String d, MilestoneStatus status) {
+        Milestone m = new Milestone(p, t, c, LocalDate.parse(d), Instant.EPOCH);
+        m.setStatus(status);
+        return m;
+    }
+
+    /** The executive's portfolio of issue 14: a missed surveillance, a passed one, a lapse, a SOC 2 gap, a stale report. */
+    Timeline portfolio() {
+        List<ProgramLane> lanes = List.of(
+                TimelineBuilder.lane(program(10, "Suspended ISMS", Framework.ISO27001), List.of(
+                        m(10, MilestoneType.CERTIFICATION_DECISION, 1, "2024-05-01", true),
+                        status(10, MilestoneType.SURVEILLANCE_AUDIT_1, 1, "2025-04-20", MilestoneStatus.MISSED),
+                        m(10, MilestoneType.CERTIFICATE_EXPIRY, 1, "2027-04-30", false)), TODAY, HORIZON, 0),
+                TimelineBuilder.lane(program(11, "Overdue ISMS", Framework.ISO27001), List.of(
+                        m(11, MilestoneType.CERTIFICATION_DECISION, 1, "2024-03-01", true),
+                        m(11, MilestoneType.SURVEILLANCE_AUDIT_1, 1, "2025-02-15", true),
+                        m(11, MilestoneType.SURVEILLANCE_AUDIT_2, 1, "2026-02-15", false),
+                        m(11, MilestoneType.RECERTIFICATION_AUDIT, 1, "2026-05-15", false),
+                        m(11, MilestoneType.CERTIFICATE_EXPIRY, 1, "2027-02-28", false)), TODAY, HORIZON, 2),
+                TimelineBuilder.lane(program(12, "Old ISMS", Framework.ISO27001), List.of(
+                        m(12, MilestoneType.CERTIFICATION_DECISION, 1, "2023-01-10", true),
+                        m(12, MilestoneType.CERTIFICATE_EXPIRY, 1, "2026-01-09", false)), TODAY, HORIZON, 0),
+                TimelineBuilder.lane(program(20, "Covered SOC 2", Framework.SOC2_TYPE2), List.of(
+                        m(20, MilestoneType.OBSERVATION_START, 1, "2024-01-01", true),
+                        m(20, MilestoneType.OBSERVATION_END, 1, "2024-12-31", true),
+                        m(20, MilestoneType.REPORT_ISSUED, 1, "2025-02-15", true),
+                        m(20, MilestoneType.OBSERVATION_START, 2, "2025-04-01", true),
+                        m(20, MilestoneType.OBSERVATION_END, 2, "2026-03-31", true),
+                        m(20, MilestoneType.REPORT_ISSUED, 2, "2026-05-20", true),
+                        m(20, MilestoneType.OBSERVATION_START, 3, "2026-04-01", true),
+                        m(20, MilestoneType.OBSERVATION_END, 3, "2027-03-31", false),
+                        m(20, MilestoneType.FIELDWORK_START, 3, "2026-08-03", false)), TODAY, HORIZON, 0),
+                TimelineBuilder.lane(program(21, "Stale SOC 2", Framework.SOC2_TYPE2), List.of(
+                        m(21, MilestoneType.OBSERVATION_START, 1, "2023-01-01", true),
+                        m(21, MilestoneType.OBSERVATION_END, 1, "2023-12-31", true),
+                        m(21, MilestoneType.REPORT_ISSUED, 1, "2024-02-01", true)), TODAY, HORIZON, 0));
+        return new Timeline(TODAY.minusYears(1), HORIZON, TODAY, lanes);
+    }
+
+    @Test
+    void certificates_answer_says_suspended_lapsed_and_at_risk_with_the_reason() {
+        Dashboard d = DashboardService.build(portfolio(), Map.of(11L, 2), null);
+        assertThat(d.answers().get(0)).isEqualTo(new Dashboard.Answer("certificates", "ISO certificates",
+                "1 suspended · 1 lapsed · 1 at risk", Dashboard.Tone.ALARM, 3));
+        assertThat(d.certificates()).extracting(Dashboard.Row::program, Dashboard.Row::state, Dashboard.Row::what)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("Suspended ISMS", "Suspended",
+                                "ISO certificate: Surveillance audit 1 due 2025-04-20 was missed"),
+                        org.assertj.core.groups.Tuple.tuple("Old ISMS", "Lapsed",
+                                "ISO certificate: expired 2026-01-09 without recertification"),
+                        org.assertj.core.groups.Tuple.tuple("Overdue ISMS", "At risk",
+                                "ISO certificate: Surveillance audit 2 2026-02-15 is at risk"));
+    }
+
+    @Test
+    void a_recorded_certificate_state_is_shown_when_the_lane_has_nothing_worse() {
+        LifecycleFigures recorded = new LifecycleFigures() {
+            @Override
+            public Map<String, Long> openFindingsByKind() {
+                return Map.of();
+            }
+
+            @Override
+            public List<ActivityProgress> expectedVersusDone(Long programId) {
+                return List.of();
+            }
+
+            @Override
+            public java.util.Optional<CertificateFigure> certificate(Long programId) {
+                return java.util.Optional.of(new CertificateFigure("SUSPENDED", LocalDate.parse("2024-07-01"),
+                        LocalDate.parse("2027-06-30"), "Body suspended after a missed audit"));
+            }
+        };
+        Dashboard d = DashboardService.build(timeline(), Map.of(), recorded);
+        assertThat(d.certificates()).extracting(Dashboard.Row::program, Dashboard.Row::state, Dashboard.Row::what)
+                .contains(org.assertj.core.groups.Tuple.tuple("ISMS", "Suspended",
+                        "ISO certificate: Body suspended after a missed audit"));
+    }
+
+    @Test
+    void coverage_answer_says_report_stale_and_names_an_earlier_gap_between_windows() {
+        Dashboard d = DashboardService.build(portfolio(), Map.of(), null);
+        assertThat(d.answers().get(1)).isEqualTo(new Dashboard.Answer("coverage", "SOC 2 coverage",
+                "1 report stale · 1 covered, earlier gap", Dashboard.Tone.ALARM, 2));
+        assertThat(d.coverage()).extracting(Dashboard.Row::what).containsExactly(
+                "SOC 2 report stale since 2025-01-01: no current report or bridge letter",
+                "SOC 2 covered until 2027-03-31 (earlier gap 2025-01-01 – 2025-03-31)");
+    }
+
+    @Test
+    void upcoming_and_overdue_answers_count_audits_ahead_and_everything_missed_past_or_not() {
+        Dashboard d = DashboardService.build(portfolio(), Map.of(11L, 2), null);
+        assertThat(d.answers().get(2).words()).isEqualTo("1 audit, the first on 2026-08-03 (Covered SOC 2)");
+        assertThat(d.answers().get(3)).isEqualTo(new Dashboard.Answer("attention", "Overdue or missed",
+                "2 missed · 1 overdue · 2 at risk", Dashboard.Tone.ALARM, 5));
+        assertThat(d.attention()).extracting(Dashboard.Row::program, Dashboard.Row::what, Dashboard.Row::state)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("Suspended ISMS", "Surveillance audit 1", "Missed"),
+                        org.assertj.core.groups.Tuple.tuple("Old ISMS", "Certificate expiry", "Missed"),
+                        org.assertj.core.groups.Tuple.tuple("Overdue ISMS", "2 tasks past due", "Overdue"),
+                        org.assertj.core.groups.Tuple.tuple("Overdue ISMS", "Surveillance audit 2", "At risk"),
+                        org.assertj.core.groups.Tuple.tuple("Overdue ISMS", "Recertification audit", "At risk"));
+    }
 }

@@ -68,10 +68,10 @@ class TimelineBrowserTest extends BrowserTest {
 
         login("executive", "demo");
         assertThat(driver.getCurrentUrl()).endsWith("/timeline");
-        waitFor(By.cssSelector("#timeline-chart svg"));
+        waitFor(By.cssSelector("#timeline-chart li.tl-lane"));
         assertThat(all(By.cssSelector("#timeline-chart rect[data-kind='COVERAGE_GAP']"))).isNotEmpty();
         assertThat(all(By.cssSelector("#timeline-chart rect[data-kind='CERTIFICATE_LAPSED']"))).isNotEmpty();
-        assertThat(all(By.cssSelector("#timeline-chart g.today"))).hasSize(1);
+        assertThat(all(By.cssSelector("#timeline-chart .tl-axis .td"))).hasSize(1);
         js("document.querySelectorAll('vaadin-dev-tools').forEach(e => e.remove())");
         Path shot = screenshot("executive-timeline");
         assertThat(Files.size(shot)).isGreaterThan(10_000);
@@ -87,9 +87,12 @@ class TimelineBrowserTest extends BrowserTest {
 
         driver.manage().window().setSize(new org.openqa.selenium.Dimension(1440, 1300));
         open("dashboard");
-        waitFor(By.id("upcoming-audits"));
-        assertThat(driver.findElement(By.id("countdowns")).getText()).contains("Lapsed since");
-        assertThat(driver.findElement(By.id("overdue-tasks")).getText()).contains("Data Platform SOC 2");
+        waitFor(By.id("answer-certificates"));
+        assertThat(driver.findElement(By.id("answer-certificates")).getText()).contains("lapsed");
+        driver.findElement(By.id("answer-attention")).click();
+        waitForVaadin();
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(30)).until(d ->
+                d.findElement(By.id("dashboard-list-card")).getText().contains("Data Platform SOC 2"));
         js("document.querySelectorAll('vaadin-dev-tools').forEach(e => e.remove())");
         screenshot("executive-dashboard");
     }

@@ -5,26 +5,39 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.Html;
 import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.H4;
+import com.vaadin.flow.component.html.NativeButton;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import io.auditflow.lifecycle.MilestoneStatus;
+import io.auditflow.security.CurrentUser;
+import io.auditflow.security.Role;
 import io.auditflow.timeline.Dashboard;
 import io.auditflow.timeline.DashboardService;
 import io.auditflow.timeline.LifecycleFigures;
-import io.auditflow.timeline.TimelineBuilder;
+import io.auditflow.timeline.TimelineQuery;
+import io.auditflow.timeline.TimelineRange;
 import io.auditflow.timeline.TimelineService;
 import jakarta.annotation.security.PermitAll;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** The figures beside the timeline: next 90 days, overdue work, findings, days left, open windows. Read-only. */
+/**
+ * The executive's three questions answered at the top (certificates, SOC 2 coverage, audits in the
+ * next 90 days, plus everything overdue or missed); each answer opens the list behind it in one lazy
+ * grid. Below: open findings by kind and open observation windows. Read-only.
+ */
 @Route("dashboard")
 @PageTitle("Audit dashboard")
 @Menu(order = 6, icon = "vaadin:dashboard", title = "Dashboard")
@@ -35,90 +48,116 @@ class DashboardView extends VerticalLayout {
             "OBSERVATION");
 
     final ProgramFilter filter;
-    final Grid<Dashboard.UpcomingAudit> upcoming = new Grid<>();
-    final Grid<Dashboard.ProgramOverdue> overdue = new Grid<>();
-    final Grid<Dashboard.Countdown> countdowns = new Grid<>();
+    final TextField search = new TextField("Program");
+    final Div answers = new Div();
+    final H3 listTitle = new H3();
+    final Grid<Dashboard.Row> list = new Grid<>();
+    final Anchor listCsv = new Anchor("", "CSV of this list");
+    final Anchor board = new Anchor("", "Board report PDF");
     final Grid<Dashboard.OpenWindow> windows = new Grid<>();
     final Div findings = new Div();
-    final Div headline = new Div();
-    final Paragraph noOverdue = new Paragraph("No overdue tasks.");
-    private final Div content = new Div();
+    final Div trends = new Div();
     private final DashboardService dashboards;
     Dashboard shown;
+    String selected = "attention";
 
     DashboardView(DashboardService dashboards, TimelineService timelines) {
         this.dashboards = dashboards;
         addClassName("dashboard-view");
         setWidthFull();
         filter = new ProgramFilter(timelines.activePrograms(), this::refresh);
+        search.setPlaceholder("Search by name");
+        search.setClearButtonVisible(true);
+        search.setValueChangeMode(ValueChangeMode.LAZY);
+        search.setMaxLength(TimelineQuery.MAX_SEARCH);
+        search.setId("dashboard-search");
+        search.addValueChangeListener(e -> refresh());
+        board.setId("board-report");
+        board.getElement().setAttribute("router-ignore", true);
+        board.getElement().setAttribute("download", true);
+        board.addClassName("no-print");
+        boolean mayReport = CurrentUser.hasRole(Role.EXECUTIVE) || CurrentUser.hasRole(Role.ADMIN)
+                || CurrentUser.hasRole(Role.COMPLIANCE_MANAGER);
+        board.setVisible(mayReport);
         Anchor back = new Anchor("timeline", "← Timeline");
         back.addClassName("no-print");
-        HorizontalLayout toolbar = new HorizontalLayout(filter, back);
+        HorizontalLayout toolbar = new HorizontalLayout(filter, search, board, back);
         toolbar.setAlignItems(Alignment.BASELINE);
+        toolbar.setWrap(true);
 
-        upcoming.setId("upcoming-audits");
-        upcoming.addColumn(u -> u.date() + (u.daysAway() == 0 ? " (today)" : " (" + u.daysAway() + " d)"))
-                .setHeader("Date").setAutoWidth(true).setFlexGrow(0);
-        upcoming.addComponentColumn(u -> link(u.programId(), u.program())).setHeader("Program").setFlexGrow(1);
-        upcoming.addColumn(Dashboard.UpcomingAudit::milestone).setHeader("Milestone").setAutoWidth(true).setFlexGrow(0);
-        upcoming.addComponentColumn(u -> status(u.status())).setHeader("Status").setAutoWidth(true).setFlexGrow(0);
+        answers.setId("dashboard-answers");
+        answers.addClassName("answers");
+        answers.getElement().setAttribute("role", "group");
+        answers.getElement().setAttribute("aria-label", "The answers: choose one to see the list behind it");
 
-        overdue.setId("overdue-tasks");
-        overdue.addComponentColumn(o -> link(o.programId(), o.program())).setHeader("Program").setFlexGrow(2);
-        overdue.addColumn(Dashboard.ProgramOverdue::overdueTasks).setHeader("Overdue tasks").setAutoWidth(true);
-
-        countdowns.setId("countdowns");
-        countdowns.addComponentColumn(c -> link(c.programId(), c.program())).setHeader("Program").setFlexGrow(1);
-        countdowns.addColumn(c -> c.what().startsWith("Certificate") ? "ISO certificate" : "SOC 2 report")
-                .setHeader("Assurance").setAutoWidth(true).setFlexGrow(0);
-        countdowns.addComponentColumn(c -> {
-            Span s = new Span(c.state());
-            s.getElement().getThemeList().add(c.alarm() ? "badge error primary"
-                    : c.days() == null ? "badge contrast" : c.days() <= 90 ? "badge" : "badge success");
-            return s;
-        }).setHeader("Days left").setAutoWidth(true).setFlexGrow(0);
+        list.setId("dashboard-list");
+        list.addComponentColumn(r -> r.programId() == null ? new Span(r.program()) : new Anchor("programs/" + r.programId(), r.program()))
+                .setHeader("Program").setFlexGrow(1).setResizable(true);
+        list.addColumn(Dashboard.Row::what).setHeader("What").setFlexGrow(2);
+        list.addColumn(r -> r.date() == null ? "" : r.date().toString()).setHeader("Date").setAutoWidth(true).setFlexGrow(0);
+        list.addComponentColumn(r -> tone(r.state(), r.tone())).setHeader("State").setAutoWidth(true).setFlexGrow(0);
+        list.setPageSize(50);
+        list.setHeight("26rem");
+        list.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+        listCsv.setId("dashboard-list-csv");
+        listCsv.getElement().setAttribute("router-ignore", true);
+        listCsv.getElement().setAttribute("download", true);
+        listCsv.addClassName("no-print");
+        HorizontalLayout listHead = new HorizontalLayout(listTitle, listCsv);
+        listHead.setAlignItems(Alignment.BASELINE);
+        Div listCard = card(null, new Div(listHead, list));
+        listCard.addClassName("wide");
+        listCard.setId("dashboard-list-card");
 
         windows.setId("open-windows");
-        windows.addComponentColumn(w -> link(w.programId(), w.program())).setHeader("Program").setAutoWidth(true)
-                .setFlexGrow(0);
+        windows.addComponentColumn(w -> new Anchor("programs/" + w.programId(), w.program())).setHeader("Program")
+                .setAutoWidth(true).setFlexGrow(0);
         windows.addColumn(w -> w.start() + " – " + w.end() + " (" + w.daysLeft() + " d left)")
                 .setHeader("Observation window").setAutoWidth(true).setFlexGrow(0);
         windows.addColumn(DashboardView::activities).setHeader("Control activities: done / expected").setFlexGrow(1);
-
-        for (Grid<?> g : List.of(upcoming, overdue, countdowns, windows)) {
-            g.setAllRowsVisible(true);
-            g.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
-        }
-        noOverdue.setId("no-overdue");
+        windows.setPageSize(50);
+        windows.setHeight("16rem");
+        windows.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         findings.setId("open-findings");
         findings.addClassName("finding-tiles");
+
+        trends.setId("trends");
+        trends.addClassName("trends");
+        Div content = new Div(listCard, card("Open findings by kind", findings),
+                card("Trends over the last 12 months", trends), wide(card("Open observation windows", windows)));
         content.addClassName("dashboard-grid");
         content.setWidthFull();
-        headline.setId("dashboard-headline");
-        headline.addClassName("finding-tiles");
-        content.add(wide(card("Days until certificates expire and reports go stale", countdowns)),
-                wide(card("Audits in the next 90 days", upcoming)),
-                card("Overdue tasks per program", new Div(overdue, noOverdue)), card("Open findings by kind", findings),
-                wide(card("Open observation windows", windows)));
-        add(toolbar, headline, content);
+        H2 title = new H2("Audit dashboard");
+        title.addClassName("dash-title");
+        add(title, toolbar, answers, content);
         refresh();
     }
 
+    TimelineQuery query() {
+        return new TimelineQuery(TimelineRange.DEFAULT, filter.selectedFrameworks(), filter.selectedOwner(),
+                search.getValue(), false, TimelineQuery.Grouping.NONE);
+    }
+
     void refresh() {
-        shown = dashboards.dashboard(filter.selectedFrameworks(), filter.selectedOwner());
-        headline.removeAll();
-        long alarms = shown.countdowns().stream().filter(Dashboard.Countdown::alarm).count();
-        int overdueTasks = shown.overdue().stream().mapToInt(Dashboard.ProgramOverdue::overdueTasks).sum();
-        long expiringSoon = shown.countdowns().stream()
-                .filter(c -> !c.alarm() && c.days() != null && c.days() <= 90).count();
-        headline.add(tile(alarms, "coverage gaps / lapsed certificates today", alarms > 0),
-                tile(shown.upcoming().size(), "audits in the next 90 days", false),
-                tile(expiringSoon, "certificates or reports ending within 90 days", expiringSoon > 0),
-                tile(overdueTasks, "overdue tasks", overdueTasks > 0));
-        upcoming.setItems(shown.upcoming());
-        overdue.setItems(shown.overdue());
-        countdowns.setItems(shown.countdowns());
-        windows.setItems(shown.openWindows());
+        TimelineQuery q = query();
+        shown = dashboards.dashboard(q);
+        board.setHref(Urls.board(q));
+        answers.removeAll();
+        for (Dashboard.Answer a : shown.answers()) {
+            Span title = new Span(a.title());
+            title.addClassName("answer-title");
+            Span words = new Span(a.words());
+            words.addClassName("answer-words");
+            NativeButton tile = new NativeButton();
+            tile.add(title, words);
+            tile.setId("answer-" + a.key());
+            tile.addClassNames("answer", "tone-" + a.tone().name().toLowerCase(Locale.ROOT));
+            tile.getElement().setAttribute("data-key", a.key());
+            tile.addClickListener(e -> show(a.key()));
+            answers.add(tile);
+        }
+        windows.setItems(query -> shown.openWindows().stream().skip(query.getOffset()).limit(query.getLimit()),
+                query -> shown.openWindows().size());
         findings.removeAll();
         if (shown.findingsByKind() == null) {
             findings.add(new Paragraph("Findings are not tracked yet: they appear here once audits record them."));
@@ -137,19 +176,34 @@ class DashboardView extends VerticalLayout {
                 findings.add(tile);
             }
         }
-        overdue.setVisible(!shown.overdue().isEmpty());
-        noOverdue.setVisible(shown.overdue().isEmpty());
+        trends.removeAll();
+        List<DashboardService.MonthTrend> months = dashboards.trends(q);
+        if (months.isEmpty()) {
+            trends.add(new Paragraph("Trends need the lifecycle feature's tasks and control activities."));
+        } else {
+            trends.add(new Div(new H4("Tasks that went overdue, by due month"), new Html(TrendChart.overdue(months))),
+                    new Div(new H4("Control activities: done (green) of expected (grey)"),
+                            new Html(TrendChart.activities(months))));
+        }
+        show(selected);
     }
 
-    private static Div tile(long n, String label, boolean alarm) {
-        Span number = new Span(String.valueOf(n));
-        number.addClassName("tile-number");
-        Span text = new Span(label);
-        text.addClassName("tile-label");
-        Div tile = new Div(number, text);
-        tile.addClassName("tile");
-        tile.getElement().getClassList().set("alarm", alarm);
-        return tile;
+    /** Opens the list behind an answer. */
+    void show(String key) {
+        selected = key;
+        List<Dashboard.Row> rows = shown.list(key);
+        Dashboard.Answer answer = shown.answers().stream().filter(a -> a.key().equals(key)).findFirst().orElseThrow();
+        listTitle.setText(answer.title() + " (" + rows.size() + ")");
+        list.setItems(query -> rows.stream().skip(query.getOffset()).limit(query.getLimit()), query -> rows.size());
+        listCsv.setHref(Urls.dashboardCsv(key, query()));
+        answers.getChildren().forEach(c -> c.getElement().setAttribute("aria-pressed",
+                String.valueOf(key.equals(c.getElement().getAttribute("data-key")))));
+    }
+
+    static Span tone(String text, Dashboard.Tone tone) {
+        Span s = new Span(text);
+        s.addClassNames("tone", "tone-" + tone.name().toLowerCase(Locale.ROOT));
+        return s;
     }
 
     static String kindLabel(String kind) {
@@ -175,29 +229,13 @@ class DashboardView extends VerticalLayout {
                 .collect(Collectors.joining(" · "));
     }
 
-    private static Component link(Long programId, String name) {
-        return new Anchor("programs/" + programId, name);
-    }
-
-    private static Component status(MilestoneStatus s) {
-        Span span = new Span(TimelineBuilder.statusLabel(s));
-        span.getElement().getThemeList().add(switch (s) {
-            case DONE -> "badge success";
-            case PLANNED -> "badge";
-            case AT_RISK -> "badge contrast";
-            case MISSED -> "badge error";
-        });
-        span.addClassName("status-" + s.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
-        return span;
-    }
-
     private static Div wide(Div card) {
         card.addClassName("wide");
         return card;
     }
 
     private static Div card(String title, Component body) {
-        Div card = new Div(new H3(title), body);
+        Div card = title == null ? new Div(body) : new Div(new H3(title), body);
         card.addClassName("dash-card");
         return card;
     }

@@ -22,6 +22,7 @@ class ProgramFilter extends HorizontalLayout {
     ProgramFilter(List<Program> programs, Runnable onChange) {
         addClassName("program-filter");
         setAlignItems(Alignment.BASELINE);
+        setWrap(true);
         frameworks.setItems(Framework.values());
         frameworks.setItemLabelGenerator(Framework::label);
         frameworks.setPlaceholder("All frameworks");

@@ -2,26 +2,28 @@ package io.auditflow.timeline.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.Icon;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import io.auditflow.timeline.ProgramLane;
-import io.auditflow.timeline.Timeline;
+import io.auditflow.timeline.TimelineQuery;
 import io.auditflow.timeline.TimelineRange;
 import io.auditflow.timeline.TimelineService;
 import jakarta.annotation.security.PermitAll;
 
 /**
- * Every program's audits on one timeline, drawn on the server as SVG. Read-only for everyone;
- * hovering shows details, a click opens the program.
+ * Every program's audits on one timeline. The view keeps only the filters: the drawing itself is
+ * fetched by the browser from {@code /api/timeline/drawing} (compressed, ETag-cached), so no session
+ * holds it. Program names are links; lanes and markers are reachable with Tab and the arrow keys.
  */
 @Route("timeline")
 @PageTitle("Audit timeline")
@@ -29,18 +31,83 @@ import jakarta.annotation.security.PermitAll;
 @PermitAll
 class TimelineView extends VerticalLayout {
 
+    /** Loads the drawing into the chart and, once, wires group collapse and arrow-key navigation. */
+    static final String LOAD_SCRIPT = """
+            const el = $0, url = $1;
+            el.dataset.url = url;
+            el.setAttribute('aria-busy', 'true');
+            if (!el.__tl) {
+              el.__tl = true;
+              el.addEventListener('click', e => {
+                const b = e.target.closest && e.target.closest('button.tl-toggle');
+                if (!b) return;
+                const open = b.getAttribute('aria-expanded') === 'true';
+                b.setAttribute('aria-expanded', String(!open));
+                const list = document.getElementById(b.getAttribute('aria-controls'));
+                if (list) list.hidden = open;
+              });
+              el.addEventListener('keydown', e => {
+                const row = e.target.closest && e.target.closest('svg.tl-row');
+                if (!row) return;
+                const marks = Array.from(row.querySelectorAll('g.mk'));
+                const i = marks.indexOf(e.target.closest('g.mk'));
+                let next = null;
+                if (e.key === 'ArrowRight') next = marks[i + 1] || marks[0];
+                else if (e.key === 'ArrowLeft') next = i <= 0 ? marks[marks.length - 1] : marks[i - 1];
+                else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+                  const rows = Array.from(el.querySelectorAll('ul:not([hidden]) svg.tl-row'));
+                  next = rows[rows.indexOf(row) + (e.key === 'ArrowDown' ? 1 : -1)];
+                } else if (e.key === 'Escape' && i >= 0) next = row;
+                else if (e.key === 'Enter') {
+                  const a = row.closest('li').querySelector('a');
+                  if (a) { e.preventDefault(); a.click(); }
+                  return;
+                }
+                if (next) { e.preventDefault(); next.focus(); }
+              });
+            }
+            fetch(url, {credentials: 'same-origin', headers: {'Accept': 'text/html'}})
+              .then(r => r.ok ? r.text() : Promise.reject(new Error('HTTP ' + r.status)))
+              .then(html => {
+                if (el.dataset.url !== url) return;
+                el.innerHTML = html;
+                el.removeAttribute('aria-busy');
+                el.dispatchEvent(new CustomEvent('timeline-loaded'));
+              })
+              .catch(err => {
+                if (el.dataset.url !== url) return;
+                el.removeAttribute('aria-busy');
+                el.textContent = 'The timeline could not be loaded (' + err.message + '). Reload the page to try again.';
+              });
+            """;
+
     final Select<TimelineRange> zoom = new Select<>();
     final ProgramFilter filter;
+    final TextField search = new TextField("Program");
+    final Checkbox atRisk = new Checkbox("At risk only");
+    final Select<TimelineQuery.Grouping> grouping = new Select<>();
     final Div chart = new Div();
-    final Span summary = new Span();
-    private final TimelineService timelines;
-    Timeline shown;
+    final Anchor csv = new Anchor("", "Milestones CSV");
+    String drawingUrl;
 
     TimelineView(TimelineService timelines) {
-        this.timelines = timelines;
         addClassName("timeline-view");
         setWidthFull();
         filter = new ProgramFilter(timelines.activePrograms(), this::refresh);
+        search.setPlaceholder("Search by name");
+        search.setClearButtonVisible(true);
+        search.setValueChangeMode(ValueChangeMode.LAZY);
+        search.setMaxLength(TimelineQuery.MAX_SEARCH);
+        search.setId("timeline-search");
+        search.addValueChangeListener(e -> refresh());
+        atRisk.setId("timeline-at-risk");
+        atRisk.addValueChangeListener(e -> refresh());
+        grouping.setLabel("Group by");
+        grouping.setItems(TimelineQuery.Grouping.values());
+        grouping.setItemLabelGenerator(TimelineQuery.Grouping::label);
+        grouping.setValue(TimelineQuery.Grouping.NONE);
+        grouping.setId("timeline-group");
+        grouping.addValueChangeListener(e -> refresh());
         zoom.setLabel("Range");
         zoom.setItems(TimelineRange.values());
         zoom.setItemLabelGenerator(TimelineRange::label);
@@ -51,29 +118,32 @@ class TimelineView extends VerticalLayout {
                 e -> getUI().ifPresent(ui -> ui.getPage().executeJs("window.print()")));
         print.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         print.setId("print-timeline");
+        csv.setId("timeline-csv");
+        csv.getElement().setAttribute("router-ignore", true);
+        csv.getElement().setAttribute("download", true);
+        csv.addClassName("no-print");
         Anchor dashboard = new Anchor("dashboard", "Dashboard →");
         dashboard.addClassName("no-print");
-        HorizontalLayout toolbar = new HorizontalLayout(filter, zoom, print, dashboard);
+        HorizontalLayout toolbar = new HorizontalLayout(filter, search, atRisk, grouping, zoom, print, csv, dashboard);
         toolbar.setAlignItems(Alignment.BASELINE);
         toolbar.addClassName("timeline-toolbar");
         toolbar.setWrap(true);
-        summary.addClassName("timeline-summary");
-        summary.setId("timeline-summary");
         chart.addClassName("timeline-chart");
         chart.setId("timeline-chart");
         chart.setWidthFull();
-        add(toolbar, summary, chart);
+        add(toolbar, chart);
         refresh();
     }
 
+    TimelineQuery query() {
+        return new TimelineQuery(zoom.getValue(), filter.selectedFrameworks(), filter.selectedOwner(), search.getValue(),
+                atRisk.getValue(), grouping.getValue());
+    }
+
     void refresh() {
-        shown = timelines.timeline(zoom.getValue(), filter.selectedFrameworks(), filter.selectedOwner());
-        chart.getElement().setProperty("innerHTML", TimelineSvg.render(shown));
-        long alarms = shown.lanes().stream().filter(ProgramLane::hasAlarm).count();
-        summary.setText(shown.lanes().size() + (shown.lanes().size() == 1 ? " program" : " programs") + " · "
-                + shown.from() + " to " + shown.to()
-                + (alarms == 0 ? " · no coverage gaps or lapsed certificates"
-                : " · " + alarms + (alarms == 1 ? " program has" : " programs have") + " a coverage gap or lapsed certificate"));
-        summary.getElement().getClassList().set("alarm", alarms > 0);
+        TimelineQuery q = query();
+        drawingUrl = Urls.drawing(q);
+        csv.setHref(Urls.milestonesCsv(q));
+        chart.getElement().executeJs(LOAD_SCRIPT, chart.getElement(), drawingUrl);
     }
 }

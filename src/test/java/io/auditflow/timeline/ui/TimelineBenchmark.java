@@ -14,6 +14,8 @@ import io.auditflow.timeline.DashboardService;
 import io.auditflow.timeline.Timeline;
 import io.auditflow.timeline.TimelineRange;
 import io.auditflow.timeline.TimelineService;
+import io.auditflow.timeline.TimelineDrawing;
+import io.auditflow.timeline.TimelineQuery;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.LocalDate;
@@ -102,7 +104,7 @@ class TimelineBenchmark {
             Timeline t = null;
             for (int i = 0; i < 3; i++) {
                 t = timelines.timeline(TimelineRange.DEFAULT, Set.of(), null);
-                TimelineSvg.render(t);
+                TimelineDrawing.render(t, TimelineQuery.all());
             }
             double[] data = new double[RUNS];
             double[] svg = new double[RUNS];
@@ -112,7 +114,7 @@ class TimelineBenchmark {
                 long a = System.nanoTime();
                 t = timelines.timeline(TimelineRange.DEFAULT, Set.of(), null);
                 long b = System.nanoTime();
-                svgChars = TimelineSvg.render(t).length();
+                svgChars = TimelineDrawing.render(t, TimelineQuery.all()).length();
                 long c = System.nanoTime();
                 Dashboard d = dashboards.dashboard(Set.of(), null);
                 long e = System.nanoTime();

@@ -12,6 +12,7 @@ import io.auditflow.security.Role;
 import io.auditflow.support.KaribuTest;
 import io.auditflow.support.TestClock;
 import io.auditflow.timeline.BarKind;
+import io.auditflow.timeline.TimelineQuery;
 import io.auditflow.timeline.TimelineRange;
 import io.auditflow.timeline.TimelineSeed;
 import java.time.LocalDate;
@@ -45,49 +46,49 @@ class TimelineViewsTest extends KaribuTest {
     }
 
     @Test
-    void an_executive_starts_on_the_timeline_which_shows_every_program_as_a_lane() {
+    void an_executive_starts_on_the_timeline_which_loads_its_drawing_from_its_own_resource() {
         login("executive", Role.EXECUTIVE);
         UI.getCurrent().navigate("");
 
         TimelineView view = _get(TimelineView.class);
-        String svg = view.chart.getElement().getProperty("innerHTML");
-        assertThat(svg).contains("href=\"programs/" + soc2 + "\"", "href=\"programs/" + iso + "\"")
-                .contains("data-kind=\"CERTIFICATE_LAPSED\"");
-        assertThat(view.summary.getText()).contains("coverage gap or lapsed certificate");
+        // the session keeps the filters, not the drawing
+        assertThat(view.chart.getElement().getProperty("innerHTML")).isNull();
+        assertThat(view.drawingUrl).isEqualTo("api/timeline/drawing?range=DEFAULT");
     }
 
     @Test
-    void filters_and_zoom_change_what_the_timeline_shows() {
+    void search_risk_grouping_filters_and_zoom_go_into_the_drawing_and_csv_addresses() {
         login("executive", Role.EXECUTIVE);
         UI.getCurrent().navigate("timeline");
         TimelineView view = _get(TimelineView.class);
         view.filter.frameworks.setValue(Set.of(Framework.ISO27001));
-        assertThat(view.shown.lanes()).extracting(l -> l.programId()).contains(iso).doesNotContain(soc2);
-        assertThat(view.chart.getElement().getProperty("innerHTML")).doesNotContain("programs/" + soc2 + "\"");
-        view.filter.frameworks.clear();
         view.filter.owner.setValue("member");
-        assertThat(view.shown.lanes()).allMatch(l -> "member".equals(l.owner()));
-        view.zoom.setValue(TimelineRange.QUARTER);
-        assertThat(view.shown.from()).isEqualTo(LocalDate.parse("2025-12-01"));
-        assertThat(view.shown.to()).isEqualTo(LocalDate.parse("2026-03-31"));
+        view.search.setValue("View ISO & co");
+        view.atRisk.setValue(true);
+        view.grouping.setValue(TimelineQuery.Grouping.TEAM);
         view.zoom.setValue(TimelineRange.SIX_YEARS);
-        assertThat(view.shown.from()).isEqualTo(LocalDate.parse("2024-01-01"));
-        assertThat(view.shown.to()).isEqualTo(LocalDate.parse("2030-01-31"));
-        assertThat(view.shown.lanes().get(0).bars()).anyMatch(b -> b.kind() == BarKind.CERTIFICATE_LAPSED);
+        assertThat(view.drawingUrl).isEqualTo("api/timeline/drawing?range=SIX_YEARS&atRisk=true&group=TEAM"
+                + "&framework=ISO27001&owner=member&q=View+ISO+%26+co");
+        assertThat(view.csv.getHref()).startsWith("api/timeline/milestones.csv?range=SIX_YEARS&atRisk=true");
     }
 
     @Test
-    void the_dashboard_shows_countdowns_and_open_windows() {
+    void the_dashboard_answers_open_the_list_behind_them() {
         login("auditor", Role.AUDITOR);
         UI.getCurrent().navigate("dashboard");
         DashboardView view = _get(DashboardView.class);
-        assertThat(view.shown.countdowns()).anySatisfy(c -> {
-            assertThat(c.programId()).isEqualTo(iso);
-            assertThat(c.state()).isEqualTo("Lapsed since 2025-10-01");
+        assertThat(view.answers.getChildren().map(c -> c.getElement().getAttribute("data-key")))
+                .containsExactly("certificates", "coverage", "upcoming", "attention");
+        assertThat(view.shown.certificates()).anySatisfy(r -> {
+            assertThat(r.programId()).isEqualTo(iso);
+            assertThat(r.state()).isEqualTo("Lapsed");
         });
+        view.show("certificates");
+        assertThat(view.listTitle.getText()).startsWith("ISO certificates (");
+        assertThat(view.listCsv.getHref()).isEqualTo("api/dashboard/certificates.csv");
+        // the board report is for executives, managers and admins
+        assertThat(view.board.isVisible()).isFalse();
         assertThat(view.shown.openWindows()).anySatisfy(w -> assertThat(w.programId()).isEqualTo(soc2));
-        assertThat(view.headline.getElement().getTextRecursively()).contains("coverage gaps / lapsed certificates");
-        // the lifecycle feature tracks findings: one tile per kind
         assertThat(view.shown.findingsByKind()).containsKeys("SOC2_EXCEPTION", "MAJOR_NONCONFORMITY",
                 "MINOR_NONCONFORMITY", "OBSERVATION");
         assertThat(view.findings.getChildren().map(c -> c.getElement().getAttribute("data-kind")))

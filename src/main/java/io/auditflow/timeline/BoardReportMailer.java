@@ -1,0 +1,118 @@
+package io.auditflow.timeline;
+
+import io.auditflow.common.AuditflowProperties;
+import io.auditflow.common.SystemAuthentication;
+import io.auditflow.identity.UserService;
+import io.auditflow.identity.UserSummary;
+import io.auditflow.mail.MailOutbox;
+import io.auditflow.mail.OutgoingMail;
+import io.auditflow.security.Role;
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.stream.Collectors;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Mails the board report to every executive once a month, on the configured working day, through
+ * the mail outbox. The outbox key {@code BOARD_REPORT:<month>:<user>} makes a second run in the same
+ * month (another tick, a restart, a second node) queue nothing. The mail carries the three answers
+ * in words and a link to the dashboard, where the PDF is one click away (the outbox has no PDF
+ * attachments yet).
+ */
+@Service
+public class BoardReportMailer {
+
+    public static final String CATEGORY = "BOARD_REPORT";
+
+    private final BoardReportService reports;
+    private final UserService users;
+    private final MailOutbox outbox;
+    private final BoardReportProperties settings;
+    private final AuditflowProperties app;
+    private final Clock clock;
+
+    BoardReportMailer(BoardReportService reports, UserService users, MailOutbox outbox, BoardReportProperties settings,
+                      AuditflowProperties app, Clock clock) {
+        this.reports = reports;
+        this.users = users;
+        this.outbox = outbox;
+        this.settings = settings;
+        this.app = app;
+        this.clock = clock;
+    }
+
+    /** The n-th Monday-to-Friday of the month (public holidays are not known here). */
+    static LocalDate workingDay(YearMonth month, int n) {
+        LocalDate d = month.atDay(1);
+        int seen = 0;
+        while (true) {
+            if (d.getDayOfWeek() != DayOfWeek.SATURDAY && d.getDayOfWeek() != DayOfWeek.SUNDAY && ++seen == n) {
+                return d;
+            }
+            d = d.plusDays(1);
+        }
+    }
+
+    /** Queues this month's report for each executive when today is the day (or later that month). Returns how many were queued. */
+    @Transactional
+    public int sendIfDue() {
+        if (!settings.mailEnabled()) {
+            return 0;
+        }
+        LocalDate today = LocalDate.ofInstant(clock.instant(), app.zone());
+        YearMonth month = YearMonth.from(today);
+        if (today.isBefore(workingDay(month, settings.workingDay()))) {
+            return 0;
+        }
+        BoardReportService.BoardReport report = SystemAuthentication.call(() -> reports.report(TimelineQuery.all()));
+        String answers = report.answers().stream().map(a -> "- " + a.title() + ": " + a.words())
+                .collect(Collectors.joining("\n"));
+        String link = app.baseUrl().replaceAll("/+$", "") + "/dashboard";
+        int queued = 0;
+        for (UserSummary u : users.usersWithRole(Role.EXECUTIVE)) {
+            String text = "Hello " + (u.displayName() == null ? u.username() : u.displayName()) + ",\n\n"
+                    + "the audit board report for " + month + " (as of " + report.date() + ", scope: " + report.scope()
+                    + "):\n\n" + answers + "\n\nThe one-page PDF is on the dashboard: " + link
+                    + " (\"Board report PDF\").\n";
+            boolean added = outbox.enqueue(new OutgoingMail(CATEGORY + ":" + month + ":" + u.username(), CATEGORY,
+                    u.username(), u.email(), "Audit board report " + month, text, html(text, link), null, link));
+            queued += added ? 1 : 0;
+        }
+        return queued;
+    }
+
+    private static String html(String text, String link) {
+        String escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+        return "<html><body><pre style=\"font-family:sans-serif;white-space:pre-wrap\">" + escaped
+                + "</pre><p><a href=\"" + link.replace("\"", "%22") + "\">Open the dashboard</a></p></body></html>";
+    }
+
+    /** Checks every hour; the outbox key keeps it to one mail per executive per month. */
+    @Configuration
+    @EnableScheduling
+    @ConditionalOnProperty(name = "auditflow.reminders.scheduling-enabled", havingValue = "true", matchIfMissing = true)
+    static class Schedule {
+
+        private final BoardReportMailer mailer;
+
+        Schedule(BoardReportMailer mailer) {
+            this.mailer = mailer;
+        }
+
+        @Scheduled(cron = "0 7 * * * *")
+        void tick() {
+            try {
+                mailer.sendIfDue();
+            } catch (RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(BoardReportMailer.class).warn("Board report mail failed; next tick retries", e);
+            }
+        }
+    }
+}

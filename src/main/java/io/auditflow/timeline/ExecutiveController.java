@@ -1,0 +1,186 @@
+package io.auditflow.timeline;
+
+import io.auditflow.common.ValidationException;
+import io.auditflow.program.Framework;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.EnumSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The executive pages' resources: the timeline drawing (an HTML fragment, ETag-cached, compressed),
+ * CSV exports of the dashboard lists and the timeline milestones with the same filters, and the
+ * board report PDF. Every query parameter is optional; bad values get a JSON 400.
+ */
+@RestController
+class ExecutiveController {
+
+    static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
+
+    private final TimelineService timelines;
+    private final DashboardService dashboards;
+    private final BoardReportService boardReports;
+    private final ObjectProvider<TimelineOverlay> overlays;
+
+    ExecutiveController(TimelineService timelines, DashboardService dashboards, BoardReportService boardReports,
+                        ObjectProvider<TimelineOverlay> overlays) {
+        this.timelines = timelines;
+        this.dashboards = dashboards;
+        this.boardReports = boardReports;
+        this.overlays = overlays;
+    }
+
+    static TimelineQuery query(String range, List<String> frameworks, String owner, String q, boolean atRisk,
+                               String group) {
+        if (owner != null && owner.length() > 100) {
+            throw new ValidationException("owner", "An owner is a user name of at most 100 characters.");
+        }
+        if (q != null && q.length() > TimelineQuery.MAX_SEARCH) {
+            throw new ValidationException("q", "Search for at most " + TimelineQuery.MAX_SEARCH + " characters.");
+        }
+        Set<Framework> fw = EnumSet.noneOf(Framework.class);
+        for (String f : frameworks == null ? List.<String>of() : frameworks) {
+            fw.add(parse(Framework.class, f, "framework"));
+        }
+        return new TimelineQuery(range == null ? null : parse(TimelineRange.class, range, "range"), fw, owner, q, atRisk,
+                group == null ? null : parse(TimelineQuery.Grouping.class, group, "group"));
+    }
+
+    private static <E extends Enum<E>> E parse(Class<E> type, String value, String field) {
+        for (E e : type.getEnumConstants()) {
+            if (e.name().equals(value)) {
+                return e;
+            }
+        }
+        throw new ValidationException(field, "Unknown " + field + "; one of " + EnumSet.allOf(type) + ".");
+    }
+
+    /** The timeline drawing. Revalidated on every view (no-cache) but sent again only when it changed (ETag). */
+    @GetMapping(value = "/api/timeline/drawing", produces = MediaType.TEXT_HTML_VALUE)
+    ResponseEntity<String> drawing(@RequestParam(required = false) String range,
+                                   @RequestParam(name = "framework", required = false) List<String> frameworks,
+                                   @RequestParam(required = false) String owner,
+                                   @RequestParam(required = false) String q,
+                                   @RequestParam(defaultValue = "false") boolean atRisk,
+                                   @RequestParam(required = false) String group,
+                                   @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
+        TimelineQuery query = query(range, frameworks, owner, q, atRisk, group);
+        Timeline timeline = timelines.timeline(query);
+        List<Long> ids = timeline.lanes().stream().map(ProgramLane::programId).toList();
+        List<TimelineOverlay.OverlayBar> bars = overlays.orderedStream()
+                .flatMap(o -> o.bars(ids, timeline.from(), timeline.to()).stream()).toList();
+        String html = TimelineDrawing.render(timeline, query, timelines.openMajorFindings(), bars);
+        // weak: Tomcat does not compress a response with a strong ETag (its bytes change when gzipped)
+        String etag = "W/\"" + sha256(html) + "\"";
+        CacheControl cache = CacheControl.noCache().cachePrivate();
+        if (etag.equals(ifNoneMatch)) {
+            return ResponseEntity.status(304).eTag(etag).cacheControl(cache).build();
+        }
+        return ResponseEntity.ok().eTag(etag).cacheControl(cache)
+                .contentType(new MediaType("text", "html", StandardCharsets.UTF_8)).body(html);
+    }
+
+    /** Every milestone drawn on the timeline with the same filters, one per line. */
+    @GetMapping("/api/timeline/milestones.csv")
+    ResponseEntity<String> milestonesCsv(@RequestParam(required = false) String range,
+                                         @RequestParam(name = "framework", required = false) List<String> frameworks,
+                                         @RequestParam(required = false) String owner,
+                                         @RequestParam(required = false) String q,
+                                         @RequestParam(defaultValue = "false") boolean atRisk) throws IOException {
+        TimelineQuery query = query(range, frameworks, owner, q, atRisk, null);
+        Timeline timeline = timelines.timeline(query);
+        StringWriter out = new StringWriter();
+        try (CSVPrinter csv = csvFormat("program_id", "program", "framework", "owner", "milestone", "cycle", "date",
+                "status").print(out)) {
+            for (ProgramLane lane : timeline.lanes()) {
+                for (TimelineMarker m : lane.markers()) {
+                    if (!m.date().isBefore(timeline.from()) && !m.date().isAfter(timeline.to())) {
+                        csv.printRecord(lane.programId(), safe(lane.name()),
+                                lane.framework() == null ? "" : lane.framework().name(), safe(lane.owner()),
+                                m.type().name(), m.cycle(), m.date(), m.status().name());
+                    }
+                }
+            }
+        }
+        return csvResponse(out.toString(), "timeline-milestones-" + timeline.today() + ".csv");
+    }
+
+    /** One of the dashboard's lists (certificates, coverage, upcoming, attention) with the dashboard's filters. */
+    @GetMapping("/api/dashboard/{list}.csv")
+    ResponseEntity<String> dashboardCsv(@PathVariable String list,
+                                        @RequestParam(name = "framework", required = false) List<String> frameworks,
+                                        @RequestParam(required = false) String owner,
+                                        @RequestParam(required = false) String q) throws IOException {
+        if (!Dashboard.LISTS.contains(list)) {
+            throw new ValidationException("list", "Unknown list; one of " + Dashboard.LISTS + ".");
+        }
+        Dashboard dashboard = dashboards.dashboard(query(null, frameworks, owner, q, false, null));
+        StringWriter out = new StringWriter();
+        try (CSVPrinter csv = csvFormat("program_id", "program", "what", "date", "state").print(out)) {
+            for (Dashboard.Row r : dashboard.list(list)) {
+                csv.printRecord(r.programId(), safe(r.program()), safe(r.what()), r.date() == null ? "" : r.date(),
+                        r.state());
+            }
+        }
+        return csvResponse(out.toString(), "dashboard-" + list + "-" + dashboard.today() + ".csv");
+    }
+
+    /** The one-page board report as PDF (executives, managers, admins). */
+    @GetMapping(value = "/api/reports/board", produces = MediaType.APPLICATION_PDF_VALUE)
+    ResponseEntity<byte[]> board(@RequestParam(name = "framework", required = false) List<String> frameworks,
+                                 @RequestParam(required = false) String owner,
+                                 @RequestParam(required = false) String q) {
+        BoardReportService.BoardReport report = boardReports.report(query(null, frameworks, owner, q, false, null));
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename("board-report-" + report.date() + ".pdf").build().toString())
+                .cacheControl(CacheControl.noStore())
+                .body(report.pdf());
+    }
+
+    private static CSVFormat csvFormat(String... header) {
+        return CSVFormat.DEFAULT.builder().setHeader(header).setRecordSeparator("\r\n").get();
+    }
+
+    /** Spreadsheet formula injection: a cell that starts like a formula is prefixed with a quote. */
+    static String safe(String value) {
+        if (value == null) {
+            return "";
+        }
+        return !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+    }
+
+    private static ResponseEntity<String> csvResponse(String body, String filename) {
+        return ResponseEntity.ok().contentType(CSV)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(filename).build().toString())
+                .cacheControl(CacheControl.noStore())
+                .body(body);
+    }
+
+    private static String sha256(String s) {
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(d, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

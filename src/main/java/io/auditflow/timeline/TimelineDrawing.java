@@ -1,0 +1,434 @@
+package io.auditflow.timeline;
+
+import static java.time.temporal.ChronoUnit.DAYS;
+
+import io.auditflow.lifecycle.MilestoneStatus;
+import io.auditflow.lifecycle.MilestoneType;
+import java.time.LocalDate;
+import java.time.Month;
+import java.time.format.TextStyle;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Draws a {@link Timeline} as an HTML fragment: a sticky header of years, then one row per program
+ * with a sticky name column (a real link) and a small SVG of its bars and markers. Served as its own
+ * compressed, ETag-cached resource (see {@link TimelineDrawingController}) so no session keeps it.
+ * Colours come from CSS classes (theme), not attributes, to keep the markup small. Marker labels that
+ * would collide are merged into one marker with a count, so labels never overlap. Keyboard: each
+ * lane is a focusable group; arrow keys move between its markers (the view's script). Deterministic:
+ * the same model gives the same markup.
+ */
+public final class TimelineDrawing {
+
+    /** Width of a lane's drawing in SVG units; the browser scales it uniformly. */
+    public static final int WIDTH = 1100;
+    public static final int LANE_HEIGHT = 56;
+    static final int AXIS_HEIGHT = 30;
+    /** Marker label font size and the width one character is assumed to take, in SVG units (generous). */
+    static final int LABEL_FONT = 10;
+    static final double CHAR_WIDTH = 6.4;
+    static final double LABEL_GAP = 6;
+
+    private final Timeline timeline;
+    private final TimelineQuery query;
+    private final Map<Long, List<LifecycleFigures.FindingFigure>> majors;
+    private final List<TimelineOverlay.OverlayBar> overlays;
+    private final long totalDays;
+    private final StringBuilder out = new StringBuilder(64 * 1024);
+
+    private TimelineDrawing(Timeline timeline, TimelineQuery query, Map<Long, List<LifecycleFigures.FindingFigure>> majors,
+                            List<TimelineOverlay.OverlayBar> overlays) {
+        this.timeline = timeline;
+        this.query = query;
+        this.majors = majors;
+        this.overlays = overlays;
+        this.totalDays = Math.max(1, DAYS.between(timeline.from(), timeline.to()) + 1);
+    }
+
+    public static String render(Timeline timeline, TimelineQuery query) {
+        return render(timeline, query, Map.of(), List.of());
+    }
+
+    public static String render(Timeline timeline, TimelineQuery query,
+                                Map<Long, List<LifecycleFigures.FindingFigure>> majorFindings,
+                                List<TimelineOverlay.OverlayBar> overlays) {
+        return new TimelineDrawing(timeline, query, majorFindings, overlays).draw();
+    }
+
+    private String draw() {
+        out.append("<div class=\"tl\" data-lanes=\"").append(timeline.lanes().size()).append("\">");
+        out.append("<div class=\"tl-print-head\"><h2>Audit timeline</h2><p>Printed ").append(timeline.today())
+                .append(" · ").append(timeline.from()).append(" to ").append(timeline.to()).append(" · Filters: ")
+                .append(esc(query.describe())).append("</p></div>");
+        out.append("<svg class=\"tl-defs\" width=\"0\" height=\"0\" aria-hidden=\"true\" focusable=\"false\"><defs>")
+                .append("<pattern id=\"af-hatch\" patternUnits=\"userSpaceOnUse\" width=\"8\" height=\"8\" ")
+                .append("patternTransform=\"rotate(45)\"><rect width=\"8\" height=\"8\" fill=\"#ffcdd2\"/>")
+                .append("<rect width=\"4\" height=\"8\" fill=\"#b71c1c\"/></pattern>")
+                .append("<path id=\"mk-d\" d=\"M0-8L8 0L0 8L-8 0Z\"/><circle id=\"mk-c\" r=\"6.5\"/>")
+                .append("<rect id=\"mk-s\" x=\"-6\" y=\"-6\" width=\"12\" height=\"12\"/><path id=\"mk-t\" d=\"M-8-7H8L0 8Z\"/>")
+                .append("<circle id=\"mk-o\" r=\"4.5\"/><path id=\"mk-x\" d=\"M-7-7H7V7H-7Z\"/></defs></svg>");
+        legend();
+        out.append("<div class=\"tl-scroll\">");
+        header();
+        if (timeline.lanes().isEmpty()) {
+            out.append("<p class=\"tl-empty\">No programs match the filters.</p>");
+        }
+        Map<String, List<ProgramLane>> groups = groups();
+        int g = 0;
+        for (Map.Entry<String, List<ProgramLane>> group : groups.entrySet()) {
+            g++;
+            boolean grouped = query.grouping() != TimelineQuery.Grouping.NONE;
+            if (grouped) {
+                out.append("<section class=\"tl-group\"><h3 class=\"tl-group-head\"><button type=\"button\" class=\"tl-toggle\" ")
+                        .append("aria-expanded=\"true\" aria-controls=\"tl-g").append(g).append("\">")
+                        .append(esc(group.getKey())).append(" (").append(group.getValue().size()).append(")</button></h3>");
+            }
+            out.append("<ul class=\"tl-lanes\" id=\"tl-g").append(g).append("\">");
+            for (ProgramLane lane : group.getValue()) {
+                lane(lane);
+            }
+            out.append("</ul>");
+            if (grouped) {
+                out.append("</section>");
+            }
+        }
+        out.append("</div></div>");
+        return out.toString();
+    }
+
+    private Map<String, List<ProgramLane>> groups() {
+        Map<String, List<ProgramLane>> groups = new LinkedHashMap<>();
+        List<ProgramLane> lanes = new ArrayList<>(timeline.lanes());
+        switch (query.grouping()) {
+            case NONE -> groups.put("", lanes);
+            case FRAMEWORK -> {
+                lanes.sort(Comparator.comparing(l -> l.framework() == null ? "~" : l.framework().label()));
+                lanes.forEach(l -> groups.computeIfAbsent(l.framework() == null ? "No framework" : l.framework().label(),
+                        k -> new ArrayList<>()).add(l));
+            }
+            case TEAM -> {
+                lanes.sort(Comparator.comparing((ProgramLane l) -> teamOf(l).startsWith("No ")).thenComparing(TimelineDrawing::teamOf));
+                lanes.forEach(l -> groups.computeIfAbsent(teamOf(l), k -> new ArrayList<>()).add(l));
+            }
+        }
+        return groups;
+    }
+
+    private static String teamOf(ProgramLane lane) {
+        return lane.teamName() != null ? "Team " + lane.teamName() : lane.team() != null ? "Team " + lane.team() : "No team";
+    }
+
+    private void legend() {
+        out.append("<ul class=\"tl-legend\" aria-label=\"Legend\">")
+                .append("<li><span class=\"lg s-DONE\"></span>Done</li><li><span class=\"lg s-PLANNED\"></span>Planned</li>")
+                .append("<li><span class=\"lg s-AT_RISK\"></span>At risk</li><li><span class=\"lg s-MISSED\"></span>Missed</li>")
+                .append("<li><span class=\"lg gap\"></span>Coverage gap / lapsed</li>")
+                .append("<li>◆ audit · ● report / decision · ■ bridge letter · ▼ expiry · ○ internal audit / review · ✖ major NC</li>")
+                .append("<li>“+2”: markers merged where labels would overlap</li></ul>");
+    }
+
+    private void header() {
+        out.append("<div class=\"tl-head\" aria-hidden=\"true\"><div class=\"tl-corner\">Program</div>")
+                .append("<svg class=\"tl-axis\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(AXIS_HEIGHT)
+                .append("\" preserveAspectRatio=\"none\">");
+        LocalDate tick = timeline.from().withDayOfMonth(1);
+        boolean sparse = totalDays > 800;
+        while (!tick.isAfter(timeline.to())) {
+            double x = x(tick);
+            if (tick.getMonth() == Month.JANUARY || tick.equals(timeline.from().withDayOfMonth(1))) {
+                out.append("<path class=\"yr\" d=\"M").append(fmt(x)).append(" 0V30\"/>");
+                out.append("<text class=\"yt\" x=\"").append(fmt(x + 4)).append("\" y=\"13\">").append(tick.getYear())
+                        .append("</text>");
+            } else if (!sparse || tick.getMonthValue() % 3 == 1) {
+                out.append("<path class=\"mo\" d=\"M").append(fmt(x)).append(" 18V30\"/>");
+                if (!sparse) {
+                    out.append("<text class=\"mt\" x=\"").append(fmt(x + 2)).append("\" y=\"27\">")
+                            .append(tick.getMonth().getDisplayName(TextStyle.SHORT, Locale.ENGLISH).charAt(0)).append("</text>");
+                }
+            }
+            tick = tick.plusMonths(1);
+        }
+        if (visible(timeline.today())) {
+            out.append("<path class=\"td\" d=\"M").append(fmt(mid(timeline.today()))).append(" 0V30\"/>");
+        }
+        out.append("</svg></div>");
+    }
+
+    private void lane(ProgramLane lane) {
+        List<Item> items = items(lane);
+        String alarm = lane.hasAlarm() ? (lane.bars().stream().anyMatch(b -> b.kind() == BarKind.CERTIFICATE_LAPSED)
+                ? "Certificate lapsed" : "Coverage gap") : null;
+        boolean attention = LifecycleFiguresAdapter.needsAttention(lane);
+        out.append("<li class=\"tl-lane").append(attention ? " risk" : "").append("\" data-program=\"")
+                .append(lane.programId()).append("\">");
+        out.append("<div class=\"tl-name\"><a href=\"programs/").append(lane.programId()).append("\">")
+                .append(esc(lane.name())).append("</a><span class=\"tl-sub\">")
+                .append(esc((lane.framework() == null ? "" : lane.framework().label())
+                        + (lane.ownerName() == null ? "" : " · " + lane.ownerName())))
+                .append("</span>");
+        if (alarm != null) {
+            out.append("<span class=\"tl-alarm\">⚠ ").append(alarm).append("</span>");
+        }
+        out.append("</div>");
+        String label = lane.name() + ": " + items.size() + (items.size() == 1 ? " marker" : " markers")
+                + (alarm == null ? "" : ", " + alarm.toLowerCase(Locale.ROOT))
+                + ". Use the arrow keys to move between markers.";
+        out.append("<svg class=\"tl-row\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(LANE_HEIGHT)
+                .append("\" role=\"group\" tabindex=\"0\" aria-label=\"").append(esc(label)).append("\">");
+        if (!lane.hasDates()) {
+            out.append("<text class=\"nd\" x=\"12\" y=\"30\">")
+                    .append(esc(lane.undated().isEmpty() ? "No dates planned yet"
+                            : shorten("No dates planned yet (undated: " + String.join(", ", lane.undated()) + ")", 150)))
+                    .append("</text>");
+        }
+        for (TimelineBar bar : lane.bars()) {
+            if (!bar.kind().isAlarm()) {
+                bar(bar);
+            }
+        }
+        for (TimelineOverlay.OverlayBar o : overlays) {
+            if (o.programId().equals(lane.programId())) {
+                overlay(o);
+            }
+        }
+        for (TimelineBar bar : lane.bars()) {
+            if (bar.kind().isAlarm()) {
+                alarm(bar);
+            }
+        }
+        if (visible(timeline.today())) {
+            out.append("<path class=\"td\" d=\"M").append(fmt(mid(timeline.today()))).append(" 0V56\"/>");
+        }
+        for (Cluster c : clusters(items)) {
+            cluster(c);
+        }
+        out.append("</svg></li>");
+    }
+
+    /** A marker to draw: a milestone or an open major nonconformity. */
+    record Item(double x, String label, String status, String shape, String text) {
+    }
+
+    private List<Item> items(ProgramLane lane) {
+        List<Item> items = new ArrayList<>();
+        for (TimelineMarker m : lane.markers()) {
+            if (visible(m.date())) {
+                items.add(new Item(mid(m.date()), shortLabel(m.type()), m.status().name(), shape(m.type()),
+                        m.details().replace('\n', ' ') + " (" + m.date() + ")"));
+            }
+        }
+        for (LifecycleFigures.FindingFigure f : majors.getOrDefault(lane.programId(), List.of())) {
+            LocalDate d = f.raisedOn() == null || f.raisedOn().isBefore(timeline.from()) ? timeline.from() : f.raisedOn();
+            if (visible(d)) {
+                items.add(new Item(mid(d), "Major NC", MilestoneStatus.MISSED.name(), "x",
+                        "Open major nonconformity: " + f.title() + (f.raisedOn() == null ? "" : ", raised " + f.raisedOn())
+                                + (f.dueDate() == null ? "" : ", due " + f.dueDate())));
+            }
+        }
+        items.sort(Comparator.comparingDouble(Item::x));
+        return items;
+    }
+
+    /** Markers whose labels would overlap, merged: the label shows the first and how many more. */
+    record Cluster(List<Item> items) {
+
+        double x() {
+            return items.stream().mapToDouble(Item::x).average().orElse(0);
+        }
+
+        String label() {
+            return items.size() == 1 ? items.get(0).label() : items.get(0).label() + " +" + (items.size() - 1);
+        }
+
+        double left() {
+            double w = labelWidth(label());
+            return Math.max(0, Math.min(WIDTH - w, x() - w / 2));
+        }
+
+        double right() {
+            return left() + labelWidth(label());
+        }
+
+        String status() {
+            return items.stream().map(Item::status).max(Comparator.comparing(TimelineDrawing::severity)).orElseThrow();
+        }
+    }
+
+    static double labelWidth(String label) {
+        return label.length() * CHAR_WIDTH + 2;
+    }
+
+    /** Greedy left-to-right merge: a stack of clusters whose label boxes never touch their neighbours'. */
+    static List<Cluster> clusters(List<Item> items) {
+        List<Cluster> stack = new ArrayList<>();
+        for (Item item : items) {
+            stack.add(new Cluster(List.of(item)));
+            while (stack.size() >= 2) {
+                Cluster a = stack.get(stack.size() - 2);
+                Cluster b = stack.get(stack.size() - 1);
+                if (a.right() + LABEL_GAP <= b.left()) {
+                    break;
+                }
+                List<Item> merged = new ArrayList<>(a.items());
+                merged.addAll(b.items());
+                stack.remove(stack.size() - 1);
+                stack.set(stack.size() - 1, new Cluster(List.copyOf(merged)));
+            }
+        }
+        return stack;
+    }
+
+    private static int severity(String status) {
+        return switch (status) {
+            case "MISSED" -> 3;
+            case "AT_RISK" -> 2;
+            case "PLANNED" -> 1;
+            default -> 0;
+        };
+    }
+
+    private void cluster(Cluster c) {
+        String text = c.items().size() == 1 ? c.items().get(0).text()
+                : c.items().size() + " markers: " + String.join("; ", c.items().stream().map(Item::text).toList());
+        String shape = c.items().size() == 1 ? c.items().get(0).shape() : "d";
+        out.append("<g class=\"mk s-").append(c.status()).append(c.items().size() > 1 ? " merged" : "")
+                .append("\" tabindex=\"-1\" role=\"img\" aria-label=\"").append(esc(text)).append("\"><title>")
+                .append(esc(text)).append("</title><use href=\"#mk-").append(shape).append("\" x=\"").append(fmt(c.x()))
+                .append("\" y=\"12\"/><text class=\"ml\" x=\"").append(fmt(c.left())).append("\" y=\"31\">")
+                .append(esc(c.label())).append("</text></g>");
+    }
+
+    private void bar(TimelineBar bar) {
+        if (bar.end().isBefore(timeline.from()) || bar.start().isAfter(timeline.to())) {
+            return;
+        }
+        boolean report = bar.kind() == BarKind.REPORT_CURRENT;
+        double x1 = x(max(bar.start(), timeline.from()));
+        double x2 = x(min(bar.end(), timeline.to()).plusDays(1));
+        double w = Math.max(2, x2 - x1);
+        out.append("<rect class=\"b s-").append(bar.status()).append(report ? " rp" : "").append("\" data-kind=\"")
+                .append(bar.kind()).append("\" x=\"").append(fmt(x1)).append("\" y=\"").append(report ? 50 : 35)
+                .append("\" width=\"").append(fmt(w)).append("\" height=\"").append(report ? 5 : 13).append("\"><title>")
+                .append(esc(bar.details())).append("</title></rect>");
+        String label = switch (bar.kind()) {
+            case OBSERVATION_WINDOW -> "Observation " + bar.start().getYear()
+                    + (bar.end().getYear() != bar.start().getYear() ? "/" + String.valueOf(bar.end().getYear()).substring(2) : "");
+            case CERTIFICATE_VALID -> "Certificate " + bar.start().getYear() + "–" + bar.end().getYear();
+            default -> "";
+        };
+        if (!report && w > label.length() * 6 + 10) {
+            out.append("<text class=\"bt\" x=\"").append(fmt(x1 + 5)).append("\" y=\"45\">").append(label).append("</text>");
+        }
+    }
+
+    private void overlay(TimelineOverlay.OverlayBar o) {
+        if (o.end().isBefore(timeline.from()) || o.start().isAfter(timeline.to())) {
+            return;
+        }
+        double x1 = x(max(o.start(), timeline.from()));
+        double x2 = x(min(o.end(), timeline.to()).plusDays(1));
+        out.append("<rect class=\"ov\" x=\"").append(fmt(x1)).append("\" y=\"35\" width=\"").append(fmt(Math.max(2, x2 - x1)))
+                .append("\" height=\"13\"><title>").append(esc(o.details())).append("</title></rect>");
+    }
+
+    private void alarm(TimelineBar bar) {
+        if (bar.end().isBefore(timeline.from()) || bar.start().isAfter(timeline.to())) {
+            return;
+        }
+        double x1 = x(max(bar.start(), timeline.from()));
+        double x2 = x(min(bar.end(), timeline.to()).plusDays(1));
+        double w = Math.max(4, x2 - x1);
+        out.append("<rect class=\"b al\" data-kind=\"").append(bar.kind()).append("\" x=\"").append(fmt(x1))
+                .append("\" y=\"33\" width=\"").append(fmt(w)).append("\" height=\"17\"><title>")
+                .append(esc(bar.details())).append("</title></rect>");
+        String label = bar.kind() == BarKind.CERTIFICATE_LAPSED ? "LAPSED" : w > 110 ? "COVERAGE GAP" : "GAP";
+        double lw = label.length() * 7 + 8;
+        if (w > lw + 4) {
+            out.append("<rect class=\"alb\" x=\"").append(fmt(x1 + 3)).append("\" y=\"35\" width=\"").append(fmt(lw))
+                    .append("\" height=\"13\"/><text class=\"at\" x=\"").append(fmt(x1 + 7)).append("\" y=\"45\">")
+                    .append(label).append("</text>");
+        }
+    }
+
+    static String shortLabel(MilestoneType type) {
+        return switch (type) {
+            case AS_OF_DATE -> "As of";
+            case FIELDWORK_START -> "Fieldwork";
+            case REPORT_ISSUED -> "Report";
+            case BRIDGE_LETTER -> "Bridge";
+            case STAGE1_AUDIT -> "Stage 1";
+            case STAGE2_AUDIT -> "Stage 2";
+            case CERTIFICATION_DECISION -> "Decision";
+            case SURVEILLANCE_AUDIT_1 -> "Surv. 1";
+            case SURVEILLANCE_AUDIT_2 -> "Surv. 2";
+            case RECERTIFICATION_AUDIT -> "Recert.";
+            case CERTIFICATE_EXPIRY -> "Expiry";
+            case INTERNAL_AUDIT -> "IA";
+            case MANAGEMENT_REVIEW -> "MR";
+            default -> type.label();
+        };
+    }
+
+    private static String shape(MilestoneType type) {
+        return switch (type) {
+            case REPORT_ISSUED, CERTIFICATION_DECISION -> "c";
+            case BRIDGE_LETTER -> "s";
+            case CERTIFICATE_EXPIRY -> "t";
+            case INTERNAL_AUDIT, MANAGEMENT_REVIEW -> "o";
+            default -> "d";
+        };
+    }
+
+    private boolean visible(LocalDate d) {
+        return !d.isBefore(timeline.from()) && !d.isAfter(timeline.to());
+    }
+
+    double x(LocalDate d) {
+        return DAYS.between(timeline.from(), d) * (double) WIDTH / totalDays;
+    }
+
+    private double mid(LocalDate d) {
+        return x(d) + WIDTH / (2.0 * totalDays);
+    }
+
+    private static LocalDate max(LocalDate a, LocalDate b) {
+        return a.isAfter(b) ? a : b;
+    }
+
+    private static LocalDate min(LocalDate a, LocalDate b) {
+        return a.isBefore(b) ? a : b;
+    }
+
+    private static String shorten(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max - 1) + "…";
+    }
+
+    static String fmt(double v) {
+        long tenths = Math.round(v * 10);
+        return tenths % 10 == 0 ? Long.toString(tenths / 10) : (tenths / 10) + "." + Math.abs(tenths % 10);
+    }
+
+    static String esc(String s) {
+        StringBuilder sb = new StringBuilder(s.length() + 16);
+        for (char c : s.toCharArray()) {
+            switch (c) {
+                case '<' -> sb.append("&lt;");
+                case '>' -> sb.append("&gt;");
+                case '&' -> sb.append("&amp;");
+                case '"' -> sb.append("&quot;");
+                case '\'' -> sb.append("&#39;");
+                default -> {
+                    if (c >= 0x20 || c == '\n' || c == '\t') {
+                        sb.append(c);
+                    }
+                }
+            }
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,60 @@
+package io.auditflow.timeline.ui;
+
+import io.auditflow.program.Framework;
+import io.auditflow.timeline.TimelineQuery;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
+/** Addresses of the executive resources (drawing, CSV, PDF) for a query; relative to the app's base. */
+final class Urls {
+
+    private Urls() {
+    }
+
+    static String drawing(TimelineQuery q) {
+        return with("api/timeline/drawing", params(q, true));
+    }
+
+    static String milestonesCsv(TimelineQuery q) {
+        return with("api/timeline/milestones.csv", params(q, true));
+    }
+
+    static String dashboardCsv(String list, TimelineQuery q) {
+        return with("api/dashboard/" + list + ".csv", params(q, false));
+    }
+
+    static String board(TimelineQuery q) {
+        return with("api/reports/board", params(q, false));
+    }
+
+    private static String params(TimelineQuery q, boolean timeline) {
+        StringBuilder sb = new StringBuilder();
+        if (timeline) {
+            sb.append("range=").append(q.range().name());
+            if (q.atRiskOnly()) {
+                sb.append("&atRisk=true");
+            }
+            if (q.grouping() != TimelineQuery.Grouping.NONE) {
+                sb.append("&group=").append(q.grouping().name());
+            }
+        }
+        for (Framework f : q.frameworks()) {
+            sb.append("&framework=").append(f.name());
+        }
+        if (q.owner() != null) {
+            sb.append("&owner=").append(enc(q.owner()));
+        }
+        if (!q.search().isEmpty()) {
+            sb.append("&q=").append(enc(q.search()));
+        }
+        return sb.length() > 0 && sb.charAt(0) == '&' ? sb.substring(1) : sb.toString();
+    }
+
+    private static String with(String path, String params) {
+        return params.isEmpty() ? path : path + "?" + params;
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,148 @@
+package io.auditflow.timeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.auditflow.IntegrationTest;
+import io.auditflow.lifecycle.MilestoneService;
+import io.auditflow.program.Framework;
+import io.auditflow.program.ProgramService;
+import io.auditflow.support.TestClock;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.Base64;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** The executive resources over HTTP: who may call them, what they return, caching, compression, bad input. */
+@IntegrationTest
+class ExecutiveApiTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ProgramService programs;
+    @Autowired
+    MilestoneService milestones;
+    @Autowired
+    TestClock clock;
+
+    final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeEach
+    void seed() {
+        clock.reset();
+    }
+
+    HttpResponse<byte[]> get(String user, String path, String... headers) throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET();
+        if (!user.equals("anonymous")) {
+            b.header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)));
+        }
+        for (int i = 0; i < headers.length; i += 2) {
+            b.header(headers[i], headers[i + 1]);
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    @ParameterizedTest(name = "{0} GET {1} -> {2}")
+    @CsvSource({
+            "admin,     /api/reports/board,                200",
+            "manager,   /api/reports/board,                200",
+            "executive, /api/reports/board,                200",
+            "member,    /api/reports/board,                403",
+            "auditor,   /api/reports/board,                403",
+            "anonymous, /api/reports/board,                401",
+            "admin,     /api/timeline/drawing,             200",
+            "manager,   /api/timeline/drawing,             200",
+            "member,    /api/timeline/drawing,             200",
+            "executive, /api/timeline/drawing,             200",
+            "auditor,   /api/timeline/drawing,             200",
+            "anonymous, /api/timeline/drawing,             401",
+            "executive, /api/timeline/milestones.csv,      200",
+            "auditor,   /api/timeline/milestones.csv,      200",
+            "anonymous, /api/timeline/milestones.csv,      401",
+            "member,    /api/dashboard/attention.csv,      200",
+            "auditor,   /api/dashboard/certificates.csv,   200",
+            "anonymous, /api/dashboard/coverage.csv,       401",
+    })
+    void executive_resources_follow_the_role_matrix(String user, String path, int expected) throws Exception {
+        assertThat(get(user, path).statusCode()).isEqualTo(expected);
+    }
+
+    @Test
+    void the_board_report_is_one_pdf_page_with_the_three_answers_the_date_and_the_scope() throws Exception {
+        HttpResponse<byte[]> res = get("executive", "/api/reports/board");
+        assertThat(res.headers().firstValue("Content-Type")).hasValue("application/pdf");
+        assertThat(res.headers().firstValue("Content-Disposition").orElseThrow())
+                .isEqualTo("attachment; filename=\"board-report-2026-01-05.pdf\"");
+        try (PDDocument pdf = Loader.loadPDF(res.body())) {
+            assertThat(pdf.getNumberOfPages()).isEqualTo(1);
+            String text = new PDFTextStripper().getText(pdf);
+            assertThat(text).contains("Audit board report — 2026-01-05", "Scope:", "all frameworks · all owners",
+                    "ISO certificates", "SOC 2 coverage", "Audits in the next 90 days", "Overdue or missed",
+                    "Next 12 months", "Open findings by kind and age", "Major nonconformities", "Overdue work by team");
+        }
+    }
+
+    @Test
+    void the_drawing_is_compressed_and_sent_again_only_when_it_changed() throws Exception {
+        HttpResponse<byte[]> first = get("executive", "/api/timeline/drawing?range=SIX_YEARS", "Accept-Encoding", "gzip");
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(first.headers().firstValue("Content-Encoding")).hasValue("gzip");
+        assertThat(first.headers().firstValue("Content-Type")).hasValue("text/html;charset=UTF-8");
+        assertThat(first.headers().firstValue("Cache-Control").orElseThrow()).contains("no-cache", "private");
+        String etag = first.headers().firstValue("ETag").orElseThrow();
+        HttpResponse<byte[]> again = get("executive", "/api/timeline/drawing?range=SIX_YEARS", "If-None-Match", etag);
+        assertThat(again.statusCode()).isEqualTo(304);
+        assertThat(again.body()).isEmpty();
+    }
+
+    @Test
+    void csv_exports_carry_the_filters_and_defuse_formulas() throws Exception {
+        String name = "=HYPERLINK(\"x\") " + System.nanoTime();
+        new TimelineSeed(programs, milestones, clock.today()).program(name, Framework.ISO27001, "manager", "grc")
+                .isoCycle(1, LocalDate.parse("2022-10-01"), true);
+        String csv = new String(get("executive", "/api/timeline/milestones.csv?range=SIX_YEARS&framework=ISO27001&q="
+                + java.net.URLEncoder.encode(name, StandardCharsets.UTF_8)).body(), StandardCharsets.UTF_8);
+        assertThat(csv).startsWith("program_id,program,framework,owner,milestone,cycle,date,status\r\n");
+        assertThat(csv).contains(",\"'=HYPERLINK(\"\"x\"\") ").contains(",ISO27001,manager,CERTIFICATE_EXPIRY,1,2025-09-30,MISSED");
+        assertThat(csv).doesNotContain("SOC2_TYPE2");
+        String certificates = new String(get("executive", "/api/dashboard/certificates.csv?framework=ISO27001&q="
+                + java.net.URLEncoder.encode(name, StandardCharsets.UTF_8)).body(), StandardCharsets.UTF_8);
+        assertThat(certificates).startsWith("program_id,program,what,date,state\r\n")
+                .contains("ISO certificate: expired 2025-09-30 without recertification,2025-10-01,Lapsed");
+    }
+
+    @ParameterizedTest(name = "{0} -> 400 naming {1}")
+    @CsvSource({
+            "/api/timeline/drawing?range=FOREVER,          range",
+            "/api/timeline/drawing?group=COLOUR,           group",
+            "/api/timeline/milestones.csv?framework=SOC3,  framework",
+            "/api/dashboard/everything.csv,                list",
+    })
+    void bad_parameters_get_a_json_error_naming_the_field(String path, String field) throws Exception {
+        HttpResponse<byte[]> res = get("executive", path);
+        assertThat(res.statusCode()).isEqualTo(400);
+        assertThat(res.headers().firstValue("Content-Type").orElseThrow()).contains("json");
+        assertThat(new String(res.body(), StandardCharsets.UTF_8)).contains("\"" + field + "\"").doesNotContain("Exception");
+    }
+
+    @Test
+    void an_overlong_search_is_refused_with_a_clear_message() throws Exception {
+        HttpResponse<byte[]> res = get("executive", "/api/timeline/drawing?q=" + "a".repeat(201));
+        assertThat(res.statusCode()).isEqualTo(400);
+        assertThat(new String(res.body(), StandardCharsets.UTF_8)).contains("Search for at most 200 characters.");
+    }
+}

@@ -1,0 +1,130 @@
+package io.auditflow.timeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.auditflow.lifecycle.Milestone;
+import io.auditflow.lifecycle.MilestoneStatus;
+import io.auditflow.lifecycle.MilestoneType;
+import io.auditflow.program.Framework;
+import io.auditflow.program.Program;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+class TimelineDrawingTest {
+
+    static final LocalDate TODAY = LocalDate.parse("2026-06-15");
+
+    static Program program(long id, String name, Framework framework, String team) {
+        return new Program(id, name, framework, Set.of(), null, null, "manager", "Maya Manager", team,
+                team == null ? null : team.toUpperCase(), false, Instant.EPOCH, Instant.EPOCH);
+    }
+
+    static Milestone m(long program, MilestoneType type, int cycle, String date, MilestoneStatus status) {
+        Milestone m = new Milestone(program, type, cycle, LocalDate.parse(date), Instant.EPOCH);
+        if (status == MilestoneStatus.DONE) {
+            m.setActualDate(LocalDate.parse(date));
+        }
+        m.setStatus(status);
+        return m;
+    }
+
+    static Timeline sample() {
+        TimelineRange range = TimelineRange.DEFAULT;
+        LocalDate to = range.to(TODAY);
+        List<ProgramLane> lanes = new ArrayList<>();
+        lanes.add(TimelineBuilder.lane(program(1, "Cloud <SOC 2> & Co", Framework.SOC2_TYPE2, "grc"), List.of(
+                m(1, MilestoneType.OBSERVATION_START, 1, "2024-07-01", MilestoneStatus.DONE),
+                m(1, MilestoneType.OBSERVATION_END, 1, "2025-06-30", MilestoneStatus.DONE),
+                m(1, MilestoneType.REPORT_ISSUED, 1, "2025-09-01", MilestoneStatus.DONE),
+                m(1, MilestoneType.OBSERVATION_START, 2, "2025-10-01", MilestoneStatus.DONE),
+                m(1, MilestoneType.OBSERVATION_END, 2, "2026-09-30", MilestoneStatus.PLANNED),
+                m(1, MilestoneType.FIELDWORK_START, 2, "2026-08-03", MilestoneStatus.PLANNED),
+                m(1, MilestoneType.REPORT_ISSUED, 2, "2026-12-01", MilestoneStatus.PLANNED)), TODAY, to, 2));
+        // three ISO audits within ten days: their labels would collide
+        lanes.add(TimelineBuilder.lane(program(2, "ISMS", Framework.ISO27001, "platform"), List.of(
+                m(2, MilestoneType.CERTIFICATION_DECISION, 1, "2023-05-10", MilestoneStatus.DONE),
+                m(2, MilestoneType.INTERNAL_AUDIT, 1, "2026-10-01", MilestoneStatus.PLANNED),
+                m(2, MilestoneType.MANAGEMENT_REVIEW, 1, "2026-10-05", MilestoneStatus.PLANNED),
+                m(2, MilestoneType.SURVEILLANCE_AUDIT_1, 2, "2026-10-09", MilestoneStatus.PLANNED),
+                m(2, MilestoneType.CERTIFICATE_EXPIRY, 1, "2026-05-09", MilestoneStatus.PLANNED)), TODAY, to, 0));
+        lanes.add(TimelineBuilder.lane(program(3, "Nothing yet", Framework.SOC2_TYPE1, null), List.of(), TODAY, to, 0));
+        return new Timeline(range.from(TODAY), to, TODAY, lanes);
+    }
+
+    @Test
+    void program_names_are_html_links_and_the_drawing_has_no_svg_links_that_break_the_router() {
+        String html = TimelineDrawing.render(sample(), TimelineQuery.all());
+        assertThat(html).contains("<a href=\"programs/1\">Cloud &lt;SOC 2&gt; &amp; Co</a>", "<a href=\"programs/2\">ISMS</a>",
+                "<a href=\"programs/3\">Nothing yet</a>");
+        assertThat(html).doesNotContain("<SOC 2>");
+        // an SVG <a> has an SVGAnimatedString target, which the client router calls toLowerCase() on
+        Matcher svg = Pattern.compile("<svg[^>]*class=\"tl-row\".*?</svg>", Pattern.DOTALL).matcher(html);
+        int rows = 0;
+        while (svg.find()) {
+            rows++;
+            assertThat(svg.group()).doesNotContain("<a ");
+        }
+        assertThat(rows).isEqualTo(3);
+        assertThat(html).contains("No dates planned yet");
+    }
+
+    @Test
+    void colliding_marker_labels_are_merged_with_a_count_and_labels_never_overlap() {
+        String html = TimelineDrawing.render(sample(), TimelineQuery.all());
+        // IA 2026-10-01, MR 2026-10-05 and Surv. 1 2026-10-09 are a few units apart: one marker "IA +2"
+        assertThat(html).contains(">IA +2</text>");
+        assertThat(html).contains("aria-label=\"3 markers: ISMS · Internal audit");
+        List<TimelineDrawing.Item> items = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            items.add(new TimelineDrawing.Item(100 + i * 7, i % 2 == 0 ? "Fieldwork" : "Surv. 1", "PLANNED", "d", "x"));
+        }
+        List<TimelineDrawing.Cluster> clusters = TimelineDrawing.clusters(items);
+        for (int i = 1; i < clusters.size(); i++) {
+            assertThat(clusters.get(i).left()).isGreaterThanOrEqualTo(clusters.get(i - 1).right() + TimelineDrawing.LABEL_GAP);
+        }
+        assertThat(clusters.stream().mapToInt(c -> c.items().size()).sum()).isEqualTo(40);
+    }
+
+    @Test
+    void gaps_lapses_and_statuses_are_css_classes_with_hover_text() {
+        String html = TimelineDrawing.render(sample(), TimelineQuery.all());
+        assertThat(html).contains("class=\"b al\" data-kind=\"COVERAGE_GAP\"", "class=\"b al\" data-kind=\"CERTIFICATE_LAPSED\"");
+        assertThat(html).contains("<title>COVERAGE GAP 2025-07-01 – 2025-09-30");
+        // the fieldwork of a program with two overdue tasks is at risk
+        assertThat(html).containsPattern("<g class=\"mk s-AT_RISK\" tabindex=\"-1\" role=\"img\" aria-label=\"Cloud &lt;SOC 2&gt; &amp; Co · Fieldwork starts[^\"]*2 tasks are overdue");
+        assertThat(html.substring(html.indexOf("<ul class=\"tl-lanes\""))).doesNotContain("fill=\"#");
+    }
+
+    @Test
+    void grouping_by_team_makes_collapsible_sections_and_print_shows_title_date_and_filters() {
+        TimelineQuery q = new TimelineQuery(TimelineRange.DEFAULT, Set.of(Framework.ISO27001), "manager", "is",
+                true, TimelineQuery.Grouping.TEAM);
+        String html = TimelineDrawing.render(sample(), q);
+        assertThat(html).contains("<button type=\"button\" class=\"tl-toggle\" aria-expanded=\"true\" aria-controls=\"tl-g1\">Team GRC (1)</button>",
+                ">Team PLATFORM (1)</button>", ">No team (1)</button>");
+        assertThat(html).contains("<div class=\"tl-print-head\"><h2>Audit timeline</h2><p>Printed 2026-06-15 · 2025-06-01 to 2029-06-30 · "
+                + "Filters: ISO/IEC 27001 · owner manager · name contains &quot;is&quot; · at risk only · grouped by team</p></div>");
+    }
+
+    @Test
+    void the_same_timeline_draws_the_same_markup() throws Exception {
+        String html = TimelineDrawing.render(sample(), TimelineQuery.all(), Map.of(2L, List.of(new LifecycleFigures.FindingFigure(
+                2L, "MAJOR_NONCONFORMITY", "Access reviews not done", LocalDate.parse("2025-12-01"), null, false))), List.of());
+        assertThat(html).contains(">Major NC</text>", "Open major nonconformity: Access reviews not done, raised 2025-12-01");
+        assertThat(TimelineDrawing.render(sample(), TimelineQuery.all(), Map.of(2L, List.of(new LifecycleFigures.FindingFigure(
+                2L, "MAJOR_NONCONFORMITY", "Access reviews not done", LocalDate.parse("2025-12-01"), null, false))), List.of()))
+                .isEqualTo(html);
+        Path out = Path.of("target", "timeline-sample.html");
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, html);
+    }
+}
