@@ -2,7 +2,9 @@ package io.auditflow.evidence;
 
 import io.auditflow.common.ConflictException;
 import io.auditflow.common.NotFoundException;
+import io.auditflow.common.Text;
 import io.auditflow.common.Validation;
+import java.text.Normalizer;
 import io.auditflow.identity.UserService;
 import io.auditflow.inbox.DateWindow;
 import io.auditflow.inbox.InboxService;
@@ -105,6 +107,7 @@ public class EvidenceService {
             Files.createDirectories(properties.directory());
             for (int i = 0; i < files.size(); i++) {
                 EvidenceUpload file = files.get(i);
+                String fileName = Normalizer.normalize(file.fileName(), Normalizer.Form.NFC).trim();
                 String key = UUID.randomUUID().toString().replace("-", "");
                 Path temp = properties.directory().resolve(".upload-" + key);
                 Path target = properties.directory().resolve(key);
@@ -117,10 +120,10 @@ public class EvidenceService {
                 jdbc.update("insert into evidence (task_id, program_id, cycle, task_name, file_name, content_type,"
                                 + " size_bytes, sha256, storage_key, evidence_date, uploaded_by, uploaded_at)"
                                 + " values (?,?,?,?,?,?,?,?,?,?,?,?)",
-                        task.id(), task.programId(), task.cycle(), task.name(), file.fileName().trim(), type,
+                        task.id(), task.programId(), task.cycle(), task.name(), fileName, type,
                         (long) file.bytes().length, sha256(file.bytes()), key, Date.valueOf(dated), me, now);
                 Long id = jdbc.queryForObject("select id from evidence where storage_key = ?", Long.class, key);
-                stored.add(new Evidence(id, task.id(), task.programId(), task.cycle(), task.name(), file.fileName().trim(),
+                stored.add(new Evidence(id, task.id(), task.programId(), task.cycle(), task.name(), fileName,
                         type, file.bytes().length, sha256(file.bytes()), dated, me, now.toInstant(),
                         inbox.observationWindow(task).map(w -> !w.contains(dated)).orElse(null)));
             }
@@ -132,7 +135,12 @@ public class EvidenceService {
 
     /** Checks one file; returns its lower-case extension. */
     private String check(EvidenceUpload file, Validation v) {
-        String name = file == null || file.fileName() == null ? "" : file.fileName();
+        String raw = file == null || file.fileName() == null ? "" : file.fileName();
+        if (Text.firstForbidden(raw, false) >= 0) {
+            Text.singleLine(raw, "file", "The file name", v);
+            return "";
+        }
+        String name = Normalizer.normalize(raw, Normalizer.Form.NFC);
         String label = name.isBlank() ? "The file" : "'" + name + "'";
         if (name.isBlank()) {
             v.check(false, "file", "The file has no name");
@@ -158,7 +166,11 @@ public class EvidenceService {
             v.check(false, "file", label + " is larger than the limit of " + properties.maxSize().toMegabytes() + " MB");
             return extension;
         }
-        v.check(ContentCheck.matches(extension, bytes), "file",
+        ContentCheck.Result content = ContentCheck.check(extension, bytes);
+        v.check(content != ContentCheck.Result.UNPACKS_TOO_LARGE, "file", label + " unpacks to more than "
+                + ContentCheck.MAX_UNPACKED_BYTES / (1024 * 1024) + " MB or more than " + ContentCheck.MAX_RATIO
+                + " times its size; save it again from the office program or upload it as a PDF");
+        v.check(content != ContentCheck.Result.MISMATCH, "file",
                 label + ": the content is not a " + extension.toUpperCase(Locale.ROOT) + " file; check that the name matches what it is");
         return extension;
     }

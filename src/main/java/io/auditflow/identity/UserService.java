@@ -1,6 +1,7 @@
 package io.auditflow.identity;
 
 import io.auditflow.common.NotFoundException;
+import io.auditflow.common.Text;
 import io.auditflow.common.Validation;
 import io.auditflow.security.Role;
 import io.auditflow.security.UserSessions;
@@ -107,7 +108,7 @@ public class UserService {
                 "Use at least " + MIN_PASSWORD_LENGTH + " characters");
         validateDetails(form, v);
         v.throwIfInvalid();
-        AppUser user = new AppUser(username, trim(form.getDisplayName()), blankToNull(form.getEmail()),
+        AppUser user = new AppUser(username, Text.singleLine(form.getDisplayName(), "displayName", "", new Validation()), blankToNull(form.getEmail()),
                 passwordEncoder.encode(form.getPassword()), clock.instant());
         user.setRoles(form.getRoles());
         users.save(user);
@@ -122,7 +123,7 @@ public class UserService {
         Validation v = new Validation();
         validateDetails(form, v);
         v.throwIfInvalid();
-        user.setDisplayName(trim(form.getDisplayName()));
+        user.setDisplayName(Text.singleLine(form.getDisplayName(), "displayName", "", new Validation()));
         user.setEmail(blankToNull(form.getEmail()));
         boolean rolesChanged = !user.getRoles().equals(form.getRoles());
         user.setRoles(form.getRoles());
@@ -163,15 +164,16 @@ public class UserService {
         String key = trim(code).toLowerCase();
         Validation v = new Validation();
         v.check(TEAM_CODE.matcher(key).matches(), "code", "Use 2 to 64 lower-case letters, digits or dashes");
-        v.check(!trim(name).isEmpty(), "name", "Give the team a name");
+        String teamName = Text.singleLine(name, "name", "The team name", v);
+        v.check(!teamName.isEmpty(), "name", "Give the team a name");
         AppUser manager = null;
         if (!trim(managerUsername).isEmpty()) {
             manager = users.findByUsernameIgnoreCase(managerUsername.trim()).orElse(null);
             v.check(manager != null, "manager", "No user '" + managerUsername + "'");
         }
         v.throwIfInvalid();
-        Team team = teams.findByCodeIgnoreCase(key).orElseGet(() -> new Team(key, trim(name)));
-        team.setName(trim(name));
+        Team team = teams.findByCodeIgnoreCase(key).orElseGet(() -> new Team(key, teamName));
+        team.setName(teamName);
         team.setManager(manager);
         teams.save(team);
         camunda.syncTeam(team.getCode(), team.getName());
@@ -211,7 +213,8 @@ public class UserService {
     // ---- internals ---------------------------------------------------------------------------
 
     private void validateDetails(UserForm form, Validation v) {
-        v.check(!trim(form.getDisplayName()).isEmpty(), "displayName", "Give the person's name");
+        String displayName = Text.singleLine(form.getDisplayName(), "displayName", "The name", v);
+        v.check(!displayName.isEmpty(), "displayName", "Give the person's name");
         String email = trim(form.getEmail());
         v.check(email.isEmpty() || EMAIL.matcher(email).matches(), "email", "This is not an e-mail address");
         v.check(form.getRoles() != null && !form.getRoles().isEmpty(), "roles", "Give the user at least one role");

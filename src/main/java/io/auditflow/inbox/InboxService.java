@@ -3,6 +3,7 @@ package io.auditflow.inbox;
 import io.auditflow.common.AuditflowProperties;
 import io.auditflow.common.ConflictException;
 import io.auditflow.common.NotFoundException;
+import io.auditflow.common.Text;
 import io.auditflow.common.Validation;
 import io.auditflow.identity.TeamSummary;
 import io.auditflow.identity.UserService;
@@ -412,8 +413,9 @@ public class InboxService {
     public InboxTask changeDueDate(String taskId, LocalDate dueDate, String reason) {
         String me = CurrentUser.require();
         InboxTask task = requireOpen(locked(taskId));
-        String why = reason == null ? "" : reason.trim();
-        new Validation()
+        Validation v = new Validation();
+        String why = Text.multiLine(reason, "reason", "The reason", v);
+        v
                 .check(dueDate != null, "dueDate", "Choose the new due date")
                 .check(dueDate == null || !dueDate.isBefore(LocalDate.now(clock)), "dueDate", "Choose today or a later day")
                 .check(!why.isEmpty(), "reason", "Say why the due date moves; the reason is kept")
@@ -462,8 +464,9 @@ public class InboxService {
     public TaskEvent comment(String taskId, String text) {
         String me = CurrentUser.require();
         get(taskId);
-        String body = text == null ? "" : text.trim();
-        new Validation()
+        Validation v = new Validation();
+        String body = Text.multiLine(text, "comment", "The comment", v);
+        v
                 .check(!body.isEmpty(), "comment", "Write a comment first")
                 .check(body.length() <= MAX_COMMENT, "comment", "Keep comments under " + MAX_COMMENT + " characters")
                 .throwIfInvalid();

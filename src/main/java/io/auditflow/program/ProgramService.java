@@ -1,6 +1,7 @@
 package io.auditflow.program;
 
 import io.auditflow.common.NotFoundException;
+import io.auditflow.common.Text;
 import io.auditflow.common.Validation;
 import io.auditflow.identity.TeamSummary;
 import io.auditflow.identity.UserService;
@@ -93,7 +94,8 @@ public class ProgramService {
 
     private void apply(AuditProgram program, ProgramRequest r) {
         Validation v = new Validation();
-        String name = r.name() == null ? "" : r.name().trim();
+        String name = Text.singleLine(r.name(), "name", "The name", v);
+        String scope = Text.multiLine(r.scope(), "scope", "The scope", v);
         v.check(!name.isEmpty(), "name", "Give the program a name");
         v.check(name.length() <= MAX_NAME, "name", "Keep the name under " + MAX_NAME + " characters");
         if (!name.isEmpty()) {
@@ -116,7 +118,7 @@ public class ProgramService {
             edition = r.isoEdition() == null || r.isoEdition().isBlank() ? "2022" : r.isoEdition().trim();
             v.check(ISO_EDITIONS.contains(edition), "isoEdition", "Use edition 2022 or 2013");
         }
-        v.check(r.scope() == null || r.scope().length() <= MAX_SCOPE, "scope",
+        v.check(scope.length() <= MAX_SCOPE, "scope",
                 "Keep the scope under " + MAX_SCOPE + " characters");
         Optional<UserSummary> owner = users.findUser(r.owner());
         v.check(r.owner() != null && !r.owner().isBlank(), "owner", "Choose the program owner");
@@ -133,7 +135,7 @@ public class ProgramService {
         program.setName(name);
         program.setFramework(r.framework());
         program.setCriteria(criteria);
-        program.setScope(r.scope() == null || r.scope().isBlank() ? null : r.scope().trim());
+        program.setScope(scope.isEmpty() ? null : scope);
         program.setIsoEdition(edition);
         program.setOwnerId(owner.get().id());
         program.setTeamId(team.get().id());
