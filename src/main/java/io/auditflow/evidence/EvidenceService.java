@@ -1,7 +1,9 @@
 package io.auditflow.evidence;
 
+import io.auditflow.common.AuditEvent;
 import io.auditflow.common.ConflictException;
 import io.auditflow.common.NotFoundException;
+import io.auditflow.common.Problems;
 import io.auditflow.common.Text;
 import io.auditflow.common.Validation;
 import java.text.Normalizer;
@@ -35,6 +37,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.springframework.context.ApplicationEventPublisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -64,15 +67,17 @@ public class EvidenceService {
     private final UserService users;
     private final EvidenceProperties properties;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     EvidenceService(JdbcTemplate jdbc, InboxService inbox, ProgramService programs, UserService users,
-                    EvidenceProperties properties, Clock clock) {
+                    EvidenceProperties properties, Clock clock, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.inbox = inbox;
         this.programs = programs;
         this.users = users;
         this.properties = properties;
         this.clock = clock;
+        this.events = events;
     }
 
     public EvidenceProperties settings() {
@@ -87,6 +92,7 @@ public class EvidenceService {
         if (!task.open()) {
             throw new ConflictException("'" + task.name() + "' is already closed; evidence goes on open tasks");
         }
+        programs.requireActive(task.programId());
         LocalDate today = LocalDate.now(clock);
         LocalDate dated = evidenceDate == null ? today : evidenceDate;
         Validation v = new Validation();
@@ -123,6 +129,8 @@ public class EvidenceService {
                         task.id(), task.programId(), task.cycle(), task.name(), fileName, type,
                         (long) file.bytes().length, sha256(file.bytes()), key, Date.valueOf(dated), me, now);
                 Long id = jdbc.queryForObject("select id from evidence where storage_key = ?", Long.class, key);
+                events.publishEvent(new AuditEvent("EVIDENCE_UPLOADED", "evidence " + id,
+                        "'" + fileName + "' on task " + task.id() + ", sha256 " + sha256(file.bytes())));
                 stored.add(new Evidence(id, task.id(), task.programId(), task.cycle(), task.name(), fileName,
                         type, file.bytes().length, sha256(file.bytes()), dated, me, now.toInstant(),
                         inbox.observationWindow(task).map(w -> !w.contains(dated)).orElse(null)));
@@ -163,7 +171,7 @@ public class EvidenceService {
             return extension;
         }
         if (bytes.length > properties.maxSize().toBytes()) {
-            v.check(false, "file", label + " is larger than the limit of " + properties.maxSize().toMegabytes() + " MB");
+            v.check(false, "file", Problems.tooLarge(label, properties.maxSize()));
             return extension;
         }
         ContentCheck.Result content = ContentCheck.check(extension, bytes);
@@ -245,6 +253,8 @@ public class EvidenceService {
         if (!Files.isRegularFile(path)) {
             throw new NotFoundException("The file of evidence " + evidenceId + " is missing from the evidence store");
         }
+        events.publishEvent(new AuditEvent("EVIDENCE_DOWNLOADED", "evidence " + evidenceId,
+                "'" + evidence.fileName() + "' of task " + taskId));
         return new EvidenceFile(evidence, path);
     }
 

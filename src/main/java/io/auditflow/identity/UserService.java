@@ -1,5 +1,6 @@
 package io.auditflow.identity;
 
+import io.auditflow.common.AuditEvent;
 import io.auditflow.common.NotFoundException;
 import io.auditflow.common.Text;
 import io.auditflow.common.Validation;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -35,15 +37,17 @@ public class UserService {
     private final UserSessions sessions;
     private final CamundaIdentitySync camunda;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     UserService(AppUserRepository users, TeamRepository teams, PasswordEncoder passwordEncoder,
-                UserSessions sessions, CamundaIdentitySync camunda, Clock clock) {
+                UserSessions sessions, CamundaIdentitySync camunda, Clock clock, ApplicationEventPublisher events) {
         this.users = users;
         this.teams = teams;
         this.passwordEncoder = passwordEncoder;
         this.sessions = sessions;
         this.camunda = camunda;
         this.clock = clock;
+        this.events = events;
     }
 
     // ---- look-ups -------------------------------------------------------------------------
@@ -114,6 +118,8 @@ public class UserService {
         users.save(user);
         setTeams(user, form.getTeams());
         camunda.syncUser(user, teamCodesOf(username));
+        events.publishEvent(new AuditEvent("USER_CREATED", "user " + username,
+                "roles " + form.getRoles() + ", teams " + teamCodesOf(username)));
         return summary(user);
     }
 
@@ -126,9 +132,14 @@ public class UserService {
         user.setDisplayName(Text.singleLine(form.getDisplayName(), "displayName", "", new Validation()));
         user.setEmail(blankToNull(form.getEmail()));
         boolean rolesChanged = !user.getRoles().equals(form.getRoles());
+        String before = "roles " + user.getRoles() + ", teams " + teamCodesOf(user.getUsername());
         user.setRoles(form.getRoles());
         setTeams(user, form.getTeams());
         camunda.syncUser(user, teamCodesOf(user.getUsername()));
+        String after = "roles " + user.getRoles() + ", teams " + teamCodesOf(user.getUsername());
+        if (!before.equals(after)) {
+            events.publishEvent(new AuditEvent("USER_ROLES_CHANGED", "user " + user.getUsername(), before + " -> " + after));
+        }
         if (rolesChanged) {
             // Roles are read at sign-in: end the sessions so the new roles apply at once.
             sessions.expireAll(user.getUsername());
@@ -144,6 +155,7 @@ public class UserService {
             throw new io.auditflow.common.ValidationException("enabled", "The last enabled admin cannot be disabled");
         }
         user.setEnabled(enabled);
+        events.publishEvent(new AuditEvent(enabled ? "USER_ENABLED" : "USER_DISABLED", "user " + user.getUsername(), null));
         if (!enabled) {
             sessions.expireAll(user.getUsername());
         }
@@ -156,6 +168,7 @@ public class UserService {
         new Validation().check(newPassword != null && newPassword.length() >= MIN_PASSWORD_LENGTH, "password",
                 "Use at least " + MIN_PASSWORD_LENGTH + " characters").throwIfInvalid();
         user.setPasswordHash(passwordEncoder.encode(newPassword));
+        events.publishEvent(new AuditEvent("USER_PASSWORD_RESET", "user " + user.getUsername(), "by an admin"));
         sessions.expireAll(user.getUsername());
     }
 
@@ -177,6 +190,8 @@ public class UserService {
         team.setManager(manager);
         teams.save(team);
         camunda.syncTeam(team.getCode(), team.getName());
+        events.publishEvent(new AuditEvent("TEAM_SAVED", "team " + team.getCode(),
+                "name '" + team.getName() + "', manager " + (manager == null ? "none" : manager.getUsername())));
         return summary(team);
     }
 

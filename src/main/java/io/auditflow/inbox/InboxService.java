@@ -1,5 +1,6 @@
 package io.auditflow.inbox;
 
+import io.auditflow.common.AuditEvent;
 import io.auditflow.common.AuditflowProperties;
 import io.auditflow.common.ConflictException;
 import io.auditflow.common.NotFoundException;
@@ -31,6 +32,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.springframework.context.ApplicationEventPublisher;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -73,6 +75,7 @@ public class InboxService {
     private final IdentityService identityService;
     private final UserService users;
     private final ProgramService programs;
+    private final ApplicationEventPublisher events;
     private final MilestoneService milestones;
     private final TaskForms forms;
     private final Clock clock;
@@ -80,7 +83,8 @@ public class InboxService {
 
     InboxService(JdbcTemplate jdbc, TaskService taskService, RuntimeService runtimeService,
                  IdentityService identityService, UserService users, ProgramService programs,
-                 MilestoneService milestones, TaskForms forms, Clock clock, AuditflowProperties properties) {
+                 MilestoneService milestones, TaskForms forms, Clock clock, AuditflowProperties properties,
+                 ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.taskService = taskService;
         this.runtimeService = runtimeService;
@@ -91,6 +95,7 @@ public class InboxService {
         this.forms = forms;
         this.clock = clock;
         this.zone = properties.zone();
+        this.events = events;
     }
 
     // ---- lists ------------------------------------------------------------------------------
@@ -191,6 +196,8 @@ public class InboxService {
             }
         }
         sql.and("state = ?", InboxProjection.OPEN);
+        // Archived programs are read-only: their tasks leave every list until the program is restored.
+        sql.and("not exists (select 1 from audit_program ap where ap.id = inbox_task.program_id and ap.archived = true)");
         if (filter == null) {
             return sql;
         }
@@ -463,7 +470,8 @@ public class InboxService {
     @PreAuthorize(Roles.CAN_WORK)
     public TaskEvent comment(String taskId, String text) {
         String me = CurrentUser.require();
-        get(taskId);
+        // Comments go on open tasks of active programs; a closed task's history stays as it was.
+        requireOpen(get(taskId));
         Validation v = new Validation();
         String body = Text.multiLine(text, "comment", "The comment", v);
         v
@@ -487,6 +495,7 @@ public class InboxService {
     }
 
     private InboxTask requireOpen(InboxTask task) {
+        programs.requireActive(task.programId());
         if (!task.open()) {
             throw new ConflictException("'" + task.name() + "' was already "
                     + ("COMPLETED".equals(task.state()) ? "completed" : "closed")
@@ -546,6 +555,10 @@ public class InboxService {
         Instant at = clock.instant();
         jdbc.update("insert into inbox_task_event (task_id, kind, actor, old_value, new_value, message, at)"
                 + " values (?,?,?,?,?,?,?)", taskId, kind, actor, oldValue, newValue, message, Timestamp.from(at));
+        if (!TaskEvent.COMMENT.equals(kind)) { // comments are the task's own history, not an audit event
+            events.publishEvent(new AuditEvent("TASK_" + kind, "task " + taskId,
+                    (oldValue == null ? "" : oldValue + " -> ") + (newValue == null ? "" : newValue)));
+        }
         return new TaskEvent(kind, actor, oldValue, newValue, message, at);
     }
 

@@ -1,5 +1,7 @@
 package io.auditflow.program;
 
+import io.auditflow.common.AuditEvent;
+import io.auditflow.common.ConflictException;
 import io.auditflow.common.NotFoundException;
 import io.auditflow.common.Text;
 import io.auditflow.common.Validation;
@@ -64,22 +66,40 @@ public class ProgramService {
         return find(id).orElseThrow(() -> new NotFoundException("No program with id " + id));
     }
 
+    /**
+     * The one rule for archived programs: they are read-only until a manager restores them. Every
+     * write on a program's tasks, evidence and milestones calls this first (409 with the reason).
+     */
+    @Transactional(readOnly = true)
+    public void requireActive(Long programId) {
+        if (programId == null) {
+            return;
+        }
+        programs.findById(programId).filter(AuditProgram::isArchived).ifPresent(p -> {
+            throw new ConflictException("'" + p.getName() + "' is archived and read-only; a manager can restore it"
+                    + " on the program page");
+        });
+    }
+
     @PreAuthorize(Roles.CAN_MANAGE)
     public Program create(ProgramRequest request) {
         AuditProgram program = new AuditProgram(clock.instant());
         apply(program, request);
         programs.saveAndFlush(program);
         events.publishEvent(new ProgramChanged(program.getId()));
+        events.publishEvent(new AuditEvent("PROGRAM_CREATED", "program " + program.getId(), "'" + program.getName() + "'"));
         return toProgram(program);
     }
 
     @PreAuthorize(Roles.CAN_MANAGE)
     public Program update(Long id, ProgramRequest request) {
         AuditProgram program = programs.findById(id).orElseThrow(() -> new NotFoundException("No program with id " + id));
+        requireActive(id);
         apply(program, request);
         program.setUpdatedAt(clock.instant());
         programs.saveAndFlush(program);
         events.publishEvent(new ProgramChanged(program.getId()));
+        events.publishEvent(new AuditEvent("PROGRAM_UPDATED", "program " + program.getId(), "'" + program.getName() + "'"));
         return toProgram(program);
     }
 
@@ -89,6 +109,8 @@ public class ProgramService {
         program.setArchived(archived);
         program.setUpdatedAt(clock.instant());
         events.publishEvent(new ProgramChanged(program.getId()));
+        events.publishEvent(new AuditEvent(archived ? "PROGRAM_ARCHIVED" : "PROGRAM_RESTORED", "program " + program.getId(),
+                "'" + program.getName() + "'"));
         return toProgram(program);
     }
 
