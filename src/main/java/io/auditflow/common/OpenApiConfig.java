@@ -52,8 +52,7 @@ class OpenApiConfig {
                         .addSecuritySchemes(BASIC, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")
                                 .description("User name and password of an Auditflow user"))
                         .addSecuritySchemes(TOKEN, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
-                                .description("A personal API token: Authorization: Bearer <token>"))
-                        .addSchemas("Problem", problemSchema()))
+                                .description("A personal API token: Authorization: Bearer <token>")))
                 .addSecurityItem(new SecurityRequirement().addList(BASIC))
                 .addSecurityItem(new SecurityRequirement().addList(TOKEN));
     }
@@ -65,6 +64,11 @@ class OpenApiConfig {
             if (api.getPaths() == null) {
                 return;
             }
+            // Added here, not on the bean: springdoc replaces the bean's schemas with the scanned ones.
+            if (api.getComponents() == null) {
+                api.setComponents(new Components());
+            }
+            api.getComponents().addSchemas("Problem", problemSchema());
             api.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, op) -> {
                 ApiResponses responses = op.getResponses() == null ? new ApiResponses() : op.getResponses();
                 boolean hasBody = op.getRequestBody() != null;

@@ -144,10 +144,6 @@ public class EvidenceService {
     /** Checks one file; returns its lower-case extension. */
     private String check(EvidenceUpload file, Validation v) {
         String raw = file == null || file.fileName() == null ? "" : file.fileName();
-        if (Text.firstForbidden(raw, false) >= 0) {
-            Text.singleLine(raw, "file", "The file name", v);
-            return "";
-        }
         String name = Normalizer.normalize(raw, Normalizer.Form.NFC);
         String label = name.isBlank() ? "The file" : "'" + name + "'";
         if (name.isBlank()) {
@@ -156,6 +152,11 @@ public class EvidenceService {
         }
         if (BAD_NAME.matcher(name).find() || name.contains("..")) {
             v.check(false, "file", label + ": give a plain file name, without folders, '..' or drive letters");
+            return "";
+        }
+        if (Text.firstForbidden(name, false) >= 0) {
+            // e.g. "invoice\u202Efdp.exe" shows as "invoiceexe.pdf": refused with the common message
+            Text.singleLine(name, "file", "The file name", v);
             return "";
         }
         v.check(name.length() <= MAX_FILE_NAME, "file", label + ": keep file names under " + MAX_FILE_NAME + " characters");
