@@ -36,6 +36,7 @@ class ArchivedProgramSuspension {
         }
         boolean suspend = program.archived();
         Set<String> ids = new LinkedHashSet<>();
+        // The business key LifecycleService.businessKey gives (inbox may not depend on lifecycle: cycle).
         ProcessInstanceQuery byKey = runtime.createProcessInstanceQuery()
                 .processInstanceBusinessKey("program-" + program.id());
         ProcessInstanceQuery byVariable = runtime.createProcessInstanceQuery()

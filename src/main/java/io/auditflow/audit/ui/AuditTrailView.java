@@ -92,6 +92,8 @@ class AuditTrailView extends VerticalLayout {
         verify.addThemeVariants(ButtonVariant.LUMO_SMALL);
         verify.addClickListener(e -> showVerification(trail.verify()));
         verdict.setId("audit-verdict");
+        // A long verdict wraps on a phone instead of widening the page.
+        verdict.getStyle().set("white-space", "normal").set("max-width", "100%").set("overflow-wrap", "anywhere");
 
         grid.addColumn(AuditEntry::seq).setHeader("#").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(e -> time(e.at())).setHeader("Time").setAutoWidth(true).setFlexGrow(0);
@@ -105,6 +107,7 @@ class AuditTrailView extends VerticalLayout {
                 query -> (int) Math.min(Integer.MAX_VALUE, trail.count(filter())));
         grid.setId("audit-grid");
         grid.setSizeFull();
+        grid.setMinHeight("18em");
 
         FlexLayout filters = new FlexLayout(actor, action, text, from, to);
         filters.setFlexWrap(FlexLayout.FlexWrap.WRAP);
