@@ -34,7 +34,10 @@ class AccessMatrixTest {
     int port;
 
     private int status(String user, HttpMethod method, String path) {
-        RestClient client = RestClient.builder().baseUrl("http://localhost:" + port).build();
+        // The JDK client has no read timeout; Reactor Netty's 10 s default failed the first engine REST
+        // call (Jersey starts lazily) on a busy machine.
+        RestClient client = RestClient.builder().baseUrl("http://localhost:" + port)
+                .requestFactory(new org.springframework.http.client.JdkClientHttpRequestFactory()).build();
         return client.method(method).uri(path)
                 .headers(h -> {
                     if (!user.equals("anonymous")) {
