@@ -1,6 +1,5 @@
 package io.auditflow.engagement;
 
-import io.auditflow.common.ApiError;
 import io.auditflow.evidence.Evidence;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -29,10 +28,8 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 @RestController
 @RequestMapping("/api/engagements")
 @Tag(name = "Engagements", description = "Audit engagements: invited auditors, the request list, samples, the binder")
-@ApiResponse(responseCode = "404", description = "No such engagement or request, or the caller may not see it",
-        content = @Content(schema = @Schema(implementation = ApiError.class)))
-@ApiResponse(responseCode = "403", description = "The caller's role may not do this",
-        content = @Content(schema = @Schema(implementation = ApiError.class)))
+@ApiResponse(responseCode = "404", description = "No such engagement or request, or the caller may not see it")
+@ApiResponse(responseCode = "403", description = "The caller's role may not do this")
 class EngagementController {
 
     private final EngagementService engagements;
@@ -75,7 +72,7 @@ class EngagementController {
     @PostMapping
     @Operation(summary = "Create an engagement for one audit of a program (managers)",
             description = "Empty period and fieldwork dates are taken from the program's calendar.")
-    @ApiResponse(responseCode = "400", description = "Bad input, with fieldErrors", content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @ApiResponse(responseCode = "400", description = "Bad input, with fieldErrors")
     ResponseEntity<Engagement> create(@RequestBody EngagementForm form) {
         return ResponseEntity.status(HttpStatus.CREATED).body(engagements.create(form));
     }
@@ -100,7 +97,7 @@ class EngagementController {
 
     @PostMapping("/{id}/auditors")
     @Operation(summary = "Invite a user with the Auditor role (managers)")
-    @ApiResponse(responseCode = "400", description = "No such active auditor", content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @ApiResponse(responseCode = "400", description = "No such active auditor")
     ResponseEntity<AuditorAccess> invite(@PathVariable Long id, @RequestBody InviteBody body) {
         return ResponseEntity.status(HttpStatus.CREATED).body(engagements.invite(id, body == null ? null : body.username()));
     }
@@ -125,7 +122,7 @@ class EngagementController {
 
     @PostMapping("/{id}/requests")
     @Operation(summary = "Add a request, or update the one with the same reference")
-    @ApiResponse(responseCode = "400", description = "Bad input, with fieldErrors", content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @ApiResponse(responseCode = "400", description = "Bad input, with fieldErrors")
     AuditRequest addRequest(@PathVariable Long id, @RequestBody RequestForm form) {
         return requests.save(id, form);
     }
@@ -137,7 +134,7 @@ class EngagementController {
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
                     mediaType = "text/csv", schema = @Schema(type = "string",
                     example = "reference,request,criteria,due date,owner hint\r\nPBC-01,Population of new hires,CC1.4,2026-03-31,grc"))))
-    @ApiResponse(responseCode = "400", description = "Rows with their numbers and reasons", content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @ApiResponse(responseCode = "400", description = "Rows with their numbers and reasons")
     ImportResult importCsv(@PathVariable Long id, java.io.InputStream body) throws java.io.IOException {
         // Read one byte past the limit at most, so a huge body is refused without being held in memory.
         long limit = engagements.settings().maxImportSize().toBytes();
@@ -198,16 +195,14 @@ class EngagementController {
 
     @PostMapping("/requests/{requestId}/accept")
     @Operation(summary = "Accept the submitted answer (auditors of the engagement)")
-    @ApiResponse(responseCode = "409", description = "Another auditor decided first, or the request is not submitted",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @ApiResponse(responseCode = "409", description = "Another auditor decided first, or the request is not submitted")
     AuditRequest accept(@PathVariable Long requestId, @RequestBody(required = false) DecisionBody body) {
         return requests.decide(requestId, true, body == null ? null : body.comment(), body == null ? null : body.version());
     }
 
     @PostMapping("/requests/{requestId}/send-back")
     @Operation(summary = "Send the answer back to the team with a comment (auditors of the engagement)")
-    @ApiResponse(responseCode = "409", description = "Another auditor decided first, or the request is not submitted",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @ApiResponse(responseCode = "409", description = "Another auditor decided first, or the request is not submitted")
     AuditRequest sendBack(@PathVariable Long requestId, @RequestBody DecisionBody body) {
         return requests.decide(requestId, false, body == null ? null : body.comment(), body == null ? null : body.version());
     }

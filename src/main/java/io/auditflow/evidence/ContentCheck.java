@@ -29,17 +29,32 @@ final class ContentCheck {
     private ContentCheck() {
     }
 
-    /** True when the bytes match the extension. */
-    static boolean matches(String extension, byte[] bytes) {
+    /** The answer of a check: the content matches, does not match, or unpacks beyond the caps. */
+    enum Result { MATCHES, MISMATCH, UNPACKS_TOO_LARGE }
+
+    /**
+     * The most an Office file may unpack to, and the highest ratio of unpacked to packed bytes.
+     * Real documents stay far below both (XML packs about 5-20 times); a ZIP bomb does not.
+     */
+    static final long MAX_UNPACKED_BYTES = 200L * 1024 * 1024;
+    static final int MAX_RATIO = 100;
+    /** Below this many unpacked bytes the ratio is not checked (tiny files pack oddly). */
+    private static final long RATIO_FLOOR = 1024 * 1024;
+
+    static Result check(String extension, byte[] bytes) {
         return switch (extension) {
-            case "pdf" -> startsWith(bytes, "%PDF-".getBytes(StandardCharsets.US_ASCII));
-            case "png" -> startsWith(bytes, new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A});
-            case "jpg", "jpeg" -> startsWith(bytes, new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF});
+            case "pdf" -> of(startsWith(bytes, "%PDF-".getBytes(StandardCharsets.US_ASCII)));
+            case "png" -> of(startsWith(bytes, new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A}));
+            case "jpg", "jpeg" -> of(startsWith(bytes, new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF}));
             case "docx" -> officeZip(bytes, "word/");
             case "xlsx" -> officeZip(bytes, "xl/");
-            case "txt", "csv" -> utf8Text(bytes);
-            default -> false;
+            case "txt", "csv" -> of(utf8Text(bytes));
+            default -> Result.MISMATCH;
         };
+    }
+
+    private static Result of(boolean matches) {
+        return matches ? Result.MATCHES : Result.MISMATCH;
     }
 
     private static boolean startsWith(byte[] bytes, byte[] prefix) {
@@ -54,27 +69,41 @@ final class ContentCheck {
         return true;
     }
 
-    /** An Office Open XML file: a ZIP with [Content_Types].xml and the part folder of its kind. */
-    private static boolean officeZip(byte[] bytes, String partFolder) {
+    /**
+     * An Office Open XML file: a ZIP with [Content_Types].xml and the part folder of its kind. Every
+     * entry is inflated through a counter that stops at the caps, so a bomb costs at most
+     * {@link #MAX_UNPACKED_BYTES} of inflating, never its full size.
+     */
+    private static Result officeZip(byte[] bytes, String partFolder) {
         if (!startsWith(bytes, new byte[] {'P', 'K', 3, 4})) {
-            return false;
+            return Result.MISMATCH;
         }
+        long limit = Math.min(MAX_UNPACKED_BYTES, Math.max(RATIO_FLOOR, (long) bytes.length * MAX_RATIO));
         boolean contentTypes = false;
         boolean part = false;
+        long unpacked = 0;
+        byte[] buffer = new byte[64 * 1024];
         try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(bytes))) {
             ZipEntry entry;
             int entries = 0;
-            while ((entry = zip.getNextEntry()) != null && entries++ < 10_000) {
+            while ((entry = zip.getNextEntry()) != null) {
+                if (++entries > 10_000) {
+                    return Result.UNPACKS_TOO_LARGE;
+                }
                 contentTypes |= entry.getName().equals("[Content_Types].xml");
                 part |= entry.getName().startsWith(partFolder);
-                if (contentTypes && part) {
-                    return true;
+                int n;
+                while ((n = zip.read(buffer)) > 0) {
+                    unpacked += n;
+                    if (unpacked > limit) {
+                        return Result.UNPACKS_TOO_LARGE;
+                    }
                 }
             }
         } catch (IOException | IllegalArgumentException e) {
-            return false;
+            return Result.MISMATCH;
         }
-        return false;
+        return of(contentTypes && part);
     }
 
     /** Valid UTF-8 without NUL bytes (which no text or CSV file holds, but binaries do). */

@@ -10,7 +10,7 @@ import org.springframework.util.unit.DataSize;
  * Settings under {@code auditflow.evidence.*}.
  *
  * @param directory    where evidence files are stored (created if missing)
- * @param maxSize      the largest file accepted; keep it under spring.servlet.multipart.max-file-size
+ * @param maxSize      the largest file accepted; also the multipart parser's limit (UploadLimitsConfig)
  * @param allowedTypes file extensions accepted; each is checked against the file's first bytes
  */
 @ConfigurationProperties(prefix = "auditflow.evidence")

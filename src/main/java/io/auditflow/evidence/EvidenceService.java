@@ -1,8 +1,12 @@
 package io.auditflow.evidence;
 
+import io.auditflow.common.AuditEvent;
 import io.auditflow.common.ConflictException;
 import io.auditflow.common.NotFoundException;
+import io.auditflow.common.Problems;
+import io.auditflow.common.Text;
 import io.auditflow.common.Validation;
+import java.text.Normalizer;
 import io.auditflow.identity.UserService;
 import io.auditflow.inbox.DateWindow;
 import io.auditflow.inbox.InboxService;
@@ -33,6 +37,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.springframework.context.ApplicationEventPublisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -63,10 +68,12 @@ public class EvidenceService {
     private final EvidenceProperties properties;
     private final Clock clock;
     private final org.springframework.beans.factory.ObjectProvider<EvidenceReadGrant> grants;
+    private final ApplicationEventPublisher events;
 
     EvidenceService(JdbcTemplate jdbc, InboxService inbox, ProgramService programs, UserService users,
                     EvidenceProperties properties, Clock clock,
-                    org.springframework.beans.factory.ObjectProvider<EvidenceReadGrant> grants) {
+                    org.springframework.beans.factory.ObjectProvider<EvidenceReadGrant> grants,
+                    ApplicationEventPublisher events) {
         this.grants = grants;
         this.jdbc = jdbc;
         this.inbox = inbox;
@@ -74,6 +81,7 @@ public class EvidenceService {
         this.users = users;
         this.properties = properties;
         this.clock = clock;
+        this.events = events;
     }
 
     public EvidenceProperties settings() {
@@ -88,6 +96,7 @@ public class EvidenceService {
         if (!task.open()) {
             throw new ConflictException("'" + task.name() + "' is already closed; evidence goes on open tasks");
         }
+        programs.requireActive(task.programId());
         LocalDate today = LocalDate.now(clock);
         LocalDate dated = evidenceDate == null ? today : evidenceDate;
         Validation v = new Validation();
@@ -108,6 +117,7 @@ public class EvidenceService {
             Files.createDirectories(properties.directory());
             for (int i = 0; i < files.size(); i++) {
                 EvidenceUpload file = files.get(i);
+                String fileName = Normalizer.normalize(file.fileName(), Normalizer.Form.NFC).trim();
                 String key = UUID.randomUUID().toString().replace("-", "");
                 Path temp = properties.directory().resolve(".upload-" + key);
                 Path target = properties.directory().resolve(key);
@@ -120,10 +130,12 @@ public class EvidenceService {
                 jdbc.update("insert into evidence (task_id, program_id, cycle, task_name, file_name, content_type,"
                                 + " size_bytes, sha256, storage_key, evidence_date, uploaded_by, uploaded_at)"
                                 + " values (?,?,?,?,?,?,?,?,?,?,?,?)",
-                        task.id(), task.programId(), task.cycle(), task.name(), file.fileName().trim(), type,
+                        task.id(), task.programId(), task.cycle(), task.name(), fileName, type,
                         (long) file.bytes().length, sha256(file.bytes()), key, Date.valueOf(dated), me, now);
                 Long id = jdbc.queryForObject("select id from evidence where storage_key = ?", Long.class, key);
-                stored.add(new Evidence(id, task.id(), task.programId(), task.cycle(), task.name(), file.fileName().trim(),
+                events.publishEvent(new AuditEvent("EVIDENCE_UPLOADED", "evidence " + id,
+                        "'" + fileName + "' on task " + task.id() + ", sha256 " + sha256(file.bytes())));
+                stored.add(new Evidence(id, task.id(), task.programId(), task.cycle(), task.name(), fileName,
                         type, file.bytes().length, sha256(file.bytes()), dated, me, now.toInstant(),
                         inbox.observationWindow(task).map(w -> !w.contains(dated)).orElse(null)));
             }
@@ -135,7 +147,8 @@ public class EvidenceService {
 
     /** Checks one file; returns its lower-case extension. */
     private String check(EvidenceUpload file, Validation v) {
-        String name = file == null || file.fileName() == null ? "" : file.fileName();
+        String raw = file == null || file.fileName() == null ? "" : file.fileName();
+        String name = Normalizer.normalize(raw, Normalizer.Form.NFC);
         String label = name.isBlank() ? "The file" : "'" + name + "'";
         if (name.isBlank()) {
             v.check(false, "file", "The file has no name");
@@ -143,6 +156,11 @@ public class EvidenceService {
         }
         if (BAD_NAME.matcher(name).find() || name.contains("..")) {
             v.check(false, "file", label + ": give a plain file name, without folders, '..' or drive letters");
+            return "";
+        }
+        if (Text.firstForbidden(name, false) >= 0) {
+            // e.g. "invoice\u202Efdp.exe" shows as "invoiceexe.pdf": refused with the common message
+            Text.singleLine(name, "file", "The file name", v);
             return "";
         }
         v.check(name.length() <= MAX_FILE_NAME, "file", label + ": keep file names under " + MAX_FILE_NAME + " characters");
@@ -158,10 +176,14 @@ public class EvidenceService {
             return extension;
         }
         if (bytes.length > properties.maxSize().toBytes()) {
-            v.check(false, "file", label + " is larger than the limit of " + properties.maxSize().toMegabytes() + " MB");
+            v.check(false, "file", Problems.tooLarge(label, properties.maxSize()));
             return extension;
         }
-        v.check(ContentCheck.matches(extension, bytes), "file",
+        ContentCheck.Result content = ContentCheck.check(extension, bytes);
+        v.check(content != ContentCheck.Result.UNPACKS_TOO_LARGE, "file", label + " unpacks to more than "
+                + ContentCheck.MAX_UNPACKED_BYTES / (1024 * 1024) + " MB or more than " + ContentCheck.MAX_RATIO
+                + " times its size; save it again from the office program or upload it as a PDF");
+        v.check(content != ContentCheck.Result.MISMATCH, "file",
                 label + ": the content is not a " + extension.toUpperCase(Locale.ROOT) + " file; check that the name matches what it is");
         return extension;
     }
@@ -246,6 +268,8 @@ public class EvidenceService {
         if (!Files.isRegularFile(path)) {
             throw new NotFoundException("The file of evidence " + evidenceId + " is missing from the evidence store");
         }
+        events.publishEvent(new AuditEvent("EVIDENCE_DOWNLOADED", "evidence " + evidenceId,
+                "'" + evidence.fileName() + "' of task " + taskId));
         return new EvidenceFile(evidence, path);
     }
 

@@ -1,6 +1,8 @@
 package io.auditflow.identity;
 
+import io.auditflow.common.AuditEvent;
 import io.auditflow.common.NotFoundException;
+import io.auditflow.common.Text;
 import io.auditflow.common.Validation;
 import io.auditflow.security.ApiTokenService;
 import io.auditflow.security.CurrentUser;
@@ -13,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -40,10 +43,11 @@ public class UserService {
     private final PasswordPolicy passwordPolicy;
     private final ApiTokenService apiTokens;
     private final SecondFactor secondFactor;
+    private final ApplicationEventPublisher events;
 
     UserService(AppUserRepository users, TeamRepository teams, PasswordEncoder passwordEncoder,
                 UserSessions sessions, CamundaIdentitySync camunda, Clock clock, PasswordPolicy passwordPolicy,
-                ApiTokenService apiTokens, SecondFactor secondFactor) {
+                ApiTokenService apiTokens, SecondFactor secondFactor, ApplicationEventPublisher events) {
         this.secondFactor = secondFactor;
         this.passwordPolicy = passwordPolicy;
         this.apiTokens = apiTokens;
@@ -53,6 +57,7 @@ public class UserService {
         this.sessions = sessions;
         this.camunda = camunda;
         this.clock = clock;
+        this.events = events;
     }
 
     // ---- look-ups -------------------------------------------------------------------------
@@ -116,12 +121,14 @@ public class UserService {
         checkPassword(v, "password", username, form.getPassword());
         validateDetails(form, v);
         v.throwIfInvalid();
-        AppUser user = new AppUser(username, trim(form.getDisplayName()), blankToNull(form.getEmail()),
+        AppUser user = new AppUser(username, Text.singleLine(form.getDisplayName(), "displayName", "", new Validation()), blankToNull(form.getEmail()),
                 passwordEncoder.encode(form.getPassword()), clock.instant());
         user.setRoles(form.getRoles());
         users.save(user);
         setTeams(user, form.getTeams());
         camunda.syncUser(user, teamCodesOf(username));
+        events.publishEvent(new AuditEvent("USER_CREATED", "user " + username,
+                "roles " + form.getRoles() + ", teams " + teamCodesOf(username)));
         return summary(user);
     }
 
@@ -131,12 +138,17 @@ public class UserService {
         Validation v = new Validation();
         validateDetails(form, v);
         v.throwIfInvalid();
-        user.setDisplayName(trim(form.getDisplayName()));
+        user.setDisplayName(Text.singleLine(form.getDisplayName(), "displayName", "", new Validation()));
         user.setEmail(blankToNull(form.getEmail()));
         boolean rolesChanged = !user.getRoles().equals(form.getRoles());
+        String before = "roles " + user.getRoles() + ", teams " + teamCodesOf(user.getUsername());
         user.setRoles(form.getRoles());
         setTeams(user, form.getTeams());
         camunda.syncUser(user, teamCodesOf(user.getUsername()));
+        String after = "roles " + user.getRoles() + ", teams " + teamCodesOf(user.getUsername());
+        if (!before.equals(after)) {
+            events.publishEvent(new AuditEvent("USER_ROLES_CHANGED", "user " + user.getUsername(), before + " -> " + after));
+        }
         if (rolesChanged) {
             // Roles are read at sign-in: end the sessions so the new roles apply at once.
             sessions.expireAll(user.getUsername());
@@ -152,6 +164,7 @@ public class UserService {
             throw new io.auditflow.common.ValidationException("enabled", "The last enabled admin cannot be disabled");
         }
         user.setEnabled(enabled);
+        events.publishEvent(new AuditEvent(enabled ? "USER_ENABLED" : "USER_DISABLED", "user " + user.getUsername(), null));
         if (!enabled) {
             sessions.expireAll(user.getUsername());
         }
@@ -168,6 +181,7 @@ public class UserService {
         // An admin resets a password when an account may be compromised or its phone is lost: end its
         // sessions and tokens, and turn the second factor off so the user can sign in and set it up again.
         user.setTotp(null);
+        events.publishEvent(new AuditEvent("USER_PASSWORD_RESET", "user " + user.getUsername(), "by an admin"));
         sessions.expireAll(user.getUsername());
         apiTokens.revokeAllOf(user.getUsername());
     }
@@ -195,18 +209,21 @@ public class UserService {
         String key = trim(code).toLowerCase();
         Validation v = new Validation();
         v.check(TEAM_CODE.matcher(key).matches(), "code", "Use 2 to 64 lower-case letters, digits or dashes");
-        v.check(!trim(name).isEmpty(), "name", "Give the team a name");
+        String teamName = Text.singleLine(name, "name", "The team name", v);
+        v.check(!teamName.isEmpty(), "name", "Give the team a name");
         AppUser manager = null;
         if (!trim(managerUsername).isEmpty()) {
             manager = users.findByUsernameIgnoreCase(managerUsername.trim()).orElse(null);
             v.check(manager != null, "manager", "No user '" + managerUsername + "'");
         }
         v.throwIfInvalid();
-        Team team = teams.findByCodeIgnoreCase(key).orElseGet(() -> new Team(key, trim(name)));
-        team.setName(trim(name));
+        Team team = teams.findByCodeIgnoreCase(key).orElseGet(() -> new Team(key, teamName));
+        team.setName(teamName);
         team.setManager(manager);
         teams.save(team);
         camunda.syncTeam(team.getCode(), team.getName());
+        events.publishEvent(new AuditEvent("TEAM_SAVED", "team " + team.getCode(),
+                "name '" + team.getName() + "', manager " + (manager == null ? "none" : manager.getUsername())));
         return summary(team);
     }
 
@@ -273,7 +290,8 @@ public class UserService {
     }
 
     private void validateDetails(UserForm form, Validation v) {
-        v.check(!trim(form.getDisplayName()).isEmpty(), "displayName", "Give the person's name");
+        String displayName = Text.singleLine(form.getDisplayName(), "displayName", "The name", v);
+        v.check(!displayName.isEmpty(), "displayName", "Give the person's name");
         String email = trim(form.getEmail());
         v.check(email.isEmpty() || EMAIL.matcher(email).matches(), "email", "This is not an e-mail address");
         v.check(form.getRoles() != null && !form.getRoles().isEmpty(), "roles", "Give the user at least one role");

@@ -57,13 +57,16 @@ class InboxController {
 
     @GetMapping("/{id}")
     @Operation(summary = "One task with its program, the audit step it prepares, its form and history",
-            responses = @ApiResponse(responseCode = "404", description = "No such task, or not one of your teams'"))
+            responses = {@ApiResponse(responseCode = "200", description = "The task", useReturnTypeSchema = true),
+                    @ApiResponse(responseCode = "404", description = "No such task, or not one of your teams'")})
     TaskDetails get(@PathVariable String id) {
         return inbox.details(id);
     }
 
     @PostMapping("/{id}/claim")
-    @Operation(summary = "Claim a team task", responses = @ApiResponse(responseCode = "409", description = "Someone else has it"))
+    @Operation(summary = "Claim a team task", responses = {
+            @ApiResponse(responseCode = "200", description = "The task, now yours", useReturnTypeSchema = true),
+            @ApiResponse(responseCode = "409", description = "Someone else has it")})
     InboxTask claim(@PathVariable String id) {
         return inbox.claim(id);
     }

@@ -1,9 +1,11 @@
 package io.auditflow.inbox;
 
 import io.auditflow.common.Due;
+import io.auditflow.common.AuditEvent;
 import io.auditflow.common.AuditflowProperties;
 import io.auditflow.common.ConflictException;
 import io.auditflow.common.NotFoundException;
+import io.auditflow.common.Text;
 import io.auditflow.common.Validation;
 import io.auditflow.identity.TeamSummary;
 import io.auditflow.identity.UserService;
@@ -31,6 +33,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.springframework.context.ApplicationEventPublisher;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -73,6 +76,7 @@ public class InboxService {
     private final IdentityService identityService;
     private final UserService users;
     private final ProgramService programs;
+    private final ApplicationEventPublisher events;
     private final MilestoneService milestones;
     private final TaskForms forms;
     private final Clock clock;
@@ -80,7 +84,8 @@ public class InboxService {
 
     InboxService(JdbcTemplate jdbc, TaskService taskService, RuntimeService runtimeService,
                  IdentityService identityService, UserService users, ProgramService programs,
-                 MilestoneService milestones, TaskForms forms, Clock clock, AuditflowProperties properties) {
+                 MilestoneService milestones, TaskForms forms, Clock clock, AuditflowProperties properties,
+                 ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.taskService = taskService;
         this.runtimeService = runtimeService;
@@ -91,6 +96,7 @@ public class InboxService {
         this.forms = forms;
         this.clock = clock;
         this.zone = properties.zone();
+        this.events = events;
     }
 
     // ---- lists ------------------------------------------------------------------------------
@@ -191,6 +197,8 @@ public class InboxService {
             }
         }
         sql.and("state = ?", InboxProjection.OPEN);
+        // Archived programs are read-only: their tasks leave every list until the program is restored.
+        sql.and("not exists (select 1 from audit_program ap where ap.id = inbox_task.program_id and ap.archived = true)");
         if (filter == null) {
             return sql;
         }
@@ -413,8 +421,9 @@ public class InboxService {
     public InboxTask changeDueDate(String taskId, LocalDate dueDate, String reason) {
         String me = CurrentUser.require();
         InboxTask task = requireOpen(locked(taskId));
-        String why = reason == null ? "" : reason.trim();
-        new Validation()
+        Validation v = new Validation();
+        String why = Text.multiLine(reason, "reason", "The reason", v);
+        v
                 .check(dueDate != null, "dueDate", "Choose the new due date")
                 .check(dueDate == null || !dueDate.isBefore(LocalDate.now(clock)), "dueDate", "Choose today or a later day")
                 .check(!why.isEmpty(), "reason", "Say why the due date moves; the reason is kept")
@@ -462,9 +471,11 @@ public class InboxService {
     @PreAuthorize(Roles.CAN_WORK)
     public TaskEvent comment(String taskId, String text) {
         String me = CurrentUser.require();
-        get(taskId);
-        String body = text == null ? "" : text.trim();
-        new Validation()
+        // Comments go on open tasks of active programs; a closed task's history stays as it was.
+        requireOpen(get(taskId));
+        Validation v = new Validation();
+        String body = Text.multiLine(text, "comment", "The comment", v);
+        v
                 .check(!body.isEmpty(), "comment", "Write a comment first")
                 .check(body.length() <= MAX_COMMENT, "comment", "Keep comments under " + MAX_COMMENT + " characters")
                 .throwIfInvalid();
@@ -485,6 +496,7 @@ public class InboxService {
     }
 
     private InboxTask requireOpen(InboxTask task) {
+        programs.requireActive(task.programId());
         if (!task.open()) {
             throw new ConflictException("'" + task.name() + "' was already "
                     + ("COMPLETED".equals(task.state()) ? "completed" : "closed")
@@ -544,6 +556,10 @@ public class InboxService {
         Instant at = clock.instant();
         jdbc.update("insert into inbox_task_event (task_id, kind, actor, old_value, new_value, message, at)"
                 + " values (?,?,?,?,?,?,?)", taskId, kind, actor, oldValue, newValue, message, Timestamp.from(at));
+        if (!TaskEvent.COMMENT.equals(kind)) { // comments are the task's own history, not an audit event
+            events.publishEvent(new AuditEvent("TASK_" + kind, "task " + taskId,
+                    (oldValue == null ? "" : oldValue + " -> ") + (newValue == null ? "" : newValue)));
+        }
         return new TaskEvent(kind, actor, oldValue, newValue, message, at);
     }
 

@@ -1,9 +1,12 @@
 package io.auditflow.lifecycle;
 
+import io.auditflow.common.AuditEvent;
+import io.auditflow.program.ProgramService;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -14,10 +17,15 @@ public class MilestoneService {
 
     private final MilestoneRepository milestones;
     private final Clock clock;
+    private final ProgramService programs;
+    private final ApplicationEventPublisher events;
 
-    MilestoneService(MilestoneRepository milestones, Clock clock) {
+    MilestoneService(MilestoneRepository milestones, Clock clock, ProgramService programs,
+                     ApplicationEventPublisher events) {
         this.milestones = milestones;
         this.clock = clock;
+        this.programs = programs;
+        this.events = events;
     }
 
     /** Planned and actual milestones of a program, in date order. */
@@ -38,9 +46,13 @@ public class MilestoneService {
 
     /** Creates the milestone or moves its planned date; a done milestone keeps its date. */
     public Milestone plan(Long programId, MilestoneType type, int cycle, LocalDate plannedDate) {
+        programs.requireActive(programId); // issue 10: archived programs are read-only (409)
         Milestone m = milestones.findByProgramIdAndTypeAndCycle(programId, type, cycle)
                 .orElseGet(() -> new Milestone(programId, type, cycle, plannedDate, clock.instant()));
         if (m.getStatus() != MilestoneStatus.DONE) {
+            if (m.getId() == null || !plannedDate.equals(m.getPlannedDate())) {
+                audit("MILESTONE_PLANNED", m, "planned " + plannedDate);
+            }
             m.setPlannedDate(plannedDate);
         }
         m.setUpdatedAt(clock.instant());
@@ -52,8 +64,10 @@ public class MilestoneService {
      * management review before each external audit): a done one becomes planned with the new date.
      */
     public Milestone replan(Long programId, MilestoneType type, int cycle, LocalDate plannedDate) {
+        programs.requireActive(programId); // issue 10: archived programs are read-only (409)
         Milestone m = milestones.findByProgramIdAndTypeAndCycle(programId, type, cycle)
                 .orElseGet(() -> new Milestone(programId, type, cycle, plannedDate, clock.instant()));
+        audit("MILESTONE_PLANNED", m, "planned again " + plannedDate);
         m.setPlannedDate(plannedDate);
         m.setActualDate(null);
         m.setStatus(MilestoneStatus.PLANNED);
@@ -93,6 +107,7 @@ public class MilestoneService {
     public Milestone markDone(Long programId, MilestoneType type, int cycle, LocalDate actualDate) {
         Milestone m = milestones.findByProgramIdAndTypeAndCycle(programId, type, cycle)
                 .orElseGet(() -> new Milestone(programId, type, cycle, actualDate, clock.instant()));
+        audit("MILESTONE_DONE", m, "done " + actualDate);
         m.setActualDate(actualDate);
         m.setStatus(MilestoneStatus.DONE);
         m.setUpdatedAt(clock.instant());
@@ -102,9 +117,17 @@ public class MilestoneService {
     public Milestone setStatus(Long programId, MilestoneType type, int cycle, MilestoneStatus status, String note) {
         Milestone m = milestones.findByProgramIdAndTypeAndCycle(programId, type, cycle)
                 .orElseGet(() -> new Milestone(programId, type, cycle, null, clock.instant()));
+        if (m.getStatus() != status) {
+            audit("MILESTONE_STATUS", m, m.getStatus() + " -> " + status);
+        }
         m.setStatus(status);
         m.setNote(note);
         m.setUpdatedAt(clock.instant());
         return milestones.save(m);
+    }
+
+    private void audit(String action, Milestone m, String details) {
+        events.publishEvent(new AuditEvent(action, "program " + m.getProgramId(),
+                m.getType() + " cycle " + m.getCycle() + ": " + details));
     }
 }

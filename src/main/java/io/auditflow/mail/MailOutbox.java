@@ -1,5 +1,6 @@
 package io.auditflow.mail;
 
+import io.auditflow.common.AuditEvent;
 import io.auditflow.common.NotFoundException;
 import io.auditflow.common.ValidationException;
 import java.net.URI;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -39,8 +41,12 @@ public class MailOutbox {
     private final String messageIdDomain;
     private volatile Boolean postgres;
 
-    MailOutbox(JdbcTemplate jdbc, Clock clock, io.auditflow.common.AuditflowProperties properties) {
+    private final ApplicationEventPublisher events;
+
+    MailOutbox(JdbcTemplate jdbc, Clock clock, io.auditflow.common.AuditflowProperties properties,
+               ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
         this.clock = clock;
         String host = null;
         try {
@@ -140,6 +146,7 @@ public class MailOutbox {
         OffsetDateTime now = ts(clock.instant());
         jdbc.update("update mail_outbox set status = 'QUEUED', attempts = 0, resends = resends + 1, next_attempt_at = ?, "
                 + "lease_owner = null, lease_until = null, last_error = null, updated_at = ? where id = ?", now, now, id);
+        events.publishEvent(new AuditEvent("MAIL_RESENT", "mail " + id, "'" + entry.subject() + "' to " + entry.recipientEmail()));
         return find(id).orElseThrow();
     }
 

@@ -51,8 +51,17 @@ class ProgramController {
     }
 
     @PostMapping("/{id}/archive")
-    @Operation(summary = "Archive a program", description = "Managers and admins only")
+    @Operation(summary = "Archive a program", description = "Managers and admins only. An archived program is"
+            + " read-only: its lifecycle processes are suspended, its tasks leave the inbox, and every change to it,"
+            + " its tasks, evidence or milestones answers 409 until it is restored")
     Program archive(@PathVariable Long id) {
         return programs.setArchived(id, true);
+    }
+
+    @PostMapping("/{id}/restore")
+    @Operation(summary = "Restore an archived program",
+            description = "Managers and admins only; its suspended lifecycle processes resume and its tasks return to the inbox")
+    Program restore(@PathVariable Long id) {
+        return programs.setArchived(id, false);
     }
 }

@@ -1,6 +1,9 @@
 package io.auditflow.program;
 
+import io.auditflow.common.AuditEvent;
+import io.auditflow.common.ConflictException;
 import io.auditflow.common.NotFoundException;
+import io.auditflow.common.Text;
 import io.auditflow.common.Validation;
 import io.auditflow.identity.TeamSummary;
 import io.auditflow.identity.UserService;
@@ -63,22 +66,40 @@ public class ProgramService {
         return find(id).orElseThrow(() -> new NotFoundException("No program with id " + id));
     }
 
+    /**
+     * The one rule for archived programs: they are read-only until a manager restores them. Every
+     * write on a program's tasks, evidence and milestones calls this first (409 with the reason).
+     */
+    @Transactional(readOnly = true)
+    public void requireActive(Long programId) {
+        if (programId == null) {
+            return;
+        }
+        programs.findById(programId).filter(AuditProgram::isArchived).ifPresent(p -> {
+            throw new ConflictException("'" + p.getName() + "' is archived and read-only; a manager can restore it"
+                    + " on the program page");
+        });
+    }
+
     @PreAuthorize(Roles.CAN_MANAGE)
     public Program create(ProgramRequest request) {
         AuditProgram program = new AuditProgram(clock.instant());
         apply(program, request);
         programs.saveAndFlush(program);
         events.publishEvent(new ProgramChanged(program.getId()));
+        events.publishEvent(new AuditEvent("PROGRAM_CREATED", "program " + program.getId(), "'" + program.getName() + "'"));
         return toProgram(program);
     }
 
     @PreAuthorize(Roles.CAN_MANAGE)
     public Program update(Long id, ProgramRequest request) {
         AuditProgram program = programs.findById(id).orElseThrow(() -> new NotFoundException("No program with id " + id));
+        requireActive(id);
         apply(program, request);
         program.setUpdatedAt(clock.instant());
         programs.saveAndFlush(program);
         events.publishEvent(new ProgramChanged(program.getId()));
+        events.publishEvent(new AuditEvent("PROGRAM_UPDATED", "program " + program.getId(), "'" + program.getName() + "'"));
         return toProgram(program);
     }
 
@@ -88,12 +109,15 @@ public class ProgramService {
         program.setArchived(archived);
         program.setUpdatedAt(clock.instant());
         events.publishEvent(new ProgramChanged(program.getId()));
+        events.publishEvent(new AuditEvent(archived ? "PROGRAM_ARCHIVED" : "PROGRAM_RESTORED", "program " + program.getId(),
+                "'" + program.getName() + "'"));
         return toProgram(program);
     }
 
     private void apply(AuditProgram program, ProgramRequest r) {
         Validation v = new Validation();
-        String name = r.name() == null ? "" : r.name().trim();
+        String name = Text.singleLine(r.name(), "name", "The name", v);
+        String scope = Text.multiLine(r.scope(), "scope", "The scope", v);
         v.check(!name.isEmpty(), "name", "Give the program a name");
         v.check(name.length() <= MAX_NAME, "name", "Keep the name under " + MAX_NAME + " characters");
         if (!name.isEmpty()) {
@@ -116,7 +140,7 @@ public class ProgramService {
             edition = r.isoEdition() == null || r.isoEdition().isBlank() ? "2022" : r.isoEdition().trim();
             v.check(ISO_EDITIONS.contains(edition), "isoEdition", "Use edition 2022 or 2013");
         }
-        v.check(r.scope() == null || r.scope().length() <= MAX_SCOPE, "scope",
+        v.check(scope.length() <= MAX_SCOPE, "scope",
                 "Keep the scope under " + MAX_SCOPE + " characters");
         Optional<UserSummary> owner = users.findUser(r.owner());
         v.check(r.owner() != null && !r.owner().isBlank(), "owner", "Choose the program owner");
@@ -133,7 +157,7 @@ public class ProgramService {
         program.setName(name);
         program.setFramework(r.framework());
         program.setCriteria(criteria);
-        program.setScope(r.scope() == null || r.scope().isBlank() ? null : r.scope().trim());
+        program.setScope(scope.isEmpty() ? null : scope);
         program.setIsoEdition(edition);
         program.setOwnerId(owner.get().id());
         program.setTeamId(team.get().id());

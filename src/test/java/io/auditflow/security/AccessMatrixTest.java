@@ -4,6 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.auditflow.IntegrationTest;
 import java.util.Map;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -18,7 +34,10 @@ class AccessMatrixTest {
     int port;
 
     private int status(String user, HttpMethod method, String path) {
-        RestClient client = RestClient.builder().baseUrl("http://localhost:" + port).build();
+        // The JDK client has no read timeout; Reactor Netty's 10 s default failed the first engine REST
+        // call (Jersey starts lazily) on a busy machine.
+        RestClient client = RestClient.builder().baseUrl("http://localhost:" + port)
+                .requestFactory(new org.springframework.http.client.JdkClientHttpRequestFactory()).build();
         return client.method(method).uri(path)
                 .headers(h -> {
                     if (!user.equals("anonymous")) {
@@ -74,5 +93,143 @@ class AccessMatrixTest {
         String body = client.get().uri("/api/programs").headers(h -> h.setBasicAuth(user, "wrong"))
                 .exchange((req, res) -> res.getStatusCode().value() + " " + new String(res.getBody().readAllBytes()));
         assertThat(body).startsWith("401").doesNotContainIgnoringCase("user not found").doesNotContain(user);
+    }
+
+    // ---- generated from the application's own request mappings -----------------------------
+
+    private static final String EVERYONE = "admin manager member executive auditor";
+    private static final String WORKERS = "admin manager member";
+    private static final String MANAGERS = "admin manager";
+    private static final String ADMINS = "admin";
+    private static final String PUBLIC = "anonymous " + EVERYONE;
+    private static final List<String> USERS = List.of("anonymous", "admin", "manager", "member", "executive", "auditor");
+
+    /**
+     * Who gets past the role gate of every request mapping ("METHOD pattern"). A new endpoint
+     * without a line here fails {@link #every_request_mapping_has_a_line_in_the_table_and_answers_each_role_as_it_says()}.
+     */
+    private static final Map<String, String> EXPECTED = Map.ofEntries(
+            Map.entry("GET /api/programs", EVERYONE),
+            Map.entry("POST /api/programs", MANAGERS),
+            Map.entry("GET /api/programs/{id}", EVERYONE),
+            Map.entry("PUT /api/programs/{id}", MANAGERS),
+            Map.entry("POST /api/programs/{id}/archive", MANAGERS),
+            Map.entry("POST /api/programs/{id}/restore", MANAGERS),
+            Map.entry("POST /api/programs/{id}/lifecycle", MANAGERS),
+            Map.entry("GET /api/programs/{id}/milestones", EVERYONE),
+            Map.entry("POST /api/programs/{id}/milestones/{type}/{cycle}/reschedule", MANAGERS),
+            Map.entry("GET /api/programs/{id}/coverage-gaps", EVERYONE),
+            Map.entry("GET /api/programs/{id}/certificate", EVERYONE),
+            Map.entry("GET /api/programs/{id}/control-activities", EVERYONE),
+            Map.entry("GET /api/programs/{id}/findings", EVERYONE),
+            Map.entry("GET /api/programs/{programId}/evidence", WORKERS),
+            Map.entry("GET /api/tasks", WORKERS),
+            Map.entry("GET /api/tasks/counts", WORKERS),
+            Map.entry("GET /api/tasks/{id}", WORKERS),
+            Map.entry("POST /api/tasks/{id}/claim", WORKERS),
+            Map.entry("POST /api/tasks/{id}/unclaim", WORKERS),
+            Map.entry("POST /api/tasks/{id}/assign", MANAGERS),
+            Map.entry("POST /api/tasks/{id}/due-date", MANAGERS),
+            Map.entry("POST /api/tasks/{id}/complete", WORKERS),
+            Map.entry("GET /api/tasks/{id}/history", WORKERS),
+            Map.entry("POST /api/tasks/{id}/comments", WORKERS),
+            Map.entry("POST /api/tasks/{id}/evidence", WORKERS),
+            Map.entry("GET /api/tasks/{id}/evidence", WORKERS),
+            Map.entry("GET /api/evidence/{evidenceId}/content", WORKERS),
+            Map.entry("GET /api/admin/users", ADMINS),
+            Map.entry("POST /api/admin/users", ADMINS),
+            Map.entry("GET /api/admin/users/{username}", ADMINS),
+            Map.entry("PUT /api/admin/users/{username}", ADMINS),
+            Map.entry("POST /api/admin/users/{username}/disable", ADMINS),
+            Map.entry("POST /api/admin/users/{username}/enable", ADMINS),
+            Map.entry("POST /api/admin/users/{username}/password", ADMINS),
+            Map.entry("GET /api/admin/teams", ADMINS),
+            Map.entry("PUT /api/admin/teams/{code}", ADMINS),
+            Map.entry("GET /api/admin/audit", ADMINS),
+            Map.entry("GET /api/admin/audit/export", ADMINS),
+            Map.entry("POST /api/admin/audit/verify", ADMINS),
+            Map.entry("GET /calendar/{kind}/{file}", PUBLIC),
+            Map.entry("GET /v3/api-docs", PUBLIC),
+            // Not in the public chain (SecurityConfig, sec-a's part): only a browser session reaches it.
+            Map.entry("GET /v3/api-docs.yaml", ""),
+            Map.entry("GET /v3/api-docs/swagger-config", PUBLIC),
+            Map.entry("GET /swagger-ui.html", PUBLIC));
+
+    /** Framework plumbing that is not an endpoint of its own. */
+    private static final Set<String> NOT_ENDPOINTS = Set.of("/api/**", "/error", "${server.error.path:${error.path:/error}}");
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+
+    @Test
+    void every_request_mapping_has_a_line_in_the_table_and_answers_each_role_as_it_says() throws Exception {
+        Map<String, RequestMappingInfo> endpoints = new TreeMap<>();
+        for (RequestMappingInfo info : mappings.getHandlerMethods().keySet()) {
+            Set<String> methods = new TreeSet<>();
+            info.getMethodsCondition().getMethods().forEach(m -> methods.add(m.name()));
+            if (methods.isEmpty()) {
+                methods.add("GET");
+            }
+            for (String pattern : info.getPatternValues()) {
+                if (NOT_ENDPOINTS.contains(pattern)) {
+                    continue;
+                }
+                for (String method : methods) {
+                    endpoints.put(method + " " + pattern, info);
+                }
+            }
+        }
+        assertThat(endpoints.keySet()).as("every endpoint needs a line in EXPECTED")
+                .containsExactlyInAnyOrderElementsOf(EXPECTED.keySet());
+
+        HttpClient http = HttpClient.newHttpClient();
+        Map<String, String> actual = new TreeMap<>();
+        List<String> failures = new ArrayList<>();
+        for (var e : endpoints.entrySet()) {
+            String method = e.getKey().substring(0, e.getKey().indexOf(' '));
+            String path = e.getKey().substring(e.getKey().indexOf(' ') + 1)
+                    .replace("{type}", "FIELDWORK_START").replace("{cycle}", "1")
+                    .replace("{kind}", "user").replace("{file}", "not-a-token.ics")
+                    .replaceAll("\\{[^}]+}", "999999");
+            boolean multipart = e.getValue().getConsumesCondition().getConsumableMediaTypes().stream()
+                    .anyMatch(t -> t.getSubtype().equals("form-data"));
+            List<String> through = new ArrayList<>();
+            for (String user : USERS) {
+                int status = call(http, user, method, path, multipart);
+                if (status >= 500) {
+                    failures.add(user + " " + method + " " + path + " -> " + status);
+                }
+                if (status != 401 && status != 403) {
+                    through.add(user);
+                }
+            }
+            actual.put(e.getKey(), String.join(" ", through));
+        }
+        assertThat(failures).as("no endpoint answers a role with a server error").isEmpty();
+        assertThat(actual).isEqualTo(new TreeMap<>(EXPECTED));
+    }
+
+    private int call(HttpClient http, String user, String method, String path, boolean multipart) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+        if (!user.equals("anonymous")) {
+            b.header("Authorization", "Basic " + Base64.getEncoder()
+                    .encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)));
+        }
+        if (method.equals("GET")) {
+            b.GET();
+        } else if (multipart) {
+            String boundary = "matrix-boundary";
+            b.header("Content-Type", "multipart/form-data; boundary=" + boundary);
+            b.method(method, HttpRequest.BodyPublishers.ofString("--" + boundary + "\r\nContent-Disposition: form-data;"
+                    + " name=\"files\"; filename=\"x.txt\"\r\nContent-Type: text/plain\r\n\r\nhello\r\n--" + boundary + "--\r\n"));
+        } else {
+            b.header("Content-Type", "application/json");
+            b.method(method, HttpRequest.BodyPublishers.ofString("{}"));
+        }
+        HttpResponse<Void> response = http.send(b.build(), HttpResponse.BodyHandlers.discarding());
+        boolean toLogin = response.statusCode() / 100 == 3
+                && response.headers().firstValue("Location").orElse("").contains("/login");
+        return toLogin ? 401 : response.statusCode();
     }
 }

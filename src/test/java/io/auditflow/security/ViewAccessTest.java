@@ -9,6 +9,15 @@ import io.auditflow.IntegrationTest;
 import io.auditflow.support.KaribuTest;
 import io.auditflow.ui.AccessDeniedView;
 import io.auditflow.ui.NotFoundView;
+import com.vaadin.flow.router.RouteConfiguration;
+import com.vaadin.flow.router.RouteData;
+import com.vaadin.flow.server.auth.AccessAnnotationChecker;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -58,4 +67,71 @@ class ViewAccessTest extends KaribuTest {
         assertThat(UI.getCurrent().getInternals().getActiveViewLocation().getPath()).isEqualTo(expected);
     }
 
+
+    /**
+     * Who may open every route the app registers. Generated from the route registry: a new view
+     * without a line here fails {@link #every_registered_route_has_a_line_in_the_table_and_each_role_gets_exactly_that()}.
+     */
+    private static final String EVERYONE = "ADMIN COMPLIANCE_MANAGER COMPLIANCE_MEMBER EXECUTIVE AUDITOR";
+    private static final String WORKERS = "ADMIN COMPLIANCE_MANAGER COMPLIANCE_MEMBER";
+    private static final Map<String, String> EXPECTED = Map.ofEntries(
+            Map.entry("", EVERYONE),
+            Map.entry("login", "ANONYMOUS " + EVERYONE),
+            Map.entry("programs", EVERYONE),
+            Map.entry("programs/:id", EVERYONE),
+            Map.entry("timeline", EVERYONE),
+            Map.entry("dashboard", EVERYONE),
+            Map.entry("feeds", EVERYONE),
+            Map.entry("preferences/notifications", EVERYONE),
+            Map.entry("inbox", WORKERS),
+            Map.entry("inbox/task/:taskId", WORKERS),
+            Map.entry("evidence", WORKERS),
+            Map.entry("reminders/settings", "ADMIN COMPLIANCE_MANAGER"),
+            Map.entry("admin/users", "ADMIN"),
+            Map.entry("admin/teams", "ADMIN"),
+            Map.entry("admin/mail", "ADMIN"),
+            Map.entry("admin/audit", "ADMIN"));
+
+    @Test
+    void every_registered_route_has_a_line_in_the_table_and_each_role_gets_exactly_that() {
+        var routes = RouteConfiguration.forApplicationScope().getAvailableRoutes();
+        assertThat(routes.stream().map(RouteData::getTemplate).collect(Collectors.toSet()))
+                .as("every route needs a line in EXPECTED").containsExactlyInAnyOrderElementsOf(EXPECTED.keySet());
+        AccessAnnotationChecker checker = new AccessAnnotationChecker();
+        Map<String, String> actual = new TreeMap<>();
+        for (RouteData route : routes) {
+            StringBuilder who = new StringBuilder();
+            if (checker.hasAccess(route.getNavigationTarget(), null, r -> false)) {
+                who.append("ANONYMOUS ");
+            }
+            for (Role role : Role.values()) {
+                var principal = new org.springframework.security.authentication.UsernamePasswordAuthenticationToken(
+                        "someone", null, java.util.List.of());
+                if (checker.hasAccess(route.getNavigationTarget(), principal,
+                        r -> r.equals(role.name()) || r.equals("ROLE_" + role.name()))) {
+                    who.append(role.name()).append(' ');
+                }
+            }
+            actual.put(route.getTemplate(), who.toString().trim());
+        }
+        assertThat(actual).isEqualTo(new TreeMap<>(EXPECTED));
+    }
+
+    @Test
+    void every_route_without_parameters_opens_or_is_refused_in_the_running_ui_as_the_table_says() {
+        for (RouteData route : RouteConfiguration.forApplicationScope().getAvailableRoutes()) {
+            String template = route.getTemplate();
+            if (template.contains(":") || template.equals("login") || template.isEmpty()) {
+                continue;
+            }
+            Set<String> allowed = Arrays.stream(EXPECTED.get(template).split(" ")).collect(Collectors.toSet());
+            for (Role role : Role.values()) {
+                login("someone", role);
+                UI.getCurrent().navigate(template);
+                var target = UI.getCurrent().getInternals().getActiveRouterTargetsChain().get(0);
+                boolean refused = target instanceof AccessDeniedView || target instanceof NotFoundView;
+                assertThat(refused).as(role + " on " + template).isEqualTo(!allowed.contains(role.name()));
+            }
+        }
+    }
 }

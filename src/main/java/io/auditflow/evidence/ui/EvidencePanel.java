@@ -1,5 +1,6 @@
 package io.auditflow.evidence.ui;
 
+import io.auditflow.common.Problems;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.datepicker.DatePicker;
@@ -63,6 +64,10 @@ class EvidencePanel extends VerticalLayout {
             upload.setMaxFileSize((int) Math.min(Integer.MAX_VALUE, evidence.settings().maxSize().toBytes()));
             upload.setAcceptedFileTypes(evidence.settings().allowedTypes().stream().map(t -> "." + t).toArray(String[]::new));
             upload.setUploadHandler(UploadHandler.inMemory((meta, bytes) -> receive(meta.fileName(), bytes)));
+            // The same limit and words as the API's 413 and the service's own check.
+            upload.setI18n(new com.vaadin.flow.component.upload.UploadI18N().setError(
+                    new com.vaadin.flow.component.upload.UploadI18N.Error().setFileIsTooBig(
+                            Problems.tooLarge("The file", evidence.settings().maxSize()))));
             upload.addFileRejectedListener(e -> showError(e.getErrorMessage()));
             Span hint = new Span("Allowed: " + evidence.settings().allowedTypes().stream().collect(Collectors.joining(", "))
                     + "; up to " + evidence.settings().maxSize().toMegabytes() + " MB each.");

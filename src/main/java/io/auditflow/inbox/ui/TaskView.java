@@ -198,7 +198,10 @@ class TaskView extends VerticalLayout implements BeforeEnterObserver {
         commentRow.setWidthFull();
         commentRow.setAlignItems(FlexComponent.Alignment.BASELINE);
         commentRow.expand(comment);
-        add(commentRow, history());
+        if (task.open()) { // the service refuses comments on closed tasks (issue 10); the history stays
+            add(commentRow);
+        }
+        add(history());
     }
 
     private Component ownership(InboxTask task) {
