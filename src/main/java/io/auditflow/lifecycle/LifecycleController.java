@@ -105,7 +105,7 @@ class LifecycleController {
                 : lifecycles.rescheduleMilestone(id, type, cycle, day, reason));
     }
 
-    @GetMapping("/coverage")
+    @GetMapping("/coverage-state")
     @Operation(summary = "SOC 2: coverage today in words (covered, gap from-to, report stale, not covered yet) and every gap")
     Planner.Coverage coverage(@PathVariable Long id) {
         programs.get(id);
