@@ -71,6 +71,10 @@ class OpenApiConfig {
             api.getComponents().addSchemas("Problem", problemSchema());
             api.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, op) -> {
                 ApiResponses responses = op.getResponses() == null ? new ApiResponses() : op.getResponses();
+                if (responses.keySet().stream().noneMatch(code -> code.startsWith("2"))) {
+                    // Operations that document only their errors still answer 200 when all is well.
+                    responses.addApiResponse("200", new ApiResponse().description("OK"));
+                }
                 boolean hasBody = op.getRequestBody() != null;
                 boolean hasInput = hasBody || (op.getParameters() != null && !op.getParameters().isEmpty());
                 if (hasInput) {

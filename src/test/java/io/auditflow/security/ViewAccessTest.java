@@ -90,7 +90,17 @@ class ViewAccessTest extends KaribuTest {
             Map.entry("admin/users", "ADMIN"),
             Map.entry("admin/teams", "ADMIN"),
             Map.entry("admin/mail", "ADMIN"),
-            Map.entry("admin/audit", "ADMIN"));
+            Map.entry("admin/audit", "ADMIN"),
+            Map.entry("account", EVERYONE),
+            Map.entry("engagements", "ADMIN COMPLIANCE_MANAGER COMPLIANCE_MEMBER AUDITOR"),
+            Map.entry("engagements/:id", "ADMIN COMPLIANCE_MANAGER COMPLIANCE_MEMBER AUDITOR"),
+            Map.entry("engagements/requests/:id", "ADMIN COMPLIANCE_MANAGER COMPLIANCE_MEMBER AUDITOR"),
+            Map.entry("controls", EVERYONE),
+            Map.entry("controls/:code", EVERYONE),
+            Map.entry("crosswalk", EVERYONE),
+            Map.entry("coverage", "ADMIN COMPLIANCE_MANAGER COMPLIANCE_MEMBER EXECUTIVE"),
+            Map.entry("soa/:programId?", "ADMIN COMPLIANCE_MANAGER COMPLIANCE_MEMBER EXECUTIVE"),
+            Map.entry("joint-audits", "ADMIN COMPLIANCE_MANAGER COMPLIANCE_MEMBER EXECUTIVE"));
 
     @Test
     void every_registered_route_has_a_line_in_the_table_and_each_role_gets_exactly_that() {
