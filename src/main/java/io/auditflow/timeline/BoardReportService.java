@@ -294,7 +294,8 @@ public class BoardReportService {
         return c;
     }
 
-    static String kindLabel(String kind) {
+    /** Findings of one kind, in words (plural), as the dashboard and the board report both show them. */
+    public static String kindLabel(String kind) {
         return switch (kind) {
             case "SOC2_EXCEPTION" -> "SOC 2 exceptions";
             case "MAJOR_NONCONFORMITY" -> "Major nonconformities";

@@ -167,7 +167,7 @@ class DashboardView extends VerticalLayout {
                 long n = counts.getOrDefault(kind, 0L);
                 Span number = new Span(String.valueOf(n));
                 number.addClassName("tile-number");
-                Span label = new Span(kindLabel(kind));
+                Span label = new Span(io.auditflow.timeline.BoardReportService.kindLabel(kind));
                 label.addClassName("tile-label");
                 Div tile = new Div(number, label);
                 tile.addClassName("tile");
@@ -204,16 +204,6 @@ class DashboardView extends VerticalLayout {
         Span s = new Span(text);
         s.addClassNames("tone", "tone-" + tone.name().toLowerCase(Locale.ROOT));
         return s;
-    }
-
-    static String kindLabel(String kind) {
-        return switch (kind) {
-            case "SOC2_EXCEPTION" -> "SOC 2 exceptions";
-            case "MAJOR_NONCONFORMITY" -> "Major nonconformities";
-            case "MINOR_NONCONFORMITY" -> "Minor nonconformities";
-            case "OBSERVATION" -> "Observations";
-            default -> kind;
-        };
     }
 
     private static String activities(Dashboard.OpenWindow w) {
