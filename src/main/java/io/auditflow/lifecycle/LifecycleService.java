@@ -109,8 +109,10 @@ public class LifecycleService {
         Program program = programs.find(programId).orElseThrow(() -> new NotFoundException("No program with id " + programId));
         LifecycleRequest r = request == null ? new LifecycleRequest(null, null, null, null, null, null, null, null, null,
                 null, null, null, null, null, null, null) : request;
+        if (program.archived()) {
+            throw new ConflictException("This program is archived: restore it before starting its lifecycle");
+        }
         Validation v = new Validation();
-        v.check(!program.archived(), "program", "This program is archived: restore it before starting its lifecycle");
         LocalDate today = LocalDate.now(clock);
         Map<String, Object> vars = new HashMap<>();
         vars.put("programId", programId);
