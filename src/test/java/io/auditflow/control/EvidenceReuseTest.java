@@ -68,7 +68,8 @@ class EvidenceReuseTest {
         assertThat(forSoc2.counted()).extracting(EvidenceReuse.Piece::fileName)
                 .containsExactly("alerts-2026-02.txt", "alerts-2026-03.txt", "alerts-2026-05.txt", "alerts-2026-08.txt");
 
-        assertThat(forIso.period().from()).isEqualTo(LocalDate.of(2025, 7, 1));
+        // The period of an ISO audit starts the day after the certification decision (decision 0014).
+        assertThat(forIso.period().from()).isEqualTo(LocalDate.of(2025, 7, 2));
         assertThat(forIso.period().to()).isEqualTo(LocalDate.of(2026, 6, 30));
         assertThat(forIso.expected()).isEqualTo(4);
         assertThat(forIso.present()).isEqualTo(3);
