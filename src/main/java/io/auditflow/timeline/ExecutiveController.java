@@ -31,6 +31,8 @@ import org.springframework.web.bind.annotation.RestController;
  * board report PDF. Every query parameter is optional; bad values get a JSON 400.
  */
 @RestController
+// The same answers under /api (stateless: Basic or API token) and under /exports for the signed-in
+// browser: the API chain ignores the session cookie (decision 0050), so the pages link to /exports.
 class ExecutiveController {
 
     static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
@@ -74,7 +76,7 @@ class ExecutiveController {
     }
 
     /** The timeline drawing. Revalidated on every view (no-cache) but sent again only when it changed (ETag). */
-    @GetMapping(value = "/api/timeline/drawing", produces = MediaType.TEXT_HTML_VALUE)
+    @GetMapping(value = {"/api/timeline/drawing", "/exports/timeline/drawing"}, produces = MediaType.TEXT_HTML_VALUE)
     ResponseEntity<String> drawing(@RequestParam(required = false) String range,
                                    @RequestParam(name = "framework", required = false) List<String> frameworks,
                                    @RequestParam(required = false) String owner,
@@ -99,7 +101,7 @@ class ExecutiveController {
     }
 
     /** Every milestone drawn on the timeline with the same filters, one per line. */
-    @GetMapping("/api/timeline/milestones.csv")
+    @GetMapping({"/api/timeline/milestones.csv", "/exports/timeline/milestones.csv"})
     ResponseEntity<String> milestonesCsv(@RequestParam(required = false) String range,
                                          @RequestParam(name = "framework", required = false) List<String> frameworks,
                                          @RequestParam(required = false) String owner,
@@ -124,7 +126,7 @@ class ExecutiveController {
     }
 
     /** One of the dashboard's lists (certificates, coverage, upcoming, attention) with the dashboard's filters. */
-    @GetMapping("/api/dashboard/{list}.csv")
+    @GetMapping({"/api/dashboard/{list}.csv", "/exports/dashboard/{list}.csv"})
     ResponseEntity<String> dashboardCsv(@PathVariable String list,
                                         @RequestParam(name = "framework", required = false) List<String> frameworks,
                                         @RequestParam(required = false) String owner,
@@ -144,7 +146,7 @@ class ExecutiveController {
     }
 
     /** The one-page board report as PDF (executives, managers, admins). */
-    @GetMapping(value = "/api/reports/board", produces = MediaType.APPLICATION_PDF_VALUE)
+    @GetMapping(value = {"/api/reports/board", "/exports/reports/board"}, produces = MediaType.APPLICATION_PDF_VALUE)
     ResponseEntity<byte[]> board(@RequestParam(name = "framework", required = false) List<String> frameworks,
                                  @RequestParam(required = false) String owner,
                                  @RequestParam(required = false) String q) {

@@ -21,7 +21,7 @@ class LoginBrowserTest extends BrowserTest {
             "manager,   programs",
             "member,    inbox",
             "executive, timeline",
-            "auditor,   programs",
+            "auditor,   engagements",
     })
     void each_demo_role_signs_in_and_lands_on_its_start_page(String user, String startPage) throws Exception {
         login(user, "demo");

@@ -94,7 +94,9 @@ class OutboxRacePostgresTest {
                 mine.add(m);
             }
         }
-        assertThat(sent).isEqualTo(mails);
+        // The PostgreSQL context is shared: mails queued by other tests may be due too, so the senders' total
+        // is at least ours; exactly-once is what arrived for this run's addresses.
+        assertThat(sent).isGreaterThanOrEqualTo(mails);
         assertThat(mine).hasSize(mails);
         assertThat(mine.stream().map(m -> {
             try {

@@ -185,6 +185,11 @@ class AccessMatrixTest {
             Map.entry("GET /api/programs/{id}/soa", "admin manager member executive"),
             Map.entry("GET /api/programs/{id}/soa/versions", "admin manager member executive"),
             Map.entry("GET /api/reports/board", "admin manager executive"),
+            // The browser's copies of the executive exports: the signed-in session only (no Basic on the UI chain).
+            Map.entry("GET /exports/timeline/drawing", ""),
+            Map.entry("GET /exports/timeline/milestones.csv", ""),
+            Map.entry("GET /exports/dashboard/{list}.csv", ""),
+            Map.entry("GET /exports/reports/board", ""),
             Map.entry("GET /api/timeline/drawing", EVERYONE),
             Map.entry("GET /api/timeline/milestones.csv", EVERYONE),
             Map.entry("POST /api/controls", MANAGERS),

@@ -137,7 +137,9 @@ class DashboardServiceTest {
                 TimelineBuilder.lane(program(21, "Stale SOC 2", Framework.SOC2_TYPE2), List.of(
                         m(21, MilestoneType.OBSERVATION_START, 1, "2023-01-01", true),
                         m(21, MilestoneType.OBSERVATION_END, 1, "2023-12-31", true),
-                        m(21, MilestoneType.REPORT_ISSUED, 1, "2024-02-01", true)), TODAY, HORIZON, 0));
+                        m(21, MilestoneType.REPORT_ISSUED, 1, "2024-02-01", true),
+                        // Every SOC 2 calendar carries the day its report goes stale: period end + 12 months.
+                        m(21, MilestoneType.REPORT_STALE, 1, "2024-12-31", false)), TODAY, HORIZON, 0));
         return new Timeline(TODAY.minusYears(1), HORIZON, TODAY, lanes);
     }
 

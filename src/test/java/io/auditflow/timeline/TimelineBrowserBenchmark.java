@@ -54,7 +54,7 @@ class TimelineBrowserBenchmark extends BrowserTest {
                         + " return (n ? n.transferSize : 0) + performance.getEntriesByType('resource')"
                         + ".reduce((s, e) => s + (e.transferSize || 0), 0);")).doubleValue() / 1024;
                 drawingKb[i] = ((Number) js("return performance.getEntriesByType('resource')"
-                        + ".filter(e => e.name.includes('/api/timeline/drawing')).reduce((s, e) => s + (e.transferSize || 0), 0);"))
+                        + ".filter(e => e.name.includes('/exports/timeline/drawing')).reduce((s, e) => s + (e.transferSize || 0), 0);"))
                         .doubleValue() / 1024;
             }
             System.out.printf("TimelineBrowserBenchmark: %s cache: shown in median %.0f ms (max %.0f), transferred median %.0f KB"

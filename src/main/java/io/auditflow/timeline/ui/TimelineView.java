@@ -22,7 +22,7 @@ import jakarta.annotation.security.PermitAll;
 
 /**
  * Every program's audits on one timeline. The view keeps only the filters: the drawing itself is
- * fetched by the browser from {@code /api/timeline/drawing} (compressed, ETag-cached), so no session
+ * fetched by the browser from {@code /exports/timeline/drawing} (compressed, ETag-cached), so no session
  * holds it. Program names are links; lanes and markers are reachable with Tab and the arrow keys.
  */
 @Route("timeline")

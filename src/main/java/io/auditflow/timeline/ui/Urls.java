@@ -12,19 +12,19 @@ final class Urls {
     }
 
     static String drawing(TimelineQuery q) {
-        return with("api/timeline/drawing", params(q, true));
+        return with("exports/timeline/drawing", params(q, true));
     }
 
     static String milestonesCsv(TimelineQuery q) {
-        return with("api/timeline/milestones.csv", params(q, true));
+        return with("exports/timeline/milestones.csv", params(q, true));
     }
 
     static String dashboardCsv(String list, TimelineQuery q) {
-        return with("api/dashboard/" + list + ".csv", params(q, false));
+        return with("exports/dashboard/" + list + ".csv", params(q, false));
     }
 
     static String board(TimelineQuery q) {
-        return with("api/reports/board", params(q, false));
+        return with("exports/reports/board", params(q, false));
     }
 
     private static String params(TimelineQuery q, boolean timeline) {

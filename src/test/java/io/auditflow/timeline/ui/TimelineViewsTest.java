@@ -53,7 +53,7 @@ class TimelineViewsTest extends KaribuTest {
         TimelineView view = _get(TimelineView.class);
         // the session keeps the filters, not the drawing
         assertThat(view.chart.getElement().getProperty("innerHTML")).isNull();
-        assertThat(view.drawingUrl).isEqualTo("api/timeline/drawing?range=DEFAULT");
+        assertThat(view.drawingUrl).isEqualTo("exports/timeline/drawing?range=DEFAULT");
     }
 
     @Test
@@ -67,9 +67,9 @@ class TimelineViewsTest extends KaribuTest {
         view.atRisk.setValue(true);
         view.grouping.setValue(TimelineQuery.Grouping.TEAM);
         view.zoom.setValue(TimelineRange.SIX_YEARS);
-        assertThat(view.drawingUrl).isEqualTo("api/timeline/drawing?range=SIX_YEARS&atRisk=true&group=TEAM"
+        assertThat(view.drawingUrl).isEqualTo("exports/timeline/drawing?range=SIX_YEARS&atRisk=true&group=TEAM"
                 + "&framework=ISO27001&owner=member&q=View+ISO+%26+co");
-        assertThat(view.csv.getHref()).startsWith("api/timeline/milestones.csv?range=SIX_YEARS&atRisk=true");
+        assertThat(view.csv.getHref()).startsWith("exports/timeline/milestones.csv?range=SIX_YEARS&atRisk=true");
     }
 
     @Test
@@ -85,7 +85,7 @@ class TimelineViewsTest extends KaribuTest {
         });
         view.show("certificates");
         assertThat(view.listTitle.getText()).startsWith("ISO certificates (");
-        assertThat(view.listCsv.getHref()).isEqualTo("api/dashboard/certificates.csv");
+        assertThat(view.listCsv.getHref()).isEqualTo("exports/dashboard/certificates.csv");
         // the board report is for executives, managers and admins
         assertThat(view.board.isVisible()).isFalse();
         assertThat(view.shown.openWindows()).anySatisfy(w -> assertThat(w.programId()).isEqualTo(soc2));
