@@ -213,6 +213,11 @@ class ProgramDetailView extends VerticalLayout implements BeforeEnterObserver {
                         .setTextAlign(com.vaadin.flow.component.grid.ColumnTextAlign.END);
                 grid.addColumn(ControlActivityService.ExpectedVersusDone::overdue).setHeader("Overdue").setWidth("7em").setFlexGrow(0)
                         .setTextAlign(com.vaadin.flow.component.grid.ColumnTextAlign.END);
+                if (evd.stream().anyMatch(e -> e.beforeTracking() > 0)) {
+                    // A window joined mid-way: occurrences due before tracking are shown, never overdue.
+                    grid.addColumn(ControlActivityService.ExpectedVersusDone::beforeTracking).setHeader("Before tracking")
+                            .setWidth("9em").setFlexGrow(0).setTextAlign(com.vaadin.flow.component.grid.ColumnTextAlign.END);
+                }
                 grid.setItems(evd);
                 grid.setAllRowsVisible(true);
                 add(new H3("Control activities: expected versus done"), grid);
