@@ -405,10 +405,29 @@ public class LifecycleService {
         return Planner.coverage(calendar(programId), LocalDate.now(clock));
     }
 
-    /** The ISO/IEC 27001 certificate of a program and its state, when it has one. */
+    /**
+     * The ISO/IEC 27001 certificate of a program, when it has one, with its state today as the
+     * planner reads it from the calendar and the recorded state ({@link Planner#certificateStanding}),
+     * and the reason in the note: the one answer for the API, the program page and the dashboard.
+     */
     @Transactional(readOnly = true)
     public Optional<CertificateService.Certificate> certificate(Long programId) {
-        return certificates.find(programId);
+        return certificates.find(programId).map(c -> {
+            Planner.Standing st = standing(c);
+            return new CertificateService.Certificate(c.programId(), st.state(), c.cycle(), c.decisionDate(), c.expiryDate(),
+                    st.reason());
+        });
+    }
+
+    /** The certificate's state today with the day that matters for it (expiry, the audit at risk or missed). */
+    @Transactional(readOnly = true)
+    public Optional<Planner.Standing> certificateStanding(Long programId) {
+        return certificates.find(programId).map(this::standing);
+    }
+
+    private Planner.Standing standing(CertificateService.Certificate c) {
+        return Planner.certificateStanding(calendar(c.programId()), c.cycle(), c.state(), c.note(), c.expiryDate(),
+                LocalDate.now(clock));
     }
 
     /** Frameworks and what the start form asks for, for UIs. */

@@ -38,4 +38,10 @@ public enum MilestoneType {
     public boolean isExternalAudit() {
         return externalAudit;
     }
+
+    /** A date that passes by itself (a window opens or ends, a report goes stale, a certificate expires): nobody records it. */
+    public boolean isPassive() {
+        return this == OBSERVATION_START || this == OBSERVATION_END || this == REPORT_STALE || this == CERTIFICATE_EXPIRY
+                || this == FIELDWORK_END;
+    }
 }

@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -274,7 +275,8 @@ public final class Planner {
     /**
      * The day of the next external audit, between today and its deadline. A planned day that has
      * passed without the audit is moved to leave time for preparation (the internal audit lead
-     * time), but never past the deadline; close to the deadline the audit is at risk.
+     * time), but never past the deadline; close to the deadline the audit is at risk, and so is an
+     * audit that leaves less than the internal audit lead time to prepare, whatever the reason.
      */
     public AuditSlot scheduleAudit(LocalDate planned, LocalDate deadline, LocalDate today) {
         LocalDate day = planned;
@@ -292,8 +294,8 @@ public final class Planner {
             return new AuditSlot(day, MilestoneStatus.AT_RISK, (note == null ? "" : note + "; ")
                     + "deadline " + deadline + " is less than " + settings.atRiskDays() + " days away");
         }
-        if (planned.isBefore(today) && day.isBefore(today.plusDays(settings.internalAuditDaysBefore()))) {
-            return new AuditSlot(day, MilestoneStatus.AT_RISK, note + "; preparation needs "
+        if (day.isBefore(today.plusDays(settings.internalAuditDaysBefore()))) {
+            return new AuditSlot(day, MilestoneStatus.AT_RISK, (note == null ? "" : note + "; ") + "preparation needs "
                     + settings.internalAuditDaysBefore() + " days and only "
                     + java.time.temporal.ChronoUnit.DAYS.between(today, day) + " are left");
         }
@@ -821,6 +823,62 @@ public final class Planner {
         LocalDate until = last == null ? null : last.end();
         return new Coverage(CoverageKind.COVERED, firstStart, until,
                 until == null ? "Covered" : "Covered without a gap through " + until, gaps);
+    }
+
+    // ---------------------------------------------------------------- what a milestone and a certificate show today
+
+    /**
+     * The status a milestone shows on {@code today}: an action whose day has passed without being
+     * recorded as done is at risk; dates that pass by themselves (window ends, expiry, staleness) just pass.
+     */
+    public static MilestoneStatus shownStatus(MilestoneType type, MilestoneStatus recorded, LocalDate day, LocalDate today) {
+        if (recorded == MilestoneStatus.PLANNED && day != null && day.isBefore(today)) {
+            return type.isPassive() ? MilestoneStatus.DONE : MilestoneStatus.AT_RISK;
+        }
+        return recorded;
+    }
+
+    /** A certificate's state on a day, the day that matters for it and the reason in words. */
+    public record Standing(CertificateState state, LocalDate date, String reason) {
+        public String label() {
+            return state.label();
+        }
+    }
+
+    /**
+     * The one reading of an ISO/IEC 27001 certificate's state on {@code today}, from its calendar and
+     * what the process recorded: lapsed once its expiry has passed without a new decision; suspended
+     * when recorded so or when an external audit of its cycle missed its deadline; at risk when recorded
+     * so or when an open external audit of its cycle is at risk (close to its deadline, too little time
+     * to prepare, or its day passed without it); otherwise valid (or restored) until expiry.
+     */
+    public static Standing certificateStanding(List<PlannedMilestone> calendar, int cycle, CertificateState recorded,
+                                               String recordedNote, LocalDate expiry, LocalDate today) {
+        if (recorded == CertificateState.LAPSED || (expiry != null && expiry.isBefore(today))) {
+            return new Standing(CertificateState.LAPSED, expiry, expiry == null ? "expired without recertification"
+                    : "expired " + expiry + " without recertification");
+        }
+        List<PlannedMilestone> open = calendar.stream()
+                .filter(m -> m.cycle() == cycle && m.type().isExternalAudit() && !m.done())
+                .sorted(Comparator.comparing(PlannedMilestone::day, Comparator.nullsLast(Comparator.naturalOrder())))
+                .toList();
+        Optional<PlannedMilestone> missed = open.stream().filter(m -> m.status() == MilestoneStatus.MISSED).findFirst();
+        if (recorded == CertificateState.SUSPENDED || missed.isPresent()) {
+            return new Standing(CertificateState.SUSPENDED, missed.map(PlannedMilestone::day).orElse(null),
+                    missed.map(m -> m.type().label() + " due " + m.day() + " was missed")
+                            .orElse(recordedNote == null ? "suspended by the certification body" : recordedNote));
+        }
+        Optional<PlannedMilestone> atRisk = open.stream()
+                .filter(m -> shownStatus(m.type(), m.status(), m.day(), today) == MilestoneStatus.AT_RISK).findFirst();
+        if (recorded == CertificateState.AT_RISK || atRisk.isPresent()) {
+            return new Standing(CertificateState.AT_RISK, atRisk.map(PlannedMilestone::day).orElse(null),
+                    atRisk.map(m -> m.type().label() + " " + m.day() + " is at risk" + (m.note() != null ? ": " + m.note()
+                                    : m.day().isBefore(today) ? ": its day passed and it is not recorded as held" : ""))
+                            .orElse(recordedNote == null ? "an external audit is at risk" : recordedNote));
+        }
+        CertificateState state = recorded == CertificateState.RESTORED ? CertificateState.RESTORED : CertificateState.VALID;
+        return new Standing(state, expiry, expiry == null ? state.label().toLowerCase(java.util.Locale.ROOT)
+                : "valid until " + expiry);
     }
 
     // ---------------------------------------------------------------- process variables from the calendar

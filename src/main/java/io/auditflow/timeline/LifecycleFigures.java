@@ -57,8 +57,12 @@ public interface LifecycleFigures {
     record ActivityProgress(String activityCode, String activityName, int cycle, int expected, int done, int overdue) {
     }
 
-    /** {@code state} is a CertificateState name (VALID, AT_RISK, SUSPENDED, LAPSED, RESTORED). */
-    record CertificateFigure(String state, LocalDate decision, LocalDate expiry, String note) {
+    /**
+     * The planner's reading of a certificate today: {@code state} is a CertificateState name (VALID, AT_RISK,
+     * SUSPENDED, LAPSED, RESTORED), {@code note} the reason, {@code on} the day that matters (expiry, the
+     * audit at risk or missed).
+     */
+    record CertificateFigure(String state, LocalDate decision, LocalDate expiry, String note, LocalDate on) {
     }
 
     record GapFigure(LocalDate from, LocalDate to) {

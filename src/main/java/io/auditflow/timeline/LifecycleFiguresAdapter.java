@@ -1,5 +1,6 @@
 package io.auditflow.timeline;
 
+import io.auditflow.lifecycle.CertificateState;
 import io.auditflow.lifecycle.ControlActivityService;
 import io.auditflow.lifecycle.FindingKind;
 import io.auditflow.lifecycle.FindingService;
@@ -7,6 +8,9 @@ import io.auditflow.lifecycle.LifecycleService;
 import io.auditflow.lifecycle.Milestone;
 import io.auditflow.lifecycle.MilestoneService;
 import io.auditflow.lifecycle.MilestoneStatus;
+import io.auditflow.lifecycle.MilestoneType;
+import io.auditflow.lifecycle.PlannedMilestone;
+import io.auditflow.lifecycle.Planner;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -75,8 +79,8 @@ class LifecycleFiguresAdapter implements LifecycleFigures {
 
     @Override
     public Optional<CertificateFigure> certificate(Long programId) {
-        return lifecycles.certificate(programId)
-                .map(c -> new CertificateFigure(c.state().name(), c.decisionDate(), c.expiryDate(), c.note()));
+        return lifecycles.certificate(programId).flatMap(c -> lifecycles.certificateStanding(programId)
+                .map(st -> new CertificateFigure(st.state().name(), c.decisionDate(), c.expiryDate(), st.reason(), st.date())));
     }
 
     @Override
@@ -100,57 +104,48 @@ class LifecycleFiguresAdapter implements LifecycleFigures {
     // ---- readings of the calendar's answers (re-point these to the planner) ----
 
     /**
-     * An ISO program's certificate in words: the recorded state when there is one; the timeline's
-     * lapse or a missed audit on the lane when the record still says valid or there is no record.
+     * An ISO program's certificate in words, as the planner reads it ({@link Planner#certificateStanding}):
+     * from the lifecycle's figure when there is one; otherwise from the lane's own milestones (a lane
+     * built without the lifecycle feature, as in the dashboard's unit tests).
      */
     static Dashboard.Row certificateAnswer(ProgramLane lane, Optional<CertificateFigure> recorded, LocalDate today) {
-        Optional<TimelineBar> lapse = lane.bars().stream()
-                .filter(b -> b.kind() == BarKind.CERTIFICATE_LAPSED && b.contains(today)).findFirst();
-        Optional<TimelineBar> valid = lane.bars().stream()
-                .filter(b -> b.kind() == BarKind.CERTIFICATE_VALID && b.contains(today)
-                        && b.status() != MilestoneStatus.PLANNED)
-                .max(Comparator.comparing(TimelineBar::end));
-        Optional<TimelineMarker> missed = lane.markers().stream()
-                .filter(m -> m.type().isExternalAudit() && m.status() == MilestoneStatus.MISSED && !m.date().isAfter(today))
+        Optional<TimelineMarker> decision = lane.markers().stream()
+                .filter(m -> m.type() == MilestoneType.CERTIFICATION_DECISION && m.status() == MilestoneStatus.DONE
+                        && !m.date().isAfter(today))
                 .max(Comparator.comparing(TimelineMarker::date));
-        Optional<TimelineMarker> atRisk = lane.markers().stream()
-                .filter(m -> m.type().isExternalAudit() && m.status() == MilestoneStatus.AT_RISK)
-                .min(Comparator.comparing(TimelineMarker::date));
-        String state;
+        CertificateState state;
         String reason;
         LocalDate date;
-        String recordedState = recorded.map(CertificateFigure::state).orElse(null);
-        if (lapse.isPresent() || "LAPSED".equals(recordedState)) {
-            state = "Lapsed";
-            date = lapse.map(TimelineBar::start).orElse(recorded.map(CertificateFigure::expiry).orElse(null));
-            reason = "expired" + (date == null ? "" : " " + date.minusDays(1)) + " without recertification";
-        } else if ("SUSPENDED".equals(recordedState) || missed.isPresent()) {
-            state = "Suspended";
-            date = missed.map(TimelineMarker::date).orElse(null);
-            reason = missed.map(m -> m.type().label() + " due " + m.date() + " was missed")
-                    .orElse(recorded.map(CertificateFigure::note).orElse("a surveillance audit did not happen in time"));
-        } else if ("AT_RISK".equals(recordedState) || atRisk.isPresent()) {
-            state = "At risk";
-            date = atRisk.map(TimelineMarker::date).orElse(null);
-            reason = atRisk.map(m -> m.type().label() + " " + m.date() + " is at risk")
-                    .orElse(recorded.map(CertificateFigure::note).orElse("an external audit is close to its deadline"));
-        } else if (valid.isPresent() || recordedState != null) {
-            state = "RESTORED".equals(recordedState) ? "Restored" : "Valid";
-            date = valid.map(TimelineBar::end).orElse(recorded.map(CertificateFigure::expiry).orElse(null));
-            reason = date == null ? "valid" : "valid until " + date;
+        if (recorded.isPresent()) {
+            state = CertificateState.valueOf(recorded.get().state());
+            reason = recorded.get().note();
+            date = recorded.get().on();
+        } else if (decision.isPresent()) {
+            int cycle = decision.get().cycle();
+            LocalDate expiry = lane.markers().stream()
+                    .filter(m -> m.type() == MilestoneType.CERTIFICATE_EXPIRY && m.cycle() == cycle)
+                    .map(TimelineMarker::date).findFirst().orElse(null);
+            List<PlannedMilestone> calendar = lane.markers().stream()
+                    .map(m -> new PlannedMilestone(m.type(), m.cycle(), m.date(),
+                            m.status() == MilestoneStatus.DONE ? m.date() : null, m.status(), null))
+                    .toList();
+            Planner.Standing st = Planner.certificateStanding(calendar, cycle, CertificateState.VALID, null, expiry, today);
+            state = st.state();
+            reason = st.reason();
+            date = st.date();
         } else {
-            state = "Not certified yet";
-            date = lane.bars().stream().filter(b -> b.kind() == BarKind.CERTIFICATE_VALID && b.start().isAfter(today))
+            LocalDate first = lane.bars().stream().filter(b -> b.kind() == BarKind.CERTIFICATE_VALID && b.start().isAfter(today))
                     .map(TimelineBar::start).min(Comparator.naturalOrder()).orElse(null);
-            reason = date == null ? "no certification decision planned" : "first decision planned " + date;
+            return new Dashboard.Row(lane.programId(), lane.name(), "ISO certificate: " + (first == null
+                    ? "no certification decision planned" : "first decision planned " + first), first,
+                    "Not certified yet", Dashboard.Tone.NEUTRAL);
         }
         Dashboard.Tone tone = switch (state) {
-            case "Lapsed", "Suspended" -> Dashboard.Tone.ALARM;
-            case "At risk" -> Dashboard.Tone.WARN;
-            case "Valid", "Restored" -> Dashboard.Tone.OK;
-            default -> Dashboard.Tone.NEUTRAL;
+            case LAPSED, SUSPENDED -> Dashboard.Tone.ALARM;
+            case AT_RISK -> Dashboard.Tone.WARN;
+            case VALID, RESTORED -> Dashboard.Tone.OK;
         };
-        return new Dashboard.Row(lane.programId(), lane.name(), "ISO certificate: " + reason, date, state, tone);
+        return new Dashboard.Row(lane.programId(), lane.name(), "ISO certificate: " + reason, date, state.label(), tone);
     }
 
     /** A SOC 2 program's coverage in words: covered until, gap from–to (past, now or ahead), or report stale. */

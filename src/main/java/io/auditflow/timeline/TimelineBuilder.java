@@ -58,8 +58,6 @@ public final class TimelineBuilder {
             EnumSet.of(OBSERVATION_START, OBSERVATION_END, REPORT_STALE, FIELDWORK_END));
 
     /** Things that simply happen with time: a past planned date is not a warning sign. */
-    private static final Set<MilestoneType> PASSIVE = EnumSet.of(OBSERVATION_START, OBSERVATION_END, REPORT_STALE,
-            CERTIFICATE_EXPIRY, FIELDWORK_END);
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ISO_LOCAL_DATE;
 
@@ -275,12 +273,7 @@ public final class TimelineBuilder {
 
     /** The colour a milestone gets today: a past action not recorded as done is at risk; passive dates just pass. */
     static MilestoneStatus displayStatus(Milestone m, LocalDate today) {
-        MilestoneStatus s = m.getStatus();
-        LocalDate d = date(m);
-        if (s == MilestoneStatus.PLANNED && d != null && d.isBefore(today)) {
-            return PASSIVE.contains(m.getType()) ? MilestoneStatus.DONE : MilestoneStatus.AT_RISK;
-        }
-        return s;
+        return Planner.shownStatus(m.getType(), m.getStatus(), date(m), today);
     }
 
     static LocalDate date(Milestone m) {

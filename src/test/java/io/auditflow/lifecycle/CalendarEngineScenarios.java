@@ -179,6 +179,25 @@ abstract class CalendarEngineScenarios {
     }
 
     @Test
+    void an_audit_onboarded_with_too_little_time_to_prepare_stays_at_risk_once_the_process_prepares_it() {
+        // Decision 2026-01-20: surveillance 1 planned 2026-12-20 (month 11), due by 2027-01-20; tracking starts
+        // 2026-11-30 with 20 days left where preparation needs 35.
+        clock.setDate(d("2026-11-30"));
+        Long id = program(Framework.ISO27001);
+        SystemAuthentication.run(() -> lifecycles.startLifecycle(id, LifecycleRequest.isoExisting(d("2026-01-20"))));
+        driver(id).runUntil(d("2026-11-30"));
+
+        Milestone s1 = milestone(id, MilestoneType.SURVEILLANCE_AUDIT_1, 1);
+        assertThat(s1.getPlannedDate()).isEqualTo(d("2026-12-20"));
+        assertThat(s1.getStatus()).isEqualTo(MilestoneStatus.AT_RISK);
+        assertThat(s1.getNote()).isEqualTo("preparation needs 35 days and only 20 are left");
+        JsonNode cert = rest.withBasicAuth("executive", "demo").getForObject("/api/programs/" + id + "/certificate", JsonNode.class);
+        assertThat(cert.get("stateLabel").asText()).as("on day one, not a day later").isEqualTo("At risk");
+        assertThat(cert.get("note").asText())
+                .isEqualTo("Surveillance audit 1 2026-12-20 is at risk: preparation needs 35 days and only 20 are left");
+    }
+
+    @Test
     void a_type2_window_joined_mid_way_creates_no_overdue_control_task() {
         clock.setDate(d("2026-11-30"));
         Long id = program(Framework.SOC2_TYPE2);

@@ -84,6 +84,64 @@ class CalendarRulesTest {
     }
 
     @Test
+    void onboarded_in_month_10_the_planned_surveillance_leaves_too_little_preparation_and_is_at_risk() {
+        // Decision 2026-01-20: surveillance 1 planned at month 11 (2026-12-20), due by 2027-01-20. Tracking starts
+        // 2026-11-30: 20 days before the audit, when preparation needs 35 (internal audit, management review).
+        Planner.Onboarding o = onboard("2026-01-20", "2026-11-30");
+        PlannedMilestone s1 = byType(o.plan().milestones()).get(MilestoneType.SURVEILLANCE_AUDIT_1);
+        assertThat(s1.date()).isEqualTo(d("2026-12-20"));
+        assertThat(s1.status()).isEqualTo(MilestoneStatus.AT_RISK);
+        assertThat(s1.note()).isEqualTo("preparation needs 35 days and only 20 are left");
+        // The process asks the same rule again when it prepares the audit: the same answer, not "planned".
+        Planner.AuditSlot again = planner.scheduleAudit(d("2026-12-20"), d("2027-01-20"), d("2026-11-30"));
+        assertThat(again.status()).isEqualTo(MilestoneStatus.AT_RISK);
+        assertThat(again.note()).isEqualTo(s1.note());
+        // With 35 days or more ahead the audit is simply planned.
+        assertThat(planner.scheduleAudit(d("2027-01-04"), d("2027-01-20"), d("2026-11-30")).status())
+                .isEqualTo(MilestoneStatus.PLANNED);
+    }
+
+    // ------------------------------------------------------------ a certificate's state today
+
+    private static PlannedMilestone audit(MilestoneType t, String planned, MilestoneStatus status, String note) {
+        return new PlannedMilestone(t, 1, d(planned), status == MilestoneStatus.DONE ? d(planned) : null, status, note);
+    }
+
+    @Test
+    void a_certificate_reads_valid_at_risk_suspended_or_lapsed_from_its_calendar() {
+        List<PlannedMilestone> fine = List.of(
+                audit(MilestoneType.SURVEILLANCE_AUDIT_1, "2025-05-20", MilestoneStatus.DONE, null),
+                audit(MilestoneType.SURVEILLANCE_AUDIT_2, "2026-05-20", MilestoneStatus.PLANNED, null));
+        Planner.Standing valid = Planner.certificateStanding(fine, 1, CertificateState.VALID, null, d("2027-06-19"), d("2026-01-10"));
+        assertThat(valid).isEqualTo(new Planner.Standing(CertificateState.VALID, d("2027-06-19"), "valid until 2027-06-19"));
+
+        // Surveillance 2 planned 2026-05-20, not recorded as held on 2026-06-01: at risk, the day named.
+        Planner.Standing late = Planner.certificateStanding(fine, 1, CertificateState.VALID, null, d("2027-06-19"), d("2026-06-01"));
+        assertThat(late.state()).isEqualTo(CertificateState.AT_RISK);
+        assertThat(late.reason()).isEqualTo("Surveillance audit 2 2026-05-20 is at risk: its day passed and it is not recorded as held");
+
+        List<PlannedMilestone> missed = List.of(
+                audit(MilestoneType.SURVEILLANCE_AUDIT_1, "2025-05-20", MilestoneStatus.MISSED, "Deadline 2025-06-19 has passed"));
+        Planner.Standing suspended = Planner.certificateStanding(missed, 1, CertificateState.AT_RISK, "old note",
+                d("2027-06-19"), d("2025-07-01"));
+        assertThat(suspended).isEqualTo(new Planner.Standing(CertificateState.SUSPENDED, d("2025-05-20"),
+                "Surveillance audit 1 due 2025-05-20 was missed"));
+
+        // Valid through 2027-06-19; on 2027-06-20 without a new decision it has lapsed, whatever was recorded.
+        assertThat(Planner.certificateStanding(fine, 1, CertificateState.VALID, null, d("2027-06-19"), d("2027-06-19")).state())
+                .isEqualTo(CertificateState.AT_RISK);
+        assertThat(Planner.certificateStanding(fine, 1, CertificateState.VALID, null, d("2027-06-19"), d("2027-06-20")))
+                .isEqualTo(new Planner.Standing(CertificateState.LAPSED, d("2027-06-19"),
+                        "expired 2027-06-19 without recertification"));
+
+        // An audit of the next cycle does not speak for this certificate; a recorded restoration is kept.
+        List<PlannedMilestone> nextCycle = List.of(new PlannedMilestone(MilestoneType.SURVEILLANCE_AUDIT_1, 2, d("2026-01-01"),
+                null, MilestoneStatus.PLANNED, null));
+        assertThat(Planner.certificateStanding(nextCycle, 1, CertificateState.RESTORED, null, d("2027-06-19"), d("2026-03-01"))
+                .label()).isEqualTo("Restored");
+    }
+
+    @Test
     void onboarded_in_month_13_surveillance_1_was_held_before_tracking_and_surveillance_2_is_next() {
         Planner.Onboarding o = onboard("2025-10-31", "2026-11-30");
         Map<MilestoneType, PlannedMilestone> ms = byType(o.plan().milestones());

@@ -155,7 +155,7 @@ class DashboardServiceTest {
                         org.assertj.core.groups.Tuple.tuple("Old ISMS", "Lapsed",
                                 "ISO certificate: expired 2026-01-09 without recertification"),
                         org.assertj.core.groups.Tuple.tuple("Overdue ISMS", "At risk",
-                                "ISO certificate: Surveillance audit 2 2026-02-15 is at risk"));
+                                "ISO certificate: Surveillance audit 2 2026-02-15 is at risk: its day passed and it is not recorded as held"));
     }
 
     @Test
@@ -174,7 +174,7 @@ class DashboardServiceTest {
             @Override
             public java.util.Optional<CertificateFigure> certificate(Long programId) {
                 return java.util.Optional.of(new CertificateFigure("SUSPENDED", LocalDate.parse("2024-07-01"),
-                        LocalDate.parse("2027-06-30"), "Body suspended after a missed audit"));
+                        LocalDate.parse("2027-06-30"), "Body suspended after a missed audit", null));
             }
         };
         Dashboard d = DashboardService.build(timeline(), Map.of(), recorded);
