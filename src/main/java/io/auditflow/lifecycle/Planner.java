@@ -838,7 +838,10 @@ public final class Planner {
         return recorded;
     }
 
-    /** A certificate's state on a day, the day that matters for it and the reason in words. */
+    /**
+     * A certificate's state on a day, the day that matters for it (lapsed: the first day without a certificate;
+     * suspended or at risk: the day of the audit concerned; valid: the last valid day) and the reason in words.
+     */
     public record Standing(CertificateState state, LocalDate date, String reason) {
         public String label() {
             return state.label();
@@ -855,7 +858,7 @@ public final class Planner {
     public static Standing certificateStanding(List<PlannedMilestone> calendar, int cycle, CertificateState recorded,
                                                String recordedNote, LocalDate expiry, LocalDate today) {
         if (recorded == CertificateState.LAPSED || (expiry != null && expiry.isBefore(today))) {
-            return new Standing(CertificateState.LAPSED, expiry, expiry == null ? "expired without recertification"
+            return new Standing(CertificateState.LAPSED, expiry == null ? null : expiry.plusDays(1), expiry == null ? "expired without recertification"
                     : "expired " + expiry + " without recertification");
         }
         List<PlannedMilestone> open = calendar.stream()

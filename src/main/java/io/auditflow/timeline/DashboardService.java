@@ -107,7 +107,7 @@ public class DashboardService {
                         lifecycle == null ? Optional.empty() : lifecycle.certificate(lane.programId()), today));
             } else if (lane.framework() != null && lane.framework().isSoc2()) {
                 coverage.add(LifecycleFiguresAdapter.coverageAnswer(lane,
-                        lifecycle == null ? List.of() : lifecycle.coverageGaps(lane.programId()), today));
+                        lifecycle == null ? Optional.empty() : lifecycle.coverage(lane.programId()), today));
             }
             attention.addAll(LifecycleFiguresAdapter.attention(lane, overdue.getOrDefault(lane.programId(), 0)));
             for (TimelineMarker m : lane.markers()) {

@@ -39,6 +39,11 @@ public interface LifecycleFigures {
         return Optional.empty();
     }
 
+    /** A SOC 2 program's coverage today as the calendar engine reads it (covered, gap, report stale, not covered yet). */
+    default Optional<CoverageFigure> coverage(Long programId) {
+        return Optional.empty();
+    }
+
     /** Date ranges no SOC 2 report covers, as the lifecycle computes them. */
     default List<GapFigure> coverageGaps(Long programId) {
         return List.of();
@@ -66,6 +71,10 @@ public interface LifecycleFigures {
     }
 
     record GapFigure(LocalDate from, LocalDate to) {
+    }
+
+    /** {@code kind} is a Planner.CoverageKind name (NOT_STARTED, COVERED, GAP, REPORT_STALE); {@code words} the sentence. */
+    record CoverageFigure(String kind, LocalDate from, LocalDate to, String words, List<GapFigure> gaps) {
     }
 
     record FindingFigure(Long programId, String kind, String title, LocalDate raisedOn, LocalDate dueDate,

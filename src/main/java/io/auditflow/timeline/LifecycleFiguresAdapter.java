@@ -20,12 +20,11 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
- * The one adapter between the executive pages and the calendar rules (issue 14). Every question
- * about a certificate's state, SOC 2 coverage, milestone status or "overdue" goes through this
- * class, so when the calendar engine moves to one planner only the methods here are re-pointed:
- * {@link #milestones}, {@link #overdueTasksByProgram}, {@link #certificate}, {@link #coverageGaps},
- * and the static readings {@link #certificateAnswer}, {@link #coverageAnswer} and {@link #needsAttention}
- * (which today read the lane that {@link TimelineBuilder} builds from the milestones).
+ * The one adapter between the executive pages and the calendar engine. Every question about a
+ * certificate's state, SOC 2 coverage, milestone status or "overdue" goes through this class, and each
+ * answer comes from the lifecycle's owners: {@code LifecycleService.certificateStanding} and
+ * {@code coverage} (the planner's readings), {@code TaskDeadlines} (common.Due). The static methods only
+ * put those answers into the dashboard's words and colours.
  */
 @Component
 class LifecycleFiguresAdapter implements LifecycleFigures {
@@ -84,6 +83,13 @@ class LifecycleFiguresAdapter implements LifecycleFigures {
     }
 
     @Override
+    public Optional<CoverageFigure> coverage(Long programId) {
+        Planner.Coverage c = lifecycles.coverage(programId);
+        return Optional.of(new CoverageFigure(c.kind().name(), c.from(), c.to(), c.words(),
+                c.gaps().stream().map(g -> new GapFigure(g.from(), g.to())).toList()));
+    }
+
+    @Override
     public List<GapFigure> coverageGaps(Long programId) {
         return lifecycles.coverageGaps(programId).stream().map(g -> new GapFigure(g.from(), g.to())).toList();
     }
@@ -101,7 +107,7 @@ class LifecycleFiguresAdapter implements LifecycleFigures {
         return activities.occurrences(programId).stream().map(o -> new OccurrenceFigure(o.dueOn(), o.doneOn())).toList();
     }
 
-    // ---- readings of the calendar's answers (re-point these to the planner) ----
+    // ---- the calendar engine's answers in the dashboard's words ----
 
     /**
      * An ISO program's certificate in words, as the planner reads it ({@link Planner#certificateStanding}):
@@ -148,50 +154,37 @@ class LifecycleFiguresAdapter implements LifecycleFigures {
         return new Dashboard.Row(lane.programId(), lane.name(), "ISO certificate: " + reason, date, state.label(), tone);
     }
 
-    /** A SOC 2 program's coverage in words: covered until, gap from–to (past, now or ahead), or report stale. */
-    static Dashboard.Row coverageAnswer(ProgramLane lane, List<GapFigure> recordedGaps, LocalDate today) {
-        Optional<TimelineBar> gapNow = lane.bars().stream()
-                .filter(b -> b.kind() == BarKind.COVERAGE_GAP && b.contains(today)).findFirst();
-        Optional<TimelineBar> current = lane.bars().stream()
-                .filter(b -> b.kind() == BarKind.REPORT_CURRENT && b.contains(today) && b.status() == MilestoneStatus.DONE)
-                .max(Comparator.comparing(TimelineBar::end));
-        Optional<LocalDate> lastReportEnd = lane.bars().stream()
-                .filter(b -> b.kind() == BarKind.REPORT_CURRENT && b.status() == MilestoneStatus.DONE
-                        && b.end().isBefore(today))
-                .map(TimelineBar::end).max(Comparator.naturalOrder());
-        if (gapNow.isPresent()) {
-            if (lastReportEnd.isPresent() && current.isEmpty()) {
-                return new Dashboard.Row(lane.programId(), lane.name(),
-                        "SOC 2 report stale since " + lastReportEnd.get().plusDays(1) + ": no current report or bridge letter",
-                        lastReportEnd.get().plusDays(1), "Report stale", Dashboard.Tone.ALARM);
+    /**
+     * A SOC 2 program's coverage in words, as the calendar engine reads it ({@link Planner#coverage}): a gap
+     * running now or planned, a stale report, covered (naming an earlier gap), or not covered yet. The
+     * dashboard only chooses the tile's words and colour.
+     */
+    static Dashboard.Row coverageAnswer(ProgramLane lane, Optional<CoverageFigure> figure, LocalDate today) {
+        if (figure.isEmpty()) {
+            return new Dashboard.Row(lane.programId(), lane.name(), "SOC 2: coverage not known", null, "Not known",
+                    Dashboard.Tone.NEUTRAL);
+        }
+        CoverageFigure c = figure.get();
+        Planner.CoverageKind kind = Planner.CoverageKind.valueOf(c.kind());
+        return switch (kind) {
+            case GAP -> c.from().isAfter(today)
+                    ? new Dashboard.Row(lane.programId(), lane.name(), "SOC 2: " + c.words(), c.from(), "Gap ahead",
+                    Dashboard.Tone.WARN)
+                    : new Dashboard.Row(lane.programId(), lane.name(), "SOC 2: " + c.words(), c.from(), "Gap now",
+                    Dashboard.Tone.ALARM);
+            case REPORT_STALE -> new Dashboard.Row(lane.programId(), lane.name(), "SOC 2: " + c.words(), c.from(),
+                    kind.label(), Dashboard.Tone.ALARM);
+            case NOT_STARTED -> new Dashboard.Row(lane.programId(), lane.name(), "SOC 2: " + c.words(), c.from(),
+                    kind.label(), Dashboard.Tone.NEUTRAL);
+            case COVERED -> {
+                Optional<GapFigure> past = c.gaps().stream().filter(g -> g.to().isBefore(today))
+                        .max(Comparator.comparing(GapFigure::to));
+                yield new Dashboard.Row(lane.programId(), lane.name(), past.map(g -> "SOC 2: Covered through " + c.to()
+                                + " (earlier gap " + g.from() + " – " + g.to() + ")").orElse("SOC 2: " + c.words()), c.to(),
+                        past.isPresent() ? "Covered, earlier gap" : kind.label(),
+                        past.isPresent() ? Dashboard.Tone.WARN : Dashboard.Tone.OK);
             }
-            return new Dashboard.Row(lane.programId(), lane.name(),
-                    "SOC 2 coverage gap since " + gapNow.get().start() + ": no report or bridge letter covers today",
-                    gapNow.get().start(), "Gap now", Dashboard.Tone.ALARM);
-        }
-        List<GapFigure> gaps = new java.util.ArrayList<>(recordedGaps);
-        lane.bars().stream().filter(b -> b.kind() == BarKind.COVERAGE_GAP)
-                .map(b -> new GapFigure(b.start(), b.end()))
-                .filter(g -> gaps.stream().noneMatch(r -> r.from().equals(g.from())))
-                .forEach(gaps::add);
-        Optional<GapFigure> ahead = gaps.stream().filter(g -> g.from().isAfter(today))
-                .min(Comparator.comparing(GapFigure::from));
-        if (ahead.isPresent()) {
-            return new Dashboard.Row(lane.programId(), lane.name(),
-                    "SOC 2 coverage gap ahead " + ahead.get().from() + " – " + ahead.get().to(), ahead.get().from(),
-                    "Gap ahead", Dashboard.Tone.WARN);
-        }
-        Optional<GapFigure> past = gaps.stream().filter(g -> g.to().isBefore(today))
-                .max(Comparator.comparing(GapFigure::to));
-        if (current.isPresent()) {
-            return new Dashboard.Row(lane.programId(), lane.name(),
-                    "SOC 2 covered until " + current.get().end()
-                            + past.map(g -> " (earlier gap " + g.from() + " – " + g.to() + ")").orElse(""),
-                    current.get().end(), past.isPresent() ? "Covered, earlier gap" : "Covered",
-                    past.isPresent() ? Dashboard.Tone.WARN : Dashboard.Tone.OK);
-        }
-        return new Dashboard.Row(lane.programId(), lane.name(), "SOC 2: no report issued yet", null,
-                "No report yet", Dashboard.Tone.NEUTRAL);
+        };
     }
 
     /** A lane with a gap, a lapse, or any bar or milestone at risk or missed: what "at risk only" shows. */

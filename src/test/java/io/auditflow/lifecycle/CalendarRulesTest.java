@@ -131,7 +131,7 @@ class CalendarRulesTest {
         assertThat(Planner.certificateStanding(fine, 1, CertificateState.VALID, null, d("2027-06-19"), d("2027-06-19")).state())
                 .isEqualTo(CertificateState.AT_RISK);
         assertThat(Planner.certificateStanding(fine, 1, CertificateState.VALID, null, d("2027-06-19"), d("2027-06-20")))
-                .isEqualTo(new Planner.Standing(CertificateState.LAPSED, d("2027-06-19"),
+                .isEqualTo(new Planner.Standing(CertificateState.LAPSED, d("2027-06-20"),
                         "expired 2027-06-19 without recertification"));
 
         // An audit of the next cycle does not speak for this certificate; a recorded restoration is kept.

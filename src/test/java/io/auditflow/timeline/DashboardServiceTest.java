@@ -110,21 +110,31 @@ class DashboardServiceTest {
 
     /** The executive's portfolio of issue 14: a missed surveillance, a passed one, a lapse, a SOC 2 gap, a stale report. */
     Timeline portfolio() {
+        return portfolio(new java.util.HashMap<>());
+    }
+
+    static ProgramLane lane(Map<Long, List<Milestone>> calendars, Program p, List<Milestone> ms, LocalDate today,
+                            LocalDate horizon, int overdue) {
+        calendars.put(p.id(), ms);
+        return TimelineBuilder.lane(p, ms, today, horizon, overdue);
+    }
+
+    Timeline portfolio(Map<Long, List<Milestone>> calendars) {
         List<ProgramLane> lanes = List.of(
-                TimelineBuilder.lane(program(10, "Suspended ISMS", Framework.ISO27001), List.of(
+                lane(calendars, program(10, "Suspended ISMS", Framework.ISO27001), List.of(
                         m(10, MilestoneType.CERTIFICATION_DECISION, 1, "2024-05-01", true),
                         status(10, MilestoneType.SURVEILLANCE_AUDIT_1, 1, "2025-04-20", MilestoneStatus.MISSED),
                         m(10, MilestoneType.CERTIFICATE_EXPIRY, 1, "2027-04-30", false)), TODAY, HORIZON, 0),
-                TimelineBuilder.lane(program(11, "Overdue ISMS", Framework.ISO27001), List.of(
+                lane(calendars, program(11, "Overdue ISMS", Framework.ISO27001), List.of(
                         m(11, MilestoneType.CERTIFICATION_DECISION, 1, "2024-03-01", true),
                         m(11, MilestoneType.SURVEILLANCE_AUDIT_1, 1, "2025-02-15", true),
                         m(11, MilestoneType.SURVEILLANCE_AUDIT_2, 1, "2026-02-15", false),
                         m(11, MilestoneType.RECERTIFICATION_AUDIT, 1, "2026-05-15", false),
                         m(11, MilestoneType.CERTIFICATE_EXPIRY, 1, "2027-02-28", false)), TODAY, HORIZON, 2),
-                TimelineBuilder.lane(program(12, "Old ISMS", Framework.ISO27001), List.of(
+                lane(calendars, program(12, "Old ISMS", Framework.ISO27001), List.of(
                         m(12, MilestoneType.CERTIFICATION_DECISION, 1, "2023-01-10", true),
                         m(12, MilestoneType.CERTIFICATE_EXPIRY, 1, "2026-01-09", false)), TODAY, HORIZON, 0),
-                TimelineBuilder.lane(program(20, "Covered SOC 2", Framework.SOC2_TYPE2), List.of(
+                lane(calendars, program(20, "Covered SOC 2", Framework.SOC2_TYPE2), List.of(
                         m(20, MilestoneType.OBSERVATION_START, 1, "2024-01-01", true),
                         m(20, MilestoneType.OBSERVATION_END, 1, "2024-12-31", true),
                         m(20, MilestoneType.REPORT_ISSUED, 1, "2025-02-15", true),
@@ -134,7 +144,7 @@ class DashboardServiceTest {
                         m(20, MilestoneType.OBSERVATION_START, 3, "2026-04-01", true),
                         m(20, MilestoneType.OBSERVATION_END, 3, "2027-03-31", false),
                         m(20, MilestoneType.FIELDWORK_START, 3, "2026-08-03", false)), TODAY, HORIZON, 0),
-                TimelineBuilder.lane(program(21, "Stale SOC 2", Framework.SOC2_TYPE2), List.of(
+                lane(calendars, program(21, "Stale SOC 2", Framework.SOC2_TYPE2), List.of(
                         m(21, MilestoneType.OBSERVATION_START, 1, "2023-01-01", true),
                         m(21, MilestoneType.OBSERVATION_END, 1, "2023-12-31", true),
                         m(21, MilestoneType.REPORT_ISSUED, 1, "2024-02-01", true),
@@ -183,14 +193,68 @@ class DashboardServiceTest {
                         "ISO certificate: Body suspended after a missed audit"));
     }
 
+    /** The lifecycle's answers as the calendar engine gives them, for the milestones the lanes were built from. */
+    static LifecycleFigures plannerFigures(Map<Long, List<Milestone>> calendars) {
+        return new LifecycleFigures() {
+            @Override
+            public Map<String, Long> openFindingsByKind() {
+                return Map.of();
+            }
+
+            @Override
+            public List<ActivityProgress> expectedVersusDone(Long programId) {
+                return List.of();
+            }
+
+            @Override
+            public java.util.Optional<CoverageFigure> coverage(Long programId) {
+                io.auditflow.lifecycle.Planner.Coverage c = io.auditflow.lifecycle.Planner.coverage(
+                        calendars.getOrDefault(programId, List.of()).stream().map(Milestone::toPlanned).toList(), TODAY);
+                return java.util.Optional.of(new CoverageFigure(c.kind().name(), c.from(), c.to(), c.words(),
+                        c.gaps().stream().map(g -> new GapFigure(g.from(), g.to())).toList()));
+            }
+        };
+    }
+
     @Test
     void coverage_answer_says_report_stale_and_names_an_earlier_gap_between_windows() {
-        Dashboard d = DashboardService.build(portfolio(), Map.of(), null);
+        Map<Long, List<Milestone>> calendars = new java.util.HashMap<>();
+        Dashboard d = DashboardService.build(portfolio(calendars), Map.of(), plannerFigures(calendars));
         assertThat(d.answers().get(1)).isEqualTo(new Dashboard.Answer("coverage", "SOC 2 coverage",
                 "1 report stale · 1 covered, earlier gap", Dashboard.Tone.ALARM, 2));
+        // The report for 2023 was current for twelve months after its period: stale from 2024-12-31, the
+        // REPORT_STALE day. Covered SOC 2 had no report period for 2025-01-01 to 2025-03-31.
         assertThat(d.coverage()).extracting(Dashboard.Row::what).containsExactly(
-                "SOC 2 report stale since 2025-01-01: no current report or bridge letter",
-                "SOC 2 covered until 2027-03-31 (earlier gap 2025-01-01 – 2025-03-31)");
+                "SOC 2: Report stale since 2024-12-31: no newer report is out",
+                "SOC 2: Covered through 2027-03-31 (earlier gap 2025-01-01 – 2025-03-31)");
+    }
+
+    @Test
+    void coverage_answer_shows_a_gap_planned_ahead_in_amber_and_a_running_gap_in_red() {
+        Map<Long, List<Milestone>> calendars = new java.util.HashMap<>();
+        List<Milestone> ahead = List.of(
+                m(30, MilestoneType.OBSERVATION_START, 1, "2025-07-01", true),
+                m(30, MilestoneType.OBSERVATION_END, 1, "2026-06-30", false),
+                m(30, MilestoneType.OBSERVATION_START, 2, "2026-09-01", false),
+                m(30, MilestoneType.OBSERVATION_END, 2, "2027-08-31", false));
+        List<Milestone> now = List.of(
+                m(31, MilestoneType.OBSERVATION_START, 1, "2025-01-01", true),
+                m(31, MilestoneType.OBSERVATION_END, 1, "2025-12-31", true),
+                m(31, MilestoneType.REPORT_ISSUED, 1, "2026-02-15", true),
+                m(31, MilestoneType.OBSERVATION_START, 2, "2026-07-01", false),
+                m(31, MilestoneType.OBSERVATION_END, 2, "2027-06-30", false));
+        calendars.put(30L, ahead);
+        calendars.put(31L, now);
+        Timeline t = new Timeline(TODAY.minusYears(1), HORIZON, TODAY, List.of(
+                TimelineBuilder.lane(program(30, "Moved window", Framework.SOC2_TYPE2), ahead, TODAY, HORIZON, 0),
+                TimelineBuilder.lane(program(31, "Late window", Framework.SOC2_TYPE2), now, TODAY, HORIZON, 0)));
+        Dashboard d = DashboardService.build(t, Map.of(), plannerFigures(calendars));
+        assertThat(d.coverage()).extracting(Dashboard.Row::program, Dashboard.Row::state, Dashboard.Row::tone, Dashboard.Row::what)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple("Moved window", "Gap ahead", Dashboard.Tone.WARN,
+                                "SOC 2: Gap planned: 2026-07-01 to 2026-08-31 (62 days) no report period covers"),
+                        org.assertj.core.groups.Tuple.tuple("Late window", "Gap now", Dashboard.Tone.ALARM,
+                                "SOC 2: Gap now: 2026-01-01 to 2026-06-30 (181 days) no report period covers"));
     }
 
     @Test
