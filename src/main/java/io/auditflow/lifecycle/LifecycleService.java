@@ -298,11 +298,39 @@ public class LifecycleService {
     @PreAuthorize(Roles.CAN_MANAGE)
     public MoveResult rescheduleMilestone(Long programId, MilestoneType type, int cycle, LocalDate newDate, String reason) {
         Planner.Replan replan = replan(programId, type, cycle, newDate, reason);
+        List<PlannedMilestone> before = calendar(programId);
         for (Planner.Change c : replan.changes()) {
             milestones.move(programId, c.type(), c.cycle(), c.to(), c.note());
         }
         refreshProcessDates(programId);
+        announceNewGaps(programId, before, reason);
         return new MoveResult(true, replan.changes(), milestones.ofProgram(programId));
+    }
+
+    /**
+     * A move that opens a coverage gap: the window after it is marked at risk with the gap in words, and
+     * the running renewal process gets a "Review the planned coverage gap" task for the team now.
+     */
+    private void announceNewGaps(Long programId, List<PlannedMilestone> before, String reason) {
+        LocalDate today = LocalDate.now(clock);
+        List<PlannedMilestone> after = calendar(programId);
+        for (CoverageGap gap : Planner.newGaps(before, after, today)) {
+            String words = "Coverage gap: " + gap.from() + " to " + gap.to() + " (" + gap.days() + " days)"
+                    + (reason == null || reason.isBlank() ? "" : "; moved because: " + reason.strip());
+            after.stream().filter(m -> m.type() == MilestoneType.OBSERVATION_START && m.day() != null
+                            && m.day().equals(gap.to().plusDays(1)) && !m.done())
+                    .findFirst()
+                    .ifPresent(m -> milestones.setStatus(programId, m.type(), m.cycle(), MilestoneStatus.AT_RISK, words));
+            runtime.createProcessInstanceQuery().processInstanceBusinessKey(businessKey(programId))
+                    .processDefinitionKey(SOC2_RENEWAL).active().list().stream().findFirst()
+                    .ifPresent(pi -> runtime.createMessageCorrelation("CoverageGapPlanned")
+                            .processInstanceId(pi.getId())
+                            .setVariableLocal("gapFrom", dates.toDate(gap.from()))
+                            .setVariableLocal("gapTo", dates.toDate(gap.to()))
+                            .setVariableLocal("gapReviewDue", dates.toDate(Planner.gapReviewDue(gap, today)))
+                            .setVariableLocal("gapWords", words)
+                            .correlate());
+        }
     }
 
     private Planner.Replan replan(Long programId, MilestoneType type, int cycle, LocalDate newDate, String reason) {

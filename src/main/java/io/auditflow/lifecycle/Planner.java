@@ -749,6 +749,23 @@ public final class Planner {
         return merged;
     }
 
+    /**
+     * Gaps that a change opened: in {@code after} but not in {@code before}, and not over yet on
+     * {@code today}. Each one is reviewed by the team (a task due within two weeks, or when the gap
+     * begins if that is sooner, never before today).
+     */
+    public static List<CoverageGap> newGaps(List<PlannedMilestone> before, List<PlannedMilestone> after, LocalDate today) {
+        List<CoverageGap> old = coverageGaps(windows(before));
+        return coverageGaps(windows(after)).stream().filter(g -> !old.contains(g) && !g.to().isBefore(today)).toList();
+    }
+
+    /** When the review of a newly planned gap is due. */
+    public static LocalDate gapReviewDue(CoverageGap gap, LocalDate today) {
+        LocalDate soon = today.plusDays(14);
+        LocalDate due = gap.from().isBefore(soon) ? gap.from() : soon;
+        return due.isBefore(today) ? today : due;
+    }
+
     /** The observation windows of a SOC 2 calendar, in cycle order. */
     public static List<Window> windows(List<PlannedMilestone> calendar) {
         Map<Integer, LocalDate[]> byCycle = new java.util.TreeMap<>();

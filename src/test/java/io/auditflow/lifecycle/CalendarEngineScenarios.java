@@ -198,6 +198,38 @@ abstract class CalendarEngineScenarios {
     }
 
     @Test
+    void a_move_that_opens_a_coverage_gap_asks_the_team_to_review_it_at_once() {
+        // The case: window 1 from 2026-07-01 to 2027-06-30, cycle 2 planned to start 2027-07-01 and moved
+        // to 2027-09-01: July and August 2027 (62 days) are covered by no report period.
+        clock.setDate(d("2026-06-20"));
+        Long id = program(Framework.SOC2_TYPE2);
+        SystemAuthentication.run(() -> lifecycles.startLifecycle(id, LifecycleRequest.typeTwo(d("2026-07-01"), 12, true)));
+        ProcessDriver driver = driver(id);
+        driver.runUntil(d("2026-06-21"));
+        assertThat(milestone(id, MilestoneType.OBSERVATION_START, 2).getPlannedDate()).isEqualTo(d("2027-07-01"));
+        assertThat(driver.openTasks("Task_ReviewPlannedGap")).isEmpty();
+
+        ResponseEntity<JsonNode> moved = rest.withBasicAuth("manager", "demo").postForEntity("/api/programs/" + id
+                + "/milestones/OBSERVATION_START/2/reschedule", Map.of("plannedDate", "2027-09-01", "reason", "Auditor availability"),
+                JsonNode.class);
+        assertThat(moved.getStatusCode()).isEqualTo(HttpStatus.OK);
+
+        JsonNode gaps = rest.withBasicAuth("executive", "demo").getForObject("/api/programs/" + id + "/coverage-gaps", JsonNode.class);
+        assertThat(gaps).extracting(g -> g.get("from").asText() + " " + g.get("to").asText()).containsExactly("2027-07-01 2027-08-31");
+        Milestone start2 = milestone(id, MilestoneType.OBSERVATION_START, 2);
+        assertThat(start2.getStatus()).isEqualTo(MilestoneStatus.AT_RISK);
+        assertThat(start2.getNote()).isEqualTo("Coverage gap: 2027-07-01 to 2027-08-31 (62 days); moved because: Auditor availability");
+        // The review is due two weeks after the move (the gap itself starts later).
+        assertThat(driver.openTasks("Task_ReviewPlannedGap")).singleElement()
+                .satisfies(t -> assertThat(due(t)).isEqualTo(d("2026-07-05")));
+
+        // Completing the review closes it.
+        driver.complete(driver.openTasks("Task_ReviewPlannedGap").get(0),
+                Map.of("explanation", "Customers get a bridge letter for July and August 2027"));
+        assertThat(driver.openTasks("Task_ReviewPlannedGap")).isEmpty();
+    }
+
+    @Test
     void a_type2_window_joined_mid_way_creates_no_overdue_control_task() {
         clock.setDate(d("2026-11-30"));
         Long id = program(Framework.SOC2_TYPE2);

@@ -128,8 +128,10 @@ class LifecycleProcessTest {
         driver.runUntil(d("2026-05-01"));
 
         SystemAuthentication.run(() -> lifecycles.rescheduleMilestone(id, MilestoneType.OBSERVATION_START, 2, d("2026-08-01")));
+        // The move opens July 2026 to no report: the team is asked to review it at the move, not at year planning.
+        assertThat(driver.openTasks("Task_ReviewPlannedGap")).hasSize(1);
         driver.runUntil(d("2026-07-02"));
-        assertThat(driver.openTasks("Task_ReviewCoverageGap")).hasSize(1);
+        assertThat(historicCount(id, "Task_ReviewPlannedGap")).isEqualTo(1);
         assertThat(lifecycles.coverageGaps(id)).containsExactly(new CoverageGap(d("2026-07-01"), d("2026-07-31")));
         assertThat(milestone(id, MilestoneType.OBSERVATION_START, 2).getStatus()).isEqualTo(MilestoneStatus.AT_RISK);
         assertThat(controls.expectedVersusDone(id)).filteredOn(e -> e.activityCode().equals("VULNERABILITY_SCAN"))
