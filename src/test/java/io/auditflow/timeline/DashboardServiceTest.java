@@ -195,6 +195,10 @@ class DashboardServiceTest {
 
     /** The lifecycle's answers as the calendar engine gives them, for the milestones the lanes were built from. */
     static LifecycleFigures plannerFigures(Map<Long, List<Milestone>> calendars) {
+        return plannerFigures(calendars, TODAY);
+    }
+
+    static LifecycleFigures plannerFigures(Map<Long, List<Milestone>> calendars, LocalDate today) {
         return new LifecycleFigures() {
             @Override
             public Map<String, Long> openFindingsByKind() {
@@ -209,7 +213,7 @@ class DashboardServiceTest {
             @Override
             public java.util.Optional<CoverageFigure> coverage(Long programId) {
                 io.auditflow.lifecycle.Planner.Coverage c = io.auditflow.lifecycle.Planner.coverage(
-                        calendars.getOrDefault(programId, List.of()).stream().map(Milestone::toPlanned).toList(), TODAY);
+                        calendars.getOrDefault(programId, List.of()).stream().map(Milestone::toPlanned).toList(), today);
                 return java.util.Optional.of(new CoverageFigure(c.kind().name(), c.from(), c.to(), c.words(),
                         c.gaps().stream().map(g -> new GapFigure(g.from(), g.to())).toList()));
             }
