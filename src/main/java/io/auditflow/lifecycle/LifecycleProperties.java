@@ -3,53 +3,60 @@ package io.auditflow.lifecycle;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Every offset the audit calendar uses, under {@code auditflow.lifecycle.*}. Practitioners and
  * certification bodies differ, so these are settings with the defaults of docs/domain, never
  * constants inside a delegate. Days are calendar days.
  */
+@Validated
 @ConfigurationProperties(prefix = "auditflow.lifecycle")
 public record LifecycleProperties(
         /** Preparation tasks this many days before FIELDWORK_START (SOC 2). */
         List<Integer> fieldworkCountdownDays,
         /** Scoping and engagement letter are due this many days after the lifecycle starts. */
-        Integer scopingDays,
+        @PositiveOrZero Integer scopingDays,
         /** The optional readiness assessment is due this many days after scoping. */
-        Integer readinessDays,
+        @PositiveOrZero Integer readinessDays,
         /** Default observation window length in months (allowed 3 to 12). */
-        Integer defaultWindowMonths,
+        @Min(3) @Max(12) Integer defaultWindowMonths,
         /** Fieldwork starts this many days after the observation window ends (Type II) or the as-of date (Type I). */
-        Integer fieldworkOffsetDays,
+        @PositiveOrZero Integer fieldworkOffsetDays,
         /** Length of fieldwork in days. */
-        Integer fieldworkDays,
+        @Positive Integer fieldworkDays,
         /** The report is due this many days after fieldwork ends. */
-        Integer reportDays,
+        @Positive Integer reportDays,
         /** The auditor for the next year is engaged this many days before the window closes. */
-        Integer engageAuditorDaysBeforeWindowEnd,
+        @PositiveOrZero Integer engageAuditorDaysBeforeWindowEnd,
         /** A report counts as current this many months after its period ends. */
-        Integer reportStaleMonths,
+        @Min(1) @Max(24) Integer reportStaleMonths,
         /** ISO: Stage 2 follows Stage 1 after this many days when not given. */
-        Integer stage2AfterStage1Days,
+        @Positive Integer stage2AfterStage1Days,
         /** ISO: the certification decision is expected this many days after Stage 2. */
-        Integer decisionAfterStage2Days,
+        @PositiveOrZero Integer decisionAfterStage2Days,
         /** ISO: surveillance audit 1 is planned this many months after the decision. */
-        Integer surveillance1PlanMonths,
+        @Min(1) @Max(12) Integer surveillance1PlanMonths,
         /** ISO: surveillance audit 1 must happen no later than this many months after the decision. */
-        Integer surveillance1DeadlineMonths,
+        @Min(1) @Max(12) Integer surveillance1DeadlineMonths,
         /** ISO: the recertification audit is planned around this month of the certificate. */
-        Integer recertificationMonth,
+        @Min(24) @Max(35) Integer recertificationMonth,
         /** ISO: certificate validity in years. */
-        Integer certificateYears,
+        @Min(1) @Max(3) Integer certificateYears,
         /** ISO: a lapsed certificate can be restored within this many months after expiry. */
-        Integer restoreMonths,
+        @Min(0) @Max(6) Integer restoreMonths,
         /** ISO: an external audit not done this many days before its deadline puts the certificate at risk. */
-        Integer atRiskDays,
+        @Positive Integer atRiskDays,
         /** ISO: the internal audit is due this many days before each external audit. */
-        Integer internalAuditDaysBefore,
+        @PositiveOrZero Integer internalAuditDaysBefore,
         /** ISO: the management review is due this many days before each external audit. */
-        Integer managementReviewDaysBefore,
+        @PositiveOrZero Integer managementReviewDaysBefore,
         /** Corrective actions: deadlines per finding kind. */
         Findings findings) {
 
@@ -75,6 +82,18 @@ public record LifecycleProperties(
         internalAuditDaysBefore = orDefault(internalAuditDaysBefore, 35);
         managementReviewDaysBefore = orDefault(managementReviewDaysBefore, 14);
         findings = findings == null ? new Findings(null, null, null) : findings;
+    }
+
+    /** ISO/IEC 17021-1: surveillance 1 is planned no later than its deadline. */
+    @AssertTrue(message = "surveillance1-plan-months must not be after surveillance1-deadline-months")
+    public boolean isSurveillance1PlannedByItsDeadline() {
+        return surveillance1PlanMonths <= surveillance1DeadlineMonths;
+    }
+
+    /** Preparation: the management review comes after the internal audit, both before the audit. */
+    @AssertTrue(message = "management-review-days-before must not be more than internal-audit-days-before")
+    public boolean isReviewAfterInternalAudit() {
+        return managementReviewDaysBefore <= internalAuditDaysBefore;
     }
 
     /** The defaults, for code that runs without Spring (planner tests). */
