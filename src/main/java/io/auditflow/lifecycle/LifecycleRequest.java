@@ -43,12 +43,19 @@ public record LifecycleRequest(
         @Schema(description = "ISO 27001 existing: the day surveillance audit 1 was held, when it already was", example = "2025-05-20")
         LocalDate surveillance1HeldOn,
         @Schema(description = "ISO 27001 existing: the day surveillance audit 2 was held, when it already was")
-        LocalDate surveillance2HeldOn) {
+        LocalDate surveillance2HeldOn,
+        @Schema(description = "SOC 2 Type II: first day of the period of the last report already issued (before tracking)",
+                example = "2025-01-01")
+        LocalDate lastReportPeriodStart,
+        @Schema(description = "SOC 2 Type II: last day of the period of the last report already issued", example = "2025-12-31")
+        LocalDate lastReportPeriodEnd,
+        @Schema(description = "SOC 2 Type II: the day the last report was issued", example = "2026-02-20")
+        LocalDate lastReportIssuedOn) {
 
     /** An existing certificate with the real dates of the surveillance audits already held (null: not given). */
     public static LifecycleRequest isoExisting(LocalDate decision, LocalDate surveillance1HeldOn, LocalDate surveillance2HeldOn) {
         return new LifecycleRequest(null, null, null, null, null, null, null, null, null, IsoStart.EXISTING, null, null,
-                decision, null, surveillance1HeldOn, surveillance2HeldOn);
+                decision, null, surveillance1HeldOn, surveillance2HeldOn, null, null, null);
     }
 
     /** How an ISO/IEC 27001 lifecycle begins. */
@@ -57,21 +64,21 @@ public record LifecycleRequest(
     }
 
     public static LifecycleRequest typeOne(LocalDate asOfDate) {
-        return new LifecycleRequest(null, false, asOfDate, null, null, null, null, null, null, null, null, null, null, null, null, null);
+        return new LifecycleRequest(null, false, asOfDate, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     public static LifecycleRequest typeTwo(LocalDate windowStart, int months, boolean renewal) {
         return new LifecycleRequest(null, false, null, windowStart, months, null, null, null, renewal, null, null, null,
-                null, null, null, null);
+                null, null, null, null, null, null, null);
     }
 
     public static LifecycleRequest isoInitial(LocalDate stage1, LocalDate stage2) {
         return new LifecycleRequest(null, null, null, null, null, null, null, null, null, IsoStart.INITIAL, stage1, stage2,
-                null, null, null, null);
+                null, null, null, null, null, null, null);
     }
 
     public static LifecycleRequest isoExisting(LocalDate decision) {
         return new LifecycleRequest(null, null, null, null, null, null, null, null, null, IsoStart.EXISTING, null, null,
-                decision, null, null, null);
+                decision, null, null, null, null, null, null);
     }
 }

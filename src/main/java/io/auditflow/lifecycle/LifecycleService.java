@@ -108,7 +108,7 @@ public class LifecycleService {
     public LifecycleStarted startLifecycle(Long programId, LifecycleRequest request) {
         Program program = programs.find(programId).orElseThrow(() -> new NotFoundException("No program with id " + programId));
         LifecycleRequest r = request == null ? new LifecycleRequest(null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null) : request;
+                null, null, null, null, null, null, null, null, null, null) : request;
         if (program.archived()) {
             throw new ConflictException("This program is archived: restore it before starting its lifecycle");
         }
@@ -154,6 +154,26 @@ public class LifecycleService {
             if (r.fieldworkStart() != null && r.fieldworkEnd() != null) {
                 v.check(!r.fieldworkEnd().isBefore(r.fieldworkStart()), "fieldworkEnd", "Fieldwork must end after it starts");
             }
+            boolean lastReport = r.lastReportPeriodStart() != null || r.lastReportPeriodEnd() != null
+                    || r.lastReportIssuedOn() != null;
+            if (lastReport) {
+                v.check(typeTwo, "lastReportPeriodStart", "A report already issued is entered for a Type II program");
+                v.check(r.lastReportPeriodStart() != null, "lastReportPeriodStart", "Give the first day of the report's period");
+                v.check(r.lastReportPeriodEnd() != null, "lastReportPeriodEnd", "Give the last day of the report's period");
+                v.check(r.lastReportIssuedOn() != null, "lastReportIssuedOn", "Give the day the report was issued");
+                if (r.lastReportPeriodStart() != null && r.lastReportPeriodEnd() != null) {
+                    v.check(r.lastReportPeriodEnd().isAfter(r.lastReportPeriodStart()), "lastReportPeriodEnd",
+                            "The period ends after it starts (" + r.lastReportPeriodStart() + ")");
+                    v.check(!r.lastReportPeriodEnd().isAfter(Planner.periodEnd(r.lastReportPeriodStart(), 12)),
+                            "lastReportPeriodEnd", "A Type II period runs 3 to 12 months");
+                    if (r.windowStart() != null) {
+                        v.check(r.lastReportPeriodEnd().isBefore(r.windowStart()), "lastReportPeriodEnd",
+                                "The last report's period ends before the window tracked now starts (" + r.windowStart() + ")");
+                    }
+                }
+                checkHeld(v, "lastReportIssuedOn", r.lastReportIssuedOn(), r.lastReportPeriodEnd(), today,
+                        "the end of its period");
+            }
             if (typeTwo && r.fieldworkStart() != null && r.windowStart() != null) {
                 v.check(r.fieldworkStart().isAfter(r.windowStart()), "fieldworkStart",
                         "Fieldwork starts after the observation window has begun");
@@ -180,8 +200,12 @@ public class LifecycleService {
             }
             boolean renewal = typeTwo && !Boolean.FALSE.equals(r.renewal());
             processKey = renewal ? SOC2_RENEWAL : SOC2_ENGAGEMENT;
-            plan = planner.planSoc2(new Planner.Soc2Inputs(typeTwo, 1, today, r.asOfDate(), r.windowStart(), windowEnd,
-                    r.fieldworkStart(), r.fieldworkEnd(), readiness)).milestones();
+            plan = new java.util.ArrayList<>(planner.planSoc2(new Planner.Soc2Inputs(typeTwo, 1, today, r.asOfDate(),
+                    r.windowStart(), windowEnd, r.fieldworkStart(), r.fieldworkEnd(), readiness)).milestones());
+            if (lastReport) {
+                plan.addAll(planner.reportBeforeTracking(r.lastReportPeriodStart(), r.lastReportPeriodEnd(),
+                        r.lastReportIssuedOn()));
+            }
         } else {
             LifecycleRequest.IsoStart mode = r.isoStart() != null ? r.isoStart()
                     : r.decisionDate() != null ? LifecycleRequest.IsoStart.EXISTING : LifecycleRequest.IsoStart.INITIAL;

@@ -766,6 +766,20 @@ public final class Planner {
         return due.isBefore(today) ? today : due;
     }
 
+    /**
+     * A SOC 2 report already issued when tracking starts, as cycle 0: its period (done), its issue day
+     * (done) and the day it goes stale, so coverage, staleness and a gap before the first tracked window
+     * are known from day one.
+     */
+    public List<PlannedMilestone> reportBeforeTracking(LocalDate periodStart, LocalDate periodEnd, LocalDate issuedOn) {
+        String note = "Report issued before tracking (given at the start)";
+        return List.of(
+                new PlannedMilestone(MilestoneType.OBSERVATION_START, 0, periodStart, periodStart, MilestoneStatus.DONE, note),
+                new PlannedMilestone(MilestoneType.OBSERVATION_END, 0, periodEnd, periodEnd, MilestoneStatus.DONE, note),
+                new PlannedMilestone(MilestoneType.REPORT_ISSUED, 0, issuedOn, issuedOn, MilestoneStatus.DONE, note),
+                new PlannedMilestone(MilestoneType.REPORT_STALE, 0, periodEnd.plusMonths(settings.reportStaleMonths())));
+    }
+
     /** The observation windows of a SOC 2 calendar, in cycle order. */
     public static List<Window> windows(List<PlannedMilestone> calendar) {
         Map<Integer, LocalDate[]> byCycle = new java.util.TreeMap<>();

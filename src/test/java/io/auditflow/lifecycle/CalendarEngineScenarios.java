@@ -230,6 +230,40 @@ abstract class CalendarEngineScenarios {
     }
 
     @Test
+    void a_soc2_program_arriving_with_its_last_report_is_covered_from_day_one_and_knows_when_that_report_goes_stale() {
+        clock.setDate(d("2026-11-30"));
+        Long id = program(Framework.SOC2_TYPE2);
+        // Last report: period 2025-07-01 to 2026-06-30, issued 2026-08-20; the window tracked now began 2026-07-01.
+        ResponseEntity<JsonNode> future = rest.withBasicAuth("manager", "demo").postForEntity("/api/programs/" + id + "/lifecycle",
+                Map.of("windowStart", "2026-07-01", "windowMonths", 12, "lastReportPeriodStart", "2025-07-01",
+                        "lastReportPeriodEnd", "2026-06-30", "lastReportIssuedOn", "2026-12-20"), JsonNode.class);
+        assertThat(future.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(future.getBody().get("fieldErrors").get(0).get("field").asText()).isEqualTo("lastReportIssuedOn");
+        ResponseEntity<JsonNode> overlap = rest.withBasicAuth("manager", "demo").postForEntity("/api/programs/" + id + "/lifecycle",
+                Map.of("windowStart", "2026-07-01", "windowMonths", 12, "lastReportPeriodStart", "2025-08-01",
+                        "lastReportPeriodEnd", "2026-07-31", "lastReportIssuedOn", "2026-09-20"), JsonNode.class);
+        assertThat(overlap.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(overlap.getBody().get("fieldErrors").get(0).get("message").asText())
+                .isEqualTo("The last report's period ends before the window tracked now starts (2026-07-01)");
+        assertThat(milestones.ofProgram(id)).as("a refused start saves nothing").isEmpty();
+
+        ResponseEntity<JsonNode> ok = rest.withBasicAuth("manager", "demo").postForEntity("/api/programs/" + id + "/lifecycle",
+                Map.of("windowStart", "2026-07-01", "windowMonths", 12, "lastReportPeriodStart", "2025-07-01",
+                        "lastReportPeriodEnd", "2026-06-30", "lastReportIssuedOn", "2026-08-20"), JsonNode.class);
+        assertThat(ok.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        Milestone issued = milestone(id, MilestoneType.REPORT_ISSUED, 0);
+        assertThat(issued.getActualDate()).isEqualTo(d("2026-08-20"));
+        assertThat(issued.getStatus()).isEqualTo(MilestoneStatus.DONE);
+        // Current for twelve months after its period: stale from 2027-06-30, the day the tracked window ends.
+        assertThat(milestone(id, MilestoneType.REPORT_STALE, 0).getPlannedDate()).isEqualTo(d("2027-06-30"));
+        JsonNode coverage = rest.withBasicAuth("executive", "demo").getForObject("/api/programs/" + id + "/coverage-state",
+                JsonNode.class);
+        assertThat(coverage.get("kind").asText()).isEqualTo("COVERED");
+        assertThat(coverage.get("from").asText()).isEqualTo("2025-07-01");
+        assertThat(coverage.get("gaps")).isEmpty();
+    }
+
+    @Test
     void a_type2_window_joined_mid_way_creates_no_overdue_control_task() {
         clock.setDate(d("2026-11-30"));
         Long id = program(Framework.SOC2_TYPE2);

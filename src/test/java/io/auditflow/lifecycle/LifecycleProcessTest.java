@@ -153,7 +153,7 @@ class LifecycleProcessTest {
         clock.setDate(LocalDate.of(2026, 1, 5));
         Long id = program(Framework.SOC2_TYPE1);
         LifecycleRequest request = new LifecycleRequest(null, true, d("2026-03-31"), null, null, null, null, null, null,
-                null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null, null);
         start(id, request);
         ProcessDriver driver = driver(id).answer("Task_Fieldwork", Map.of("exceptionCount", "1"));
         driver.runDueJobs();

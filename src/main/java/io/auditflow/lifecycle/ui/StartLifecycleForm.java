@@ -41,6 +41,9 @@ class StartLifecycleForm extends VerticalLayout {
     final Checkbox renewal = new Checkbox("Renew every year, windows back to back", true);
     final DatePicker fieldworkStart = new DatePicker("Fieldwork starts (if agreed)");
     final DatePicker fieldworkEnd = new DatePicker("Fieldwork ends (if agreed)");
+    final DatePicker lastReportPeriodStart = new DatePicker("Last report's period starts (if a report is out)");
+    final DatePicker lastReportPeriodEnd = new DatePicker("Last report's period ends");
+    final DatePicker lastReportIssuedOn = new DatePicker("Last report issued on");
     final RadioButtonGroup<IsoStart> isoStart = new RadioButtonGroup<>("Certification");
     final DatePicker stage1Date = new DatePicker("Stage 1 audit");
     final DatePicker stage2Date = new DatePicker("Stage 2 audit (default 6 weeks later)");
@@ -77,6 +80,7 @@ class StartLifecycleForm extends VerticalLayout {
             } else {
                 form.add(windowStart, windowMonths);
                 form.add(renewal, 2);
+                form.add(lastReportPeriodStart, lastReportPeriodEnd, lastReportIssuedOn);
             }
             form.add(fieldworkStart, fieldworkEnd);
         } else {
@@ -99,6 +103,9 @@ class StartLifecycleForm extends VerticalLayout {
         fields.put("surveillance1Date", surveillance1Date);
         fields.put("surveillance1HeldOn", surveillance1HeldOn);
         fields.put("surveillance2HeldOn", surveillance2HeldOn);
+        fields.put("lastReportPeriodStart", lastReportPeriodStart);
+        fields.put("lastReportPeriodEnd", lastReportPeriodEnd);
+        fields.put("lastReportIssuedOn", lastReportIssuedOn);
         start.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         start.addClickListener(e -> {
             try {
@@ -132,6 +139,9 @@ class StartLifecycleForm extends VerticalLayout {
         surveillance1Date.setId("lifecycle-surveillance1");
         surveillance1HeldOn.setId("lifecycle-surveillance1-held");
         surveillance2HeldOn.setId("lifecycle-surveillance2-held");
+        lastReportPeriodStart.setId("lifecycle-last-report-start");
+        lastReportPeriodEnd.setId("lifecycle-last-report-end");
+        lastReportIssuedOn.setId("lifecycle-last-report-issued");
         start.setId("start-lifecycle");
         formError.setId("lifecycle-form-error");
     }
@@ -165,7 +175,10 @@ class StartLifecycleForm extends VerticalLayout {
                 iso && !initial ? decisionDate.getValue() : null,
                 iso && !initial ? surveillance1Date.getValue() : null,
                 iso && !initial ? surveillance1HeldOn.getValue() : null,
-                iso && !initial ? surveillance2HeldOn.getValue() : null);
+                iso && !initial ? surveillance2HeldOn.getValue() : null,
+                iso ? null : lastReportPeriodStart.getValue(),
+                iso ? null : lastReportPeriodEnd.getValue(),
+                iso ? null : lastReportIssuedOn.getValue());
     }
 
     Registration addStartedListener(ComponentEventListener<StartedEvent> listener) {
