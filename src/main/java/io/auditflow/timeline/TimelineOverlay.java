@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * Extension point for other features to draw on a program's lane, e.g. engagement fieldwork
  * periods (auditor workspace). Implement it as a Spring bean; the timeline drawing asks every
- * overlay for the lanes it shows. Nothing implements it yet.
+ * overlay for the lanes it shows (engagement.EngagementTimelineOverlay draws fieldwork periods).
  */
 public interface TimelineOverlay {
 

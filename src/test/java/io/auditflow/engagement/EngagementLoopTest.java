@@ -138,6 +138,21 @@ class EngagementLoopTest {
     }
 
     @Test
+    void the_executive_timeline_shows_the_engagements_fieldwork_on_its_programs_lane() {
+        String name = "Fieldwork lane " + System.nanoTime();
+        Program program = fx.program(name);
+        fx.engagement(program);
+        ResponseEntity<String> drawing = fx.as("executive").getForEntity("/api/timeline/drawing?range=SIX_YEARS&q="
+                + java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8), String.class);
+        assertThat(drawing.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(drawing.getBody()).contains("<rect class=\"ov\"")
+                .contains("fieldwork 2026-01-12 – 2026-02-27 · Example CPA LLP");
+        ResponseEntity<String> other = fx.as("executive").getForEntity("/api/timeline/drawing?range=SIX_YEARS&q=nothing-matches-"
+                + System.nanoTime(), String.class);
+        assertThat(other.getBody()).as("no lane, no fieldwork bar").doesNotContain("class=\"ov\"");
+    }
+
+    @Test
     void re_importing_the_same_list_does_not_duplicate_and_a_changed_row_updates_its_request() {
         long id = fx.engagement(fx.program("Reimport"));
         assertThat(fx.importCsv("manager", id, fx.bytes(EngagementFixture.CSV)).getBody().get("created").asInt()).isEqualTo(2);
