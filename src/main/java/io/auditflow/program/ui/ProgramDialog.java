@@ -117,7 +117,7 @@ public class ProgramDialog extends Dialog {
 
     /** A coloured badge with the framework's name, used wherever programs are listed. */
     public static com.vaadin.flow.component.html.Span badge(Framework framework) {
-        com.vaadin.flow.component.html.Span badge = new com.vaadin.flow.component.html.Span(framework.label());
+        com.vaadin.flow.component.html.Span badge = new com.vaadin.flow.component.html.Span(io.auditflow.ui.Format.label(framework));
         badge.getElement().getThemeList().add("badge");
         badge.addClassName("framework-" + framework.name().toLowerCase(java.util.Locale.ROOT));
         return badge;
