@@ -1,6 +1,7 @@
 package io.auditflow.mail;
 
 import io.auditflow.common.AuditEvent;
+import io.auditflow.common.MailQueued;
 import io.auditflow.common.NotFoundException;
 import io.auditflow.common.ValidationException;
 import java.net.URI;
@@ -76,6 +77,16 @@ public class MailOutbox {
         String insert = "insert into mail_outbox (dedup_key, category, recipient_username, recipient_email, subject, "
                 + "body_text, body_html, ics, link, message_id, status, attempts, resends, next_attempt_at, last_error, "
                 + "created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, ?, ?, ?, ?)";
+        boolean added = insert(mail, insert, args);
+        if (added) {
+            // Listeners (in-app notifications) write in this transaction: one event, one mail, one notification.
+            events.publishEvent(new MailQueued(mail.dedupKey(), mail.category(), mail.recipientUsername(), mail.subject(),
+                    mail.link()));
+        }
+        return added;
+    }
+
+    private boolean insert(OutgoingMail mail, String insert, Object[] args) {
         if (isPostgres()) {
             // A failed statement would abort the whole PostgreSQL transaction: skip the duplicate instead.
             return jdbc.update(insert + " on conflict (dedup_key) do nothing", args) == 1;
@@ -125,6 +136,18 @@ public class MailOutbox {
     @Transactional(readOnly = true)
     public String text(long id) {
         return jdbc.query("select body_text from mail_outbox where id = ?", rs -> rs.next() ? rs.getString(1) : null, id);
+    }
+
+    /** Both bodies of one mail as written (the HTML is the app's own template with escaped values). */
+    public record Bodies(String text, String html) {
+    }
+
+    /** The text and HTML bodies of one mail, for the admin's mail dialog. */
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional(readOnly = true)
+    public Optional<Bodies> bodies(long id) {
+        return jdbc.query("select body_text, body_html from mail_outbox where id = ?",
+                (rs, i) -> new Bodies(rs.getString(1), rs.getString(2)), id).stream().findFirst();
     }
 
     @Transactional(readOnly = true)

@@ -28,6 +28,7 @@ import io.auditflow.security.CurrentUser;
 import io.auditflow.security.SecuritySettings;
 import org.springframework.security.core.context.SecurityContextHolder;
 import io.auditflow.security.Role;
+import io.auditflow.notification.NotificationService;
 import jakarta.annotation.security.PermitAll;
 import java.util.stream.Collectors;
 
@@ -41,12 +42,15 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver, Be
 
     private final H2 pageTitle = new H2();
     private final SecuritySettings securitySettings;
+    final NotificationBell bell;
 
-    public MainLayout(AuthenticationContext authentication, SecuritySettings securitySettings) {
+    public MainLayout(AuthenticationContext authentication, SecuritySettings securitySettings,
+                      NotificationService notifications) {
         this.securitySettings = securitySettings;
+        this.bell = new NotificationBell(notifications);
         setPrimarySection(Section.DRAWER);
         pageTitle.addClassName("page-title");
-        addToNavbar(new DrawerToggle(), pageTitle);
+        addToNavbar(new DrawerToggle(), pageTitle, bell);
 
         H1 brand = new H1("Auditflow");
         brand.addClassName("brand");
@@ -98,6 +102,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver, Be
     @Override
     public void afterNavigation(AfterNavigationEvent event) {
         pageTitle.setText(getPageTitle());
+        bell.refresh();
     }
 
     /** The view's title in the reader's language: {@code title.<View>} from the bundle, else its {@code @PageTitle}. */

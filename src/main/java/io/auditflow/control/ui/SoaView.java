@@ -165,7 +165,7 @@ class SoaView extends VerticalLayout implements BeforeEnterObserver {
         status.setText("Version " + current.versionNo() + ": " + switch (current.status()) {
             case DRAFT -> "draft" + (work ? " (click a line to change it)" : "");
             case PENDING_APPROVAL -> "waiting for a manager's approval";
-            case APPROVED -> "approved by " + current.decidedBy() + " on " + current.decidedAt().atZone(clock.getZone()).toLocalDate() + ", in force";
+            case APPROVED -> "approved by " + current.decidedBy() + " on " + io.auditflow.ui.Format.date(current.decidedAt().atZone(clock.getZone()).toLocalDate()) + ", in force";
             case SUPERSEDED -> "superseded";
         });
         status.getElement().getThemeList().clear();

@@ -170,7 +170,7 @@ class EngagementView extends VerticalLayout implements BeforeEnterObserver {
         grid.addColumn(AuditRequest::text).setHeader("Request").setFlexGrow(3).setKey("text");
         grid.addColumn(r -> r.criteria() == null ? "" : r.criteria()).setHeader("Criteria").setAutoWidth(true).setKey("criteria");
         grid.addComponentColumn(r -> {
-            Span due = new Span(r.dueDate() == null ? "" : r.dueDate() + (r.overdue() ? " · overdue" : ""));
+            Span due = new Span(r.dueDate() == null ? "" : io.auditflow.ui.Format.date(r.dueDate()) + (r.overdue() ? " · overdue" : ""));
             if (r.overdue()) {
                 due.addClassName("overdue");
             }
@@ -252,7 +252,7 @@ class EngagementView extends VerticalLayout implements BeforeEnterObserver {
         auditorGrid.removeAllColumns();
         auditorGrid.setId("auditor-grid");
         auditorGrid.addColumn(AuditorAccess::displayName).setHeader("Auditor").setFlexGrow(2);
-        auditorGrid.addColumn(a -> a.invitedAt().toString().substring(0, 10)).setHeader("Invited").setAutoWidth(true);
+        auditorGrid.addColumn(a -> io.auditflow.ui.Format.dateTime(a.invitedAt())).setHeader("Invited").setAutoWidth(true);
         auditorGrid.addColumn(a -> a.revokedAt() != null ? "Revoked" : a.active() ? "Active" : "Ended")
                 .setHeader("Access").setAutoWidth(true);
         auditorGrid.addComponentColumn(a -> {

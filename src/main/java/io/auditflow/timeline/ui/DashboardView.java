@@ -94,7 +94,7 @@ class DashboardView extends VerticalLayout {
         list.addComponentColumn(r -> r.programId() == null ? new Span(r.program()) : new Anchor("programs/" + r.programId(), r.program()))
                 .setHeader("Program").setFlexGrow(1).setResizable(true);
         list.addColumn(Dashboard.Row::what).setHeader("What").setFlexGrow(2);
-        list.addColumn(r -> r.date() == null ? "" : r.date().toString()).setHeader("Date").setAutoWidth(true).setFlexGrow(0);
+        list.addColumn(r -> io.auditflow.ui.Format.date(r.date())).setHeader("Date").setAutoWidth(true).setFlexGrow(0);
         list.addComponentColumn(r -> tone(r.state(), r.tone())).setHeader("State").setAutoWidth(true).setFlexGrow(0);
         list.setPageSize(50);
         list.setHeight("26rem");
@@ -112,7 +112,7 @@ class DashboardView extends VerticalLayout {
         windows.setId("open-windows");
         windows.addComponentColumn(w -> new Anchor("programs/" + w.programId(), w.program())).setHeader("Program")
                 .setAutoWidth(true).setFlexGrow(0);
-        windows.addColumn(w -> w.start() + " – " + w.end() + " (" + w.daysLeft() + " d left)")
+        windows.addColumn(w -> io.auditflow.ui.Format.period(w.start(), w.end()) + " (" + w.daysLeft() + " d left)")
                 .setHeader("Observation window").setAutoWidth(true).setFlexGrow(0);
         windows.addColumn(DashboardView::activities).setHeader("Control activities: done / expected").setFlexGrow(1);
         windows.setPageSize(50);
