@@ -79,6 +79,8 @@ public class MailOutbox {
                 + "created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, ?, ?, ?, ?)";
         boolean added = insert(mail, insert, args);
         if (added) {
+            jdbc.update("insert into mail_attempt (mail_id, at, outcome, detail) select id, ?, ?, ? from mail_outbox "
+                    + "where dedup_key = ?", ts(now), noAddress ? "FAILED" : "QUEUED", error, mail.dedupKey());
             // Listeners (in-app notifications) write in this transaction: one event, one mail, one notification.
             events.publishEvent(new MailQueued(mail.dedupKey(), mail.category(), mail.recipientUsername(), mail.subject(),
                     mail.link()));
@@ -142,6 +144,18 @@ public class MailOutbox {
     public record Bodies(String text, String html) {
     }
 
+    /** One step in a mail's history: QUEUED, SENT, RETRY, FAILED, HELD or RESENT, with the error if any. */
+    public record Attempt(Instant at, String outcome, String detail) {
+    }
+
+    /** A mail's history, oldest first (at most 200 steps). */
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional(readOnly = true)
+    public List<Attempt> history(long id) {
+        return jdbc.query("select at, outcome, detail from mail_attempt where mail_id = ? order by id limit 200",
+                (rs, i) -> new Attempt(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3)), id);
+    }
+
     /** The text and HTML bodies of one mail, for the admin's mail dialog. */
     @PreAuthorize("hasRole('ADMIN')")
     @Transactional(readOnly = true)
@@ -169,6 +183,8 @@ public class MailOutbox {
         OffsetDateTime now = ts(clock.instant());
         jdbc.update("update mail_outbox set status = 'QUEUED', attempts = 0, resends = resends + 1, next_attempt_at = ?, "
                 + "lease_owner = null, lease_until = null, last_error = null, updated_at = ? where id = ?", now, now, id);
+        jdbc.update("insert into mail_attempt (mail_id, at, outcome, detail) values (?, ?, 'RESENT', ?)", id, now,
+                "queued again by " + io.auditflow.security.CurrentUser.username().orElse("an admin"));
         events.publishEvent(new AuditEvent("MAIL_RESENT", "mail " + id, "'" + entry.subject() + "' to " + entry.recipientEmail()));
         return find(id).orElseThrow();
     }

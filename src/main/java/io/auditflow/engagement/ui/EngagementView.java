@@ -127,7 +127,7 @@ class EngagementView extends VerticalLayout implements BeforeEnterObserver {
         statusFilter.setId("status-filter");
         statusFilter.setLabel("Status");
         statusFilter.setItems(RequestStatus.values());
-        statusFilter.setItemLabelGenerator(s -> s == null ? "All" : s.label());
+        statusFilter.setItemLabelGenerator(s -> s == null ? "All" : io.auditflow.ui.Format.label(s));
         statusFilter.setEmptySelectionAllowed(true);
         statusFilter.setEmptySelectionCaption("All");
         statusFilter.addValueChangeListener(e -> refreshRequests());
@@ -186,7 +186,7 @@ class EngagementView extends VerticalLayout implements BeforeEnterObserver {
     }
 
     static Span statusBadge(RequestStatus status) {
-        Span badge = new Span(status.label());
+        Span badge = new Span(io.auditflow.ui.Format.label(status));
         badge.getElement().getThemeList().add(switch (status) {
             case ACCEPTED -> "badge success";
             case NEEDS_REVISION -> "badge error";
@@ -209,7 +209,7 @@ class EngagementView extends VerticalLayout implements BeforeEnterObserver {
         row.getStyle().set("gap", "var(--lumo-space-s)");
         for (RequestStatus s : RequestStatus.values()) {
             Span badge = statusBadge(s);
-            badge.setText(s.label() + ": " + p.byStatus().get(s));
+            badge.setText(io.auditflow.ui.Format.label(s) + ": " + p.byStatus().get(s));
             row.add(badge);
         }
         Span overdue = new Span("Overdue: " + p.overdue());

@@ -23,6 +23,7 @@ import com.vaadin.flow.component.checkbox.Checkbox;
 import io.auditflow.security.Roles;
 import io.auditflow.ui.Notifications;
 import io.auditflow.ui.Format;
+import io.auditflow.ui.ScreenWidth;
 import io.auditflow.ui.AdminWarnings;
 import io.auditflow.common.BaseUrlCheck;
 import com.vaadin.flow.component.menubar.MenuBar;
@@ -59,17 +60,24 @@ class UserAdminView extends VerticalLayout {
         create.setId("new-user");
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
 
-        grid.addColumn(UserSummary::username).setHeader(Format.text("admin.users.username")).setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(UserSummary::displayName).setHeader(Format.text("admin.users.name")).setFlexGrow(2);
-        grid.addColumn(UserSummary::email).setHeader(Format.text("admin.users.email")).setFlexGrow(2);
-        grid.addColumn(u -> u.roles().stream().map(Format::label).collect(Collectors.joining(", "))).setHeader(Format.text("admin.users.roles")).setFlexGrow(2);
-        grid.addColumn(u -> String.join(", ", u.teams())).setHeader(Format.text("admin.users.teams")).setFlexGrow(1);
+        var username = grid.addColumn(UserSummary::username).setHeader(Format.text("admin.users.username")).setAutoWidth(true).setFlexGrow(0);
+        var wide = java.util.List.of(
+                grid.addColumn(UserSummary::displayName).setHeader(Format.text("admin.users.name")).setFlexGrow(2),
+                grid.addColumn(UserSummary::email).setHeader(Format.text("admin.users.email")).setFlexGrow(2),
+                grid.addColumn(u -> u.roles().stream().map(Format::label).collect(Collectors.joining(", "))).setHeader(Format.text("admin.users.roles")).setFlexGrow(2),
+                grid.addColumn(u -> String.join(", ", u.teams())).setHeader(Format.text("admin.users.teams")).setFlexGrow(1));
+        // On a phone: who, whether active, and the menu; the rest is one tap away in Edit.
+        ScreenWidth.follow(this, width -> {
+            boolean narrow = width < ScreenWidth.NARROW;
+            wide.forEach(c -> c.setVisible(!narrow));
+            username.setFlexGrow(narrow ? 1 : 0);
+        });
         grid.addComponentColumn(u -> {
             Span s = new Span(u.enabled() ? Format.text("admin.users.active") : Format.text("admin.users.disabled"));
             s.getElement().getThemeList().add(u.enabled() ? "badge success" : "badge error");
             return s;
         }).setHeader(Format.text("admin.users.status")).setAutoWidth(true).setFlexGrow(0);
-        grid.addComponentColumn(this::actions).setKey("actions").setHeader("").setWidth("4.5em").setFlexGrow(0);
+        grid.addComponentColumn(this::actions).setKey("actions").setHeader("").setWidth("3.5em").setFlexGrow(0);
         grid.setSizeFull();
         HorizontalLayout bar = new HorizontalLayout(create, requireSecondFactor);
         bar.setDefaultVerticalComponentAlignment(com.vaadin.flow.component.orderedlayout.FlexComponent.Alignment.CENTER);

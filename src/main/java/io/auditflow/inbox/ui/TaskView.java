@@ -140,7 +140,7 @@ class TaskView extends VerticalLayout implements BeforeEnterObserver {
         Div facts = new Div();
         facts.addClassName("facts");
         facts.add(fact("Program", task.programName() == null ? "—" : task.programName()));
-        facts.add(fact("Framework", task.framework() == null ? "—" : task.framework().label()));
+        facts.add(fact("Framework", task.framework() == null ? "—" : io.auditflow.ui.Format.label(task.framework())));
         facts.add(fact("Team", task.candidateGroup() == null ? "—" : task.candidateGroup()));
         facts.add(fact("Assignee", task.assignee() == null ? "Unassigned" : task.assignee()));
         facts.add(fact("Due", task.dueDate() == null ? "No due date" : io.auditflow.ui.Format.date(task.dueDate())));
@@ -166,7 +166,7 @@ class TaskView extends VerticalLayout implements BeforeEnterObserver {
         }
         if (details.program() != null && !details.program().criteria().isEmpty()) {
             why.add(new Paragraph("Trust Services Criteria: " + details.program().criteria().stream().sorted()
-                    .map(TrustCategory::label).collect(Collectors.joining(", "))));
+                    .map(io.auditflow.ui.Format::label).collect(Collectors.joining(", "))));
         }
         if (details.program() != null && details.program().isoEdition() != null) {
             why.add(new Paragraph("ISO/IEC 27001:" + details.program().isoEdition() + " Annex A controls"));

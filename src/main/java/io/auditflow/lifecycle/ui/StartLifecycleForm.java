@@ -62,7 +62,7 @@ class StartLifecycleForm extends VerticalLayout {
         FormLayout form = new FormLayout();
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("40em", 2));
         criteria.setItems(TrustCategory.values());
-        criteria.setItemLabelGenerator(TrustCategory::label);
+        criteria.setItemLabelGenerator(io.auditflow.ui.Format::label);
         windowMonths.setValue(12);
         windowMonths.setStepButtonsVisible(true);
         isoStart.setItems(IsoStart.values());

@@ -26,6 +26,7 @@ import io.auditflow.mail.OutboxEntry;
 import io.auditflow.security.Roles;
 import io.auditflow.ui.Notifications;
 import io.auditflow.ui.Format;
+import io.auditflow.ui.ScreenWidth;
 import io.auditflow.ui.AdminWarnings;
 import io.auditflow.common.BaseUrlCheck;
 import com.vaadin.flow.component.menubar.MenuBar;
@@ -77,21 +78,24 @@ class MailAdminView extends VerticalLayout {
         search.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
 
         // Every column shares the width and wraps, so at 1440 px the reason and the actions stay on screen.
-        grid.addColumn(e -> time(e.createdAt())).setHeader(Format.text("admin.mail.queued")).setWidth("8.5em").setFlexGrow(0);
-        grid.addColumn(e -> e.recipientEmail() == null ? Format.text("admin.mail.noAddress") + " " + nz(e.recipientUsername()) : e.recipientEmail())
-                .setHeader(Format.text("admin.mail.to")).setWidth("10em").setFlexGrow(2);
-        grid.addColumn(OutboxEntry::subject).setHeader(Format.text("admin.mail.subject")).setWidth("12em").setFlexGrow(3)
+        var queued = grid.addColumn(e -> time(e.createdAt())).setHeader(Format.text("admin.mail.queued")).setWidth("7.5em").setFlexGrow(0);
+        var to = grid.addColumn(e -> e.recipientEmail() == null ? Format.text("admin.mail.noAddress") + " " + nz(e.recipientUsername()) : e.recipientEmail())
+                .setHeader(Format.text("admin.mail.to")).setWidth("8em").setFlexGrow(2);
+        grid.addColumn(OutboxEntry::subject).setHeader(Format.text("admin.mail.subject")).setWidth("9em").setFlexGrow(3)
                 .setTooltipGenerator(OutboxEntry::subject);
-        grid.addColumn(e -> kind(e.category())).setHeader(Format.text("admin.mail.kind")).setWidth("7em").setFlexGrow(1);
-        grid.addComponentColumn(MailAdminView::statusBadge).setHeader(Format.text("admin.mail.status")).setWidth("7.5em").setFlexGrow(0);
-        grid.addColumn(e -> e.attempts() + (e.resends() > 0 ? " (" + Format.text("admin.mail.resentTimes", e.resends()) + ")" : ""))
-                .setHeader(Format.text("admin.mail.attempts")).setWidth("6em").setFlexGrow(0);
-        grid.addColumn(e -> e.status() == MailStatus.SENT ? time(e.sentAt())
+        var kind = grid.addColumn(e -> kind(e.category())).setHeader(Format.text("admin.mail.kind")).setWidth("6em").setFlexGrow(1);
+        grid.addComponentColumn(MailAdminView::statusBadge).setHeader(Format.text("admin.mail.status")).setWidth("6.5em").setFlexGrow(0);
+        var attempts = grid.addColumn(e -> e.attempts() + (e.resends() > 0 ? " (" + Format.text("admin.mail.resentTimes", e.resends()) + ")" : ""))
+                .setHeader(Format.text("admin.mail.attempts")).setWidth("5.5em").setFlexGrow(0);
+        var sent = grid.addColumn(e -> e.status() == MailStatus.SENT ? time(e.sentAt())
                         : e.status() == MailStatus.QUEUED && e.attempts() > 0 ? Format.text("admin.mail.retry", time(e.nextAttemptAt())) : "")
-                .setHeader(Format.text("admin.mail.sentOrNext")).setWidth("8.5em").setFlexGrow(0);
-        grid.addColumn(e -> nz(e.lastError())).setHeader(Format.text("admin.mail.reason")).setKey("reason").setWidth("10em").setFlexGrow(3)
+                .setHeader(Format.text("admin.mail.sentOrNext")).setWidth("7.5em").setFlexGrow(0);
+        var reason = grid.addColumn(e -> nz(e.lastError())).setHeader(Format.text("admin.mail.reason")).setKey("reason").setWidth("8em").setFlexGrow(3)
                 .setTooltipGenerator(e -> nz(e.lastError()));
-        grid.addComponentColumn(this::actions).setKey("actions").setHeader("").setWidth("4.5em").setFlexGrow(0);
+        // On a phone: subject, status and the menu; the mail's dialog shows the rest.
+        ScreenWidth.follow(this, width -> java.util.List.of(queued, to, kind, attempts, sent, reason)
+                .forEach(c -> c.setVisible(width >= ScreenWidth.NARROW)));
+        grid.addComponentColumn(this::actions).setKey("actions").setHeader("").setWidth("3.5em").setFlexGrow(0);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.addItemClickListener(e -> open(e.getItem()));
         grid.setItems(query -> outbox.page(status.getValue(), search.getValue(), query.getOffset(), query.getLimit()).stream(),
@@ -100,6 +104,8 @@ class MailAdminView extends VerticalLayout {
 
         HorizontalLayout filters = new HorizontalLayout(status, search);
         filters.setAlignItems(Alignment.BASELINE);
+        filters.setWrap(true);
+        filters.setWidthFull();
         add(smtpNote, filters, grid);
     }
 

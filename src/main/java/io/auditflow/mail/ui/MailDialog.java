@@ -45,7 +45,7 @@ class MailDialog extends Dialog {
         htmlSource.addClassName("mail-body");
 
         history.setId("mail-history");
-        for (String line : history(entry)) {
+        for (String line : history(entry, outbox.history(entry.id()))) {
             Div row = new Div(new Span(line));
             row.addClassName("mail-history-row");
             history.add(row);
@@ -68,20 +68,23 @@ class MailDialog extends Dialog {
         getFooter().add(close);
     }
 
-    /** What is known of the mail's way: queued, attempts, resends, the last error, sent or next try. */
-    static List<String> history(OutboxEntry e) {
+    /** The mail's way step by step (queued, each attempt, resends), then where it stands now. */
+    static List<String> history(OutboxEntry e, List<MailOutbox.Attempt> steps) {
         List<String> lines = new ArrayList<>();
-        lines.add(Format.text("admin.mail.history.queued", Format.dateTime(e.createdAt())));
-        if (e.resends() > 0) {
-            lines.add(Format.text("admin.mail.history.resent", e.resends()));
+        for (MailOutbox.Attempt step : steps) {
+            lines.add(Format.dateTime(step.at()) + " · " + Format.text("admin.mail.outcome." + step.outcome())
+                    + (step.detail() == null || step.detail().isBlank() ? "" : " · " + step.detail()));
         }
-        lines.add(Format.text("admin.mail.history.attempts", e.attempts()));
-        if (e.lastError() != null && !e.lastError().isBlank()) {
-            lines.add(Format.text("admin.mail.history.error", e.lastError()));
+        if (steps.isEmpty()) {
+            // mails queued before the history was kept (V96)
+            lines.add(Format.text("admin.mail.history.queued", Format.dateTime(e.createdAt())));
+            if (e.lastError() != null && !e.lastError().isBlank()) {
+                lines.add(Format.text("admin.mail.history.error", e.lastError()));
+            }
         }
-        if (e.sentAt() != null) {
-            lines.add(Format.text("admin.mail.history.sent", Format.dateTime(e.sentAt())));
-        } else if (e.nextAttemptAt() != null && e.status() == io.auditflow.mail.MailStatus.QUEUED) {
+        lines.add(Format.text("admin.mail.history.attempts", e.attempts())
+                + (e.resends() > 0 ? " · " + Format.text("admin.mail.history.resent", e.resends()) : ""));
+        if (e.sentAt() == null && e.nextAttemptAt() != null && e.status() == io.auditflow.mail.MailStatus.QUEUED) {
             lines.add(Format.text("admin.mail.history.next", Format.dateTime(e.nextAttemptAt())));
         }
         lines.add(Format.text("admin.mail.history.status", Format.label(e.status())));

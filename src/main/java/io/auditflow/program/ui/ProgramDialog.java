@@ -58,11 +58,11 @@ public class ProgramDialog extends Dialog {
         name.setRequiredIndicatorVisible(true);
         framework.setId("program-framework");
         framework.setItems(Framework.values());
-        framework.setItemLabelGenerator(Framework::label);
+        framework.setItemLabelGenerator(io.auditflow.ui.Format::label);
         framework.setRequiredIndicatorVisible(true);
         criteria.setId("program-criteria");
         criteria.setItems(TrustCategory.values());
-        criteria.setItemLabelGenerator(TrustCategory::label);
+        criteria.setItemLabelGenerator(io.auditflow.ui.Format::label);
         criteria.setHelperText("Security is always in scope for SOC 2");
         isoEdition.setLabel("ISO/IEC 27001 edition");
         isoEdition.setItems("2022", "2013");
