@@ -160,19 +160,19 @@ public class OutboxSender {
             }
         }
         if (!ok.isEmpty()) {
-            int[] done = jdbc.batchUpdate("update mail_outbox set status = 'SENT', sent_at = ?, last_error = null, lease_owner = null, "
+            int[] updated = jdbc.batchUpdate("update mail_outbox set status = 'SENT', sent_at = ?, last_error = null, lease_owner = null, "
                     + "lease_until = null, updated_at = ? where id = ? and lease_owner = ?", ok);
-            history(ok, done, "SENT", 2, -1, 0);
+            history(ok, updated, "SENT", 2, -1, 0);
         }
         if (!later.isEmpty()) {
-            int[] done = jdbc.batchUpdate("update mail_outbox set status = 'QUEUED', next_attempt_at = ?, last_error = ?, "
+            int[] updated = jdbc.batchUpdate("update mail_outbox set status = 'QUEUED', next_attempt_at = ?, last_error = ?, "
                     + "lease_owner = null, lease_until = null, updated_at = ? where id = ? and lease_owner = ?", later);
-            history(later, done, "RETRY", 3, 1, 2);
+            history(later, updated, "RETRY", 3, 1, 2);
         }
         if (!permanent.isEmpty()) {
-            int[] done = jdbc.batchUpdate("update mail_outbox set status = 'FAILED', last_error = ?, lease_owner = null, "
+            int[] updated = jdbc.batchUpdate("update mail_outbox set status = 'FAILED', last_error = ?, lease_owner = null, "
                     + "lease_until = null, updated_at = ? where id = ? and lease_owner = ?", permanent);
-            history(permanent, done, "FAILED", 2, 0, 1);
+            history(permanent, updated, "FAILED", 2, 0, 1);
         }
         return new int[] {ok.size(), later.size(), permanent.size()};
     }
