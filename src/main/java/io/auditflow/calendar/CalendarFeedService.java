@@ -1,7 +1,10 @@
 package io.auditflow.calendar;
 
 import io.auditflow.common.AuditflowProperties;
+import io.auditflow.identity.UserLanguage;
 import io.auditflow.identity.UserService;
+import io.auditflow.common.Messages;
+import java.util.Locale;
 import io.auditflow.identity.UserSummary;
 import io.auditflow.lifecycle.Milestone;
 import io.auditflow.lifecycle.MilestoneService;
@@ -36,9 +39,11 @@ public class CalendarFeedService {
     private final UserService users;
     private final Clock clock;
     private final AuditflowProperties properties;
+    private final UserLanguage languages;
 
     CalendarFeedService(FeedTokens tokens, ProgramService programs, MilestoneService milestones, TaskDeadlines deadlines,
-                        UserService users, Clock clock, AuditflowProperties properties) {
+                        UserService users, Clock clock, AuditflowProperties properties, UserLanguage languages) {
+        this.languages = languages;
         this.tokens = tokens;
         this.programs = programs;
         this.milestones = milestones;
@@ -87,8 +92,10 @@ public class CalendarFeedService {
         if (user.isEmpty()) {
             return Optional.empty();
         }
+        // The feed speaks its owner's language; a calendar client sends no session and no useful Accept-Language.
+        Locale locale = languages.of(user.get().username()).orElse(Locale.ENGLISH);
         IcsWriter ics = new IcsWriter(properties.baseUrl(), clock.instant(), kind == FeedKind.PERSONAL
-                ? "Auditflow: " + user.get().displayName() : "Auditflow: all audits");
+                ? "Auditflow: " + user.get().displayName() : "Auditflow: " + Messages.get("ics.allAudits", locale), locale);
         List<Program> active = programs.list(false);
         List<Program> shown = kind == FeedKind.ORGANISATION ? active : programsOf(user.get().username(), active);
         for (Program p : shown) {

@@ -4,9 +4,17 @@ import io.auditflow.lifecycle.Milestone;
 import io.auditflow.lifecycle.MilestoneStatus;
 import io.auditflow.program.Program;
 import io.auditflow.timeline.TaskDeadlines;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import net.fortuna.ical4j.data.CalendarOutputter;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Locale;
+import io.auditflow.common.Formats;
+import io.auditflow.common.Labels;
+import io.auditflow.common.Messages;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.component.VEvent;
 import net.fortuna.ical4j.model.property.Description;
@@ -29,8 +37,10 @@ class IcsWriter {
     private final Calendar calendar = new Calendar();
     private final String baseUrl;
     private final Instant stamp;
+    private final Locale locale;
 
-    IcsWriter(String baseUrl, Instant stamp, String name) {
+    IcsWriter(String baseUrl, Instant stamp, String name, Locale locale) {
+        this.locale = locale;
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl : baseUrl + "/";
         this.stamp = stamp;
         calendar.add(new ProdId("-//Auditflow//Audit calendar//EN"));
@@ -44,17 +54,18 @@ class IcsWriter {
         if (day == null) {
             return;
         }
-        String summary = program.name() + ": " + m.getType().label() + (m.getCycle() > 1 ? " (cycle " + m.getCycle() + ")" : "");
+        String summary = program.name() + ": " + Labels.of(m.getType(), locale)
+                + (m.getCycle() > 1 ? " " + Messages.get("ics.cycle", locale, m.getCycle()) : "");
         if (m.getStatus() == MilestoneStatus.MISSED) {
-            summary = "MISSED - " + summary;
+            summary = Messages.get("ics.missed", locale) + " - " + summary;
         }
-        StringBuilder description = new StringBuilder(program.framework().label()).append(" · ")
-                .append(status(m.getStatus()));
+        StringBuilder description = new StringBuilder(Labels.of(program.framework(), locale)).append(" · ")
+                .append(Labels.of(m.getStatus(), locale));
         if (m.getPlannedDate() != null) {
-            description.append("\nPlanned ").append(m.getPlannedDate());
+            description.append('\n').append(Messages.get("ics.planned", locale, Formats.date(m.getPlannedDate(), locale)));
         }
         if (m.getActualDate() != null) {
-            description.append("\nDone ").append(m.getActualDate());
+            description.append('\n').append(Messages.get("ics.done", locale, Formats.date(m.getActualDate(), locale)));
         }
         if (m.getNote() != null && !m.getNote().isBlank()) {
             description.append('\n').append(m.getNote());
@@ -64,8 +75,8 @@ class IcsWriter {
     }
 
     void task(TaskDeadlines.DueTask task, Program program) {
-        String summary = (program == null ? "" : program.name() + ": ") + task.name() + " (task due)";
-        add(task.due(), "task-" + task.taskId(), summary, "Task due " + task.due(),
+        String summary = (program == null ? "" : program.name() + ": ") + task.name() + " " + Messages.get("ics.taskDue", locale);
+        add(task.due(), "task-" + task.taskId(), summary, Messages.get("ics.taskDueOn", locale, Formats.date(task.due(), locale)),
                 program == null ? baseUrl : baseUrl + "programs/" + program.id());
     }
 
@@ -78,16 +89,43 @@ class IcsWriter {
         calendar.add(event);
     }
 
+    /**
+     * RFC 5545 text with folded lines. ical4j's CalendarOutputter folds at 73 characters; it counts
+     * characters, not octets, so a line with umlauts or a "·" can still pass 75 octets: such a
+     * physical line is split once more at a character boundary (decision 0095).
+     */
     String write() {
-        return calendar.toString();
+        StringWriter out = new StringWriter();
+        try {
+            new CalendarOutputter(false).output(calendar, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return foldOctets(out.toString());
     }
 
-    private static String status(MilestoneStatus s) {
-        return switch (s) {
-            case DONE -> "Done";
-            case PLANNED -> "Planned";
-            case AT_RISK -> "At risk";
-            case MISSED -> "Missed";
-        };
+    static final int MAX_OCTETS = 75;
+
+    /** Splits every physical line longer than 75 UTF-8 octets; a continuation line starts with one space. */
+    static String foldOctets(String text) {
+        StringBuilder result = new StringBuilder(text.length() + 64);
+        for (String line : text.split("\r\n", -1)) {
+            if (!result.isEmpty()) {
+                result.append("\r\n");
+            }
+            int octets = 0;
+            for (int i = 0; i < line.length(); ) {
+                int cp = line.codePointAt(i);
+                int size = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+                if (octets + size > MAX_OCTETS) {
+                    result.append("\r\n ");
+                    octets = 1;
+                }
+                result.appendCodePoint(cp);
+                octets += size;
+                i += Character.charCount(cp);
+            }
+        }
+        return result.toString();
     }
 }

@@ -1,6 +1,7 @@
 package io.auditflow.mail;
 
 import io.auditflow.common.AuditEvent;
+import io.auditflow.common.MailQueued;
 import io.auditflow.common.NotFoundException;
 import io.auditflow.common.ValidationException;
 import java.net.URI;
@@ -76,6 +77,18 @@ public class MailOutbox {
         String insert = "insert into mail_outbox (dedup_key, category, recipient_username, recipient_email, subject, "
                 + "body_text, body_html, ics, link, message_id, status, attempts, resends, next_attempt_at, last_error, "
                 + "created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, ?, ?, ?, ?)";
+        boolean added = insert(mail, insert, args);
+        if (added) {
+            jdbc.update("insert into mail_attempt (mail_id, at, outcome, detail) select id, ?, ?, ? from mail_outbox "
+                    + "where dedup_key = ?", ts(now), noAddress ? "FAILED" : "QUEUED", error, mail.dedupKey());
+            // Listeners (in-app notifications) write in this transaction: one event, one mail, one notification.
+            events.publishEvent(new MailQueued(mail.dedupKey(), mail.category(), mail.recipientUsername(), mail.subject(),
+                    mail.link()));
+        }
+        return added;
+    }
+
+    private boolean insert(OutgoingMail mail, String insert, Object[] args) {
         if (isPostgres()) {
             // A failed statement would abort the whole PostgreSQL transaction: skip the duplicate instead.
             return jdbc.update(insert + " on conflict (dedup_key) do nothing", args) == 1;
@@ -127,6 +140,30 @@ public class MailOutbox {
         return jdbc.query("select body_text from mail_outbox where id = ?", rs -> rs.next() ? rs.getString(1) : null, id);
     }
 
+    /** Both bodies of one mail as written (the HTML is the app's own template with escaped values). */
+    public record Bodies(String text, String html) {
+    }
+
+    /** One step in a mail's history: QUEUED, SENT, RETRY, FAILED, HELD or RESENT, with the error if any. */
+    public record Attempt(Instant at, String outcome, String detail) {
+    }
+
+    /** A mail's history, oldest first (at most 200 steps). */
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional(readOnly = true)
+    public List<Attempt> history(long id) {
+        return jdbc.query("select at, outcome, detail from mail_attempt where mail_id = ? order by id limit 200",
+                (rs, i) -> new Attempt(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3)), id);
+    }
+
+    /** The text and HTML bodies of one mail, for the admin's mail dialog. */
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional(readOnly = true)
+    public Optional<Bodies> bodies(long id) {
+        return jdbc.query("select body_text, body_html from mail_outbox where id = ?",
+                (rs, i) -> new Bodies(rs.getString(1), rs.getString(2)), id).stream().findFirst();
+    }
+
     @Transactional(readOnly = true)
     public Optional<OutboxEntry> find(long id) {
         return jdbc.query("select " + COLUMNS + " from mail_outbox where id = ?", ENTRY, id).stream().findFirst();
@@ -146,6 +183,8 @@ public class MailOutbox {
         OffsetDateTime now = ts(clock.instant());
         jdbc.update("update mail_outbox set status = 'QUEUED', attempts = 0, resends = resends + 1, next_attempt_at = ?, "
                 + "lease_owner = null, lease_until = null, last_error = null, updated_at = ? where id = ?", now, now, id);
+        jdbc.update("insert into mail_attempt (mail_id, at, outcome, detail) values (?, ?, 'RESENT', ?)", id, now,
+                "queued again by " + io.auditflow.security.CurrentUser.username().orElse("an admin"));
         events.publishEvent(new AuditEvent("MAIL_RESENT", "mail " + id, "'" + entry.subject() + "' to " + entry.recipientEmail()));
         return find(id).orElseThrow();
     }

@@ -81,6 +81,8 @@ public class OutboxSender {
     Result sendBatch() {
         Instant now = clock.instant();
         if (!transport.configured()) {
+            jdbc.update("insert into mail_attempt (mail_id, at, outcome, detail) select id, ?, 'HELD', ? from mail_outbox "
+                    + "where status = 'QUEUED'", ts(now), HELD_REASON);
             int held = jdbc.update("update mail_outbox set status = 'HELD', last_error = ?, updated_at = ? "
                     + "where status = 'QUEUED'", HELD_REASON, ts(now));
             return new Result(0, 0, 0, 0, held);
@@ -158,18 +160,38 @@ public class OutboxSender {
             }
         }
         if (!ok.isEmpty()) {
-            jdbc.batchUpdate("update mail_outbox set status = 'SENT', sent_at = ?, last_error = null, lease_owner = null, "
+            int[] updated = jdbc.batchUpdate("update mail_outbox set status = 'SENT', sent_at = ?, last_error = null, lease_owner = null, "
                     + "lease_until = null, updated_at = ? where id = ? and lease_owner = ?", ok);
+            history(ok, updated, "SENT", 2, -1, 0);
         }
         if (!later.isEmpty()) {
-            jdbc.batchUpdate("update mail_outbox set status = 'QUEUED', next_attempt_at = ?, last_error = ?, "
+            int[] updated = jdbc.batchUpdate("update mail_outbox set status = 'QUEUED', next_attempt_at = ?, last_error = ?, "
                     + "lease_owner = null, lease_until = null, updated_at = ? where id = ? and lease_owner = ?", later);
+            history(later, updated, "RETRY", 3, 1, 2);
         }
         if (!permanent.isEmpty()) {
-            jdbc.batchUpdate("update mail_outbox set status = 'FAILED', last_error = ?, lease_owner = null, "
+            int[] updated = jdbc.batchUpdate("update mail_outbox set status = 'FAILED', last_error = ?, lease_owner = null, "
                     + "lease_until = null, updated_at = ? where id = ? and lease_owner = ?", permanent);
+            history(permanent, updated, "FAILED", 2, 0, 1);
         }
         return new int[] {ok.size(), later.size(), permanent.size()};
+    }
+
+    /**
+     * One history row per mail whose update took effect (a sender that lost its lease writes none);
+     * the positions say where the id, the error (or -1) and the time sit in the update's arguments.
+     */
+    private void history(List<Object[]> updates, int[] counts, String outcome, int idAt, int errorAt, int timeAt) {
+        List<Object[]> rows = new ArrayList<>();
+        for (int i = 0; i < updates.size(); i++) {
+            if (i >= counts.length || counts[i] != 0) {
+                Object[] u = updates.get(i);
+                rows.add(new Object[] {u[idAt], u[timeAt], outcome, errorAt < 0 ? null : u[errorAt]});
+            }
+        }
+        if (!rows.isEmpty()) {
+            jdbc.batchUpdate("insert into mail_attempt (mail_id, at, outcome, detail) values (?, ?, ?, ?)", rows);
+        }
     }
 
     private static void add(int[] total, int[] part) {

@@ -3,6 +3,7 @@ package io.auditflow.program;
 import io.auditflow.common.AuditEvent;
 import io.auditflow.common.ConflictException;
 import io.auditflow.common.NotFoundException;
+import io.auditflow.common.Labels;
 import io.auditflow.common.Text;
 import io.auditflow.common.Validation;
 import io.auditflow.identity.TeamSummary;
@@ -125,12 +126,12 @@ public class ProgramService {
                     .filter(other -> !other.getId().equals(program.getId()))
                     .ifPresent(other -> v.check(false, "name", "Another program is already called '" + other.getName() + "'"));
         }
-        v.check(r.framework() != null, "framework", "Choose a framework: SOC2_TYPE1, SOC2_TYPE2 or ISO27001");
+        v.check(r.framework() != null, "framework", "Choose a framework: " + choices(Framework.values()));
         Set<TrustCategory> criteria = r.criteria() == null || r.criteria().isEmpty()
                 ? EnumSet.noneOf(TrustCategory.class) : EnumSet.copyOf(r.criteria());
         if (r.framework() != null && r.framework().isSoc2()) {
             v.check(criteria.contains(TrustCategory.SECURITY), "criteria",
-                    "SOC 2 always covers SECURITY (the common criteria): include it");
+                    "SOC 2 always covers " + Labels.english(TrustCategory.SECURITY) + " (SECURITY, the common criteria): include it");
         }
         if (r.framework() == Framework.ISO27001) {
             v.check(criteria.isEmpty(), "criteria", "Trust Services Criteria apply to SOC 2 only");
@@ -172,5 +173,15 @@ public class ProgramService {
                 owner.map(UserSummary::username).orElse(null), owner.map(UserSummary::displayName).orElse(null),
                 team.map(TeamSummary::code).orElse(null), team.map(TeamSummary::name).orElse(null),
                 p.isArchived(), p.getCreatedAt(), p.getUpdatedAt());
+    }
+
+    /** "SOC 2 Type I (SOC2_TYPE1), SOC 2 Type II (SOC2_TYPE2) or ISO/IEC 27001 (ISO27001)": words for people, codes for the API. */
+    static String choices(Enum<?>... values) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < values.length; i++) {
+            text.append(i == 0 ? "" : i == values.length - 1 ? " or " : ", ")
+                    .append(Labels.english(values[i])).append(" (").append(values[i].name()).append(')');
+        }
+        return text.toString();
     }
 }

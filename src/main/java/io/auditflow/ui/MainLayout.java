@@ -18,6 +18,8 @@ import com.vaadin.flow.router.AfterNavigationObserver;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Layout;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.server.menu.MenuConfiguration;
 import com.vaadin.flow.server.menu.MenuEntry;
 import com.vaadin.flow.spring.security.AuthenticationContext;
@@ -26,6 +28,7 @@ import io.auditflow.security.CurrentUser;
 import io.auditflow.security.SecuritySettings;
 import org.springframework.security.core.context.SecurityContextHolder;
 import io.auditflow.security.Role;
+import io.auditflow.notification.NotificationService;
 import jakarta.annotation.security.PermitAll;
 import java.util.stream.Collectors;
 
@@ -35,23 +38,26 @@ import java.util.stream.Collectors;
  */
 @Layout
 @PermitAll
-public class MainLayout extends AppLayout implements AfterNavigationObserver, BeforeEnterObserver {
+public class MainLayout extends AppLayout implements AfterNavigationObserver, BeforeEnterObserver, HasDynamicTitle {
 
     private final H2 pageTitle = new H2();
     private final SecuritySettings securitySettings;
+    final NotificationBell bell;
 
-    public MainLayout(AuthenticationContext authentication, SecuritySettings securitySettings) {
+    public MainLayout(AuthenticationContext authentication, SecuritySettings securitySettings,
+                      NotificationService notifications) {
         this.securitySettings = securitySettings;
+        this.bell = new NotificationBell(notifications);
         setPrimarySection(Section.DRAWER);
         pageTitle.addClassName("page-title");
-        addToNavbar(new DrawerToggle(), pageTitle);
+        addToNavbar(new DrawerToggle(), pageTitle, bell);
 
         H1 brand = new H1("Auditflow");
         brand.addClassName("brand");
         SideNav nav = new SideNav();
         nav.addClassName("main-nav");
         for (MenuEntry entry : MenuConfiguration.getMenuEntries()) {
-            SideNavItem item = new SideNavItem(entry.title(), entry.path());
+            SideNavItem item = new SideNavItem(navLabel(entry), entry.path());
             if (entry.icon() != null && entry.icon().startsWith("vaadin:")) {
                 item.setPrefixComponent(new Icon("vaadin", entry.icon().substring("vaadin:".length())));
             }
@@ -59,7 +65,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver, Be
         }
         if (CurrentUser.hasRole(Role.ADMIN)) {
             // Cockpit is a separate web app under the same login; it opens outside the Vaadin router.
-            SideNavItem cockpit = new SideNavItem("Camunda Cockpit", "/camunda/app/cockpit/default/",
+            SideNavItem cockpit = new SideNavItem(Format.text("nav.cockpit"), "/camunda/app/cockpit/default/",
                     new Icon(VaadinIcon.COG_O));
             cockpit.setOpenInNewBrowserTab(true);
             cockpit.setRouterIgnore(true);
@@ -72,9 +78,9 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver, Be
         Span name = new Span(CurrentUser.displayName().orElse(""));
         name.setId("current-user");
         name.addClassName("user-name");
-        Span roles = new Span(CurrentUser.roles().stream().map(Role::label).collect(Collectors.joining(", ")));
+        Span roles = new Span(CurrentUser.roles().stream().map(Format::label).collect(Collectors.joining(", ")));
         roles.addClassName("user-roles");
-        Button logout = new Button("Sign out", new Icon(VaadinIcon.SIGN_OUT), e -> authentication.logout());
+        Button logout = new Button(Format.text("nav.signOut"), new Icon(VaadinIcon.SIGN_OUT), e -> authentication.logout());
         logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         logout.setId("sign-out");
         Div footer = new Div(name, roles, logout);
@@ -95,6 +101,32 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver, Be
 
     @Override
     public void afterNavigation(AfterNavigationEvent event) {
-        pageTitle.setText(MenuConfiguration.getPageHeader(getContent()).orElse(""));
+        pageTitle.setText(getPageTitle());
+        bell.refresh();
+    }
+
+    /** The view's title in the reader's language: {@code title.<View>} from the bundle, else its {@code @PageTitle}. */
+    @Override
+    public String getPageTitle() {
+        if (getContent() instanceof HasDynamicTitle dynamic) {
+            return dynamic.getPageTitle();
+        }
+        if (getContent() == null) {
+            return "Auditflow";
+        }
+        Class<?> view = getContent().getClass();
+        String key = "title." + view.getSimpleName();
+        String title = Format.text(key);
+        if (!title.equals(key)) {
+            return title;
+        }
+        PageTitle annotation = view.getAnnotation(PageTitle.class);
+        return annotation != null ? annotation.value() : MenuConfiguration.getPageHeader(getContent()).orElse("Auditflow");
+    }
+
+    private static String navLabel(MenuEntry entry) {
+        String key = "nav." + entry.menuClass().getSimpleName();
+        String label = Format.text(key);
+        return label.equals(key) ? entry.title() : label;
     }
 }

@@ -92,6 +92,26 @@ class CalendarFeedIntegrationTest {
     }
 
     @Test
+    void every_line_of_the_feed_is_at_most_75_octets_and_ical4j_reads_the_long_names_back() throws Exception {
+        String longName = "Überwachung der Rechenzentren Süd – Zertifizierung nach ISO/IEC 27001 für größere Standorte " + n;
+        TimelineSeed seed = new TimelineSeed(programs, milestones, clock.today());
+        Long id = seed.program(longName, Framework.ISO27001, "manager", "grc")
+                .planned(MilestoneType.RECERTIFICATION_AUDIT, 3, LocalDate.parse("2026-10-05"))
+                .programId();
+        signIn("executive", Role.EXECUTIVE);
+        String url = feeds.regenerate(FeedKind.ORGANISATION);
+        String body = rest.getForEntity(path(url), String.class).getBody();
+
+        assertThat(body).contains("\r\n ");
+        for (String line : body.split("\r\n")) {
+            assertThat(line.getBytes(java.nio.charset.StandardCharsets.UTF_8).length).as(line).isLessThanOrEqualTo(75);
+        }
+        VEvent event = events(body).get("milestone-" + id + "-recertification_audit-3@auditflow");
+        assertThat(value(event, Property.SUMMARY)).isEqualTo(longName + ": Recertification audit (cycle 3)");
+        assertThat(value(event, Property.URL)).isEqualTo("http://localhost:8080/programs/" + id);
+    }
+
+    @Test
     void the_organisation_feed_has_one_all_day_event_per_dated_milestone() throws Exception {
         TimelineSeed seed = new TimelineSeed(programs, milestones, clock.today());
         Long id = seed.program("Feed ISO " + n, Framework.ISO27001, "manager", "grc")

@@ -69,6 +69,7 @@ class AuditTrailView extends VerticalLayout {
         text.setPrefixComponent(new Icon(VaadinIcon.SEARCH));
         from.setId("audit-from");
         to.setId("audit-to");
+        io.auditflow.ui.Format.pickers(from, to);
         for (var field : new TextField[] {actor, text}) {
             field.setValueChangeMode(ValueChangeMode.LAZY);
             field.setClearButtonVisible(true);

@@ -52,7 +52,7 @@ class CalendarFeedsView extends VerticalLayout {
 
     private Div section(FeedKind kind) {
         String id = kind.path();
-        H3 title = new H3(kind.label());
+        H3 title = new H3(io.auditflow.ui.Format.label(kind));
         Paragraph what = new Paragraph(kind == FeedKind.PERSONAL
                 ? "Due dates of your tasks and the milestones of the programs you own or whose team you are in."
                 : "Every audit milestone of every active program.");

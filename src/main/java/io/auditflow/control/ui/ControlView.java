@@ -83,7 +83,7 @@ class ControlView extends VerticalLayout implements BeforeEnterObserver {
 
         evidence.setId("evidence-completeness");
         evidence.addColumn(EvidenceReuse.Completeness::programName).setHeader("Program").setFlexGrow(2).setKey("program");
-        evidence.addColumn(c -> c.period() == null ? "No period yet" : c.period().from() + " to " + c.period().to())
+        evidence.addColumn(c -> c.period() == null ? "No period yet" : io.auditflow.ui.Format.date(c.period().from()) + " to " + io.auditflow.ui.Format.date(c.period().to()))
                 .setHeader("Period").setFlexGrow(2).setKey("period");
         evidence.addColumn(c -> c.period() == null ? "" : c.present() + " of " + c.expected()).setHeader("Evidence")
                 .setAutoWidth(true).setKey("count");
@@ -92,7 +92,7 @@ class ControlView extends VerticalLayout implements BeforeEnterObserver {
                 .setHeader("State").setAutoWidth(true).setKey("state");
         evidence.setItemDetailsRenderer(new com.vaadin.flow.data.renderer.ComponentRenderer<>(c -> new Span(c.period() == null ? ""
                 : c.period().basis() + ". Counted: " + (c.counted().isEmpty() ? "none" : String.join(", ",
-                c.counted().stream().map(p -> p.fileName() + " (" + p.evidenceDate() + ")").toList())))));
+                c.counted().stream().map(p -> p.fileName() + " (" + io.auditflow.ui.Format.date(p.evidenceDate()) + ")").toList())))));
         evidence.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_COMPACT);
         evidence.setAllRowsVisible(true);
         evidence.setEmptyStateText("This control serves no live program yet.");

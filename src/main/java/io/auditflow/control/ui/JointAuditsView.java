@@ -49,7 +49,7 @@ class JointAuditsView extends VerticalLayout {
         pairs.setEmptyStateText("No SOC 2 Type II and ISO programs share a team or a link.");
         proposals.setId("joint-proposals");
         proposals.addColumn(p -> p.soc2Name() + " + " + p.isoName()).setHeader("Programs").setFlexGrow(3);
-        proposals.addColumn(p -> p.isoMilestone().label() + " " + p.isoAuditDate()).setHeader("ISO audit").setAutoWidth(true);
+        proposals.addColumn(p -> io.auditflow.ui.Format.label(p.isoMilestone()) + " " + io.auditflow.ui.Format.date(p.isoAuditDate())).setHeader("ISO audit").setAutoWidth(true);
         proposals.addColumn(p -> p.currentFieldwork() + " → " + p.proposedFieldwork()).setHeader("SOC 2 fieldwork").setAutoWidth(true);
         proposals.addComponentColumn(p -> {
             if (p.status() != JointPlanning.Status.PROPOSED || !manage) {

@@ -99,7 +99,7 @@ class SoaView extends VerticalLayout implements BeforeEnterObserver {
         grid.addColumn(Soa.Entry::title).setHeader("Title").setFlexGrow(3).setKey("title");
         grid.addComponentColumn(e -> e.applicable() ? Badges.of("Applies", "success") : Badges.of("Excluded", "contrast"))
                 .setHeader("Applicable").setAutoWidth(true).setFlexGrow(0).setKey("applicable");
-        grid.addColumn(e -> e.implementation().label()).setHeader("Implementation").setAutoWidth(true).setKey("implementation");
+        grid.addColumn(e -> io.auditflow.ui.Format.label(e.implementation())).setHeader("Implementation").setAutoWidth(true).setKey("implementation");
         grid.addColumn(Soa.Entry::justification).setHeader("Justification").setFlexGrow(4).setKey("justification");
         grid.addColumn(e -> String.join(", ", e.controls())).setHeader("Our controls").setFlexGrow(2).setKey("controls");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_COMPACT);
@@ -165,7 +165,7 @@ class SoaView extends VerticalLayout implements BeforeEnterObserver {
         status.setText("Version " + current.versionNo() + ": " + switch (current.status()) {
             case DRAFT -> "draft" + (work ? " (click a line to change it)" : "");
             case PENDING_APPROVAL -> "waiting for a manager's approval";
-            case APPROVED -> "approved by " + current.decidedBy() + " on " + current.decidedAt().atZone(clock.getZone()).toLocalDate() + ", in force";
+            case APPROVED -> "approved by " + current.decidedBy() + " on " + io.auditflow.ui.Format.date(current.decidedAt().atZone(clock.getZone()).toLocalDate()) + ", in force";
             case SUPERSEDED -> "superseded";
         });
         status.getElement().getThemeList().clear();
@@ -239,7 +239,7 @@ class SoaView extends VerticalLayout implements BeforeEnterObserver {
         Select<Soa.Implementation> impl = new Select<>();
         impl.setLabel("Implementation");
         impl.setItems(Soa.Implementation.values());
-        impl.setItemLabelGenerator(Soa.Implementation::label);
+        impl.setItemLabelGenerator(io.auditflow.ui.Format::label);
         impl.setValue(entry.implementation());
         impl.setId("soa-entry-implementation");
         TextArea justification = new TextArea("Justification");

@@ -49,8 +49,8 @@ class EngagementListView extends VerticalLayout implements BeforeEnterObserver {
         grid.setId("engagement-grid");
         grid.addColumn(Engagement::name).setHeader("Engagement").setFlexGrow(3).setKey("name");
         grid.addColumn(Engagement::programName).setHeader("Program").setFlexGrow(2).setKey("program");
-        grid.addColumn(e -> e.periodStart() + " – " + e.periodEnd()).setHeader("Period").setAutoWidth(true).setFlexGrow(0).setKey("period");
-        grid.addColumn(e -> e.fieldworkStart() == null ? "" : e.fieldworkStart() + " – " + e.fieldworkEnd())
+        grid.addColumn(e -> io.auditflow.ui.Format.period(e.periodStart(), e.periodEnd())).setHeader("Period").setAutoWidth(true).setFlexGrow(0).setKey("period");
+        grid.addColumn(e -> e.fieldworkStart() == null ? "" : io.auditflow.ui.Format.period(e.fieldworkStart(), e.fieldworkEnd()))
                 .setHeader("Fieldwork").setAutoWidth(true).setFlexGrow(0).setKey("fieldwork");
         grid.addColumn(e -> e.auditFirm() == null ? "" : e.auditFirm()).setHeader("Audit firm").setFlexGrow(1).setKey("firm");
         grid.addThemeVariants(com.vaadin.flow.component.grid.GridVariant.LUMO_WRAP_CELL_CONTENT);
@@ -114,6 +114,7 @@ class EngagementListView extends VerticalLayout implements BeforeEnterObserver {
         periodStart.setHelperText("Empty: from the calendar (SOC 2 window; ISO since the previous audit)");
         DatePicker fieldworkStart = new DatePicker("Fieldwork from");
         DatePicker fieldworkEnd = new DatePicker("Fieldwork to");
+        io.auditflow.ui.Format.pickers(periodStart, periodEnd, fieldworkStart, fieldworkEnd);
         FormLayout form = new FormLayout(program, audit, name, firm, lead, periodStart, periodEnd, fieldworkStart, fieldworkEnd);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("500px", 2));
         dialog.add(form);

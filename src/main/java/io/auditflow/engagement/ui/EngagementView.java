@@ -127,7 +127,7 @@ class EngagementView extends VerticalLayout implements BeforeEnterObserver {
         statusFilter.setId("status-filter");
         statusFilter.setLabel("Status");
         statusFilter.setItems(RequestStatus.values());
-        statusFilter.setItemLabelGenerator(s -> s == null ? "All" : s.label());
+        statusFilter.setItemLabelGenerator(s -> s == null ? "All" : io.auditflow.ui.Format.label(s));
         statusFilter.setEmptySelectionAllowed(true);
         statusFilter.setEmptySelectionCaption("All");
         statusFilter.addValueChangeListener(e -> refreshRequests());
@@ -170,7 +170,7 @@ class EngagementView extends VerticalLayout implements BeforeEnterObserver {
         grid.addColumn(AuditRequest::text).setHeader("Request").setFlexGrow(3).setKey("text");
         grid.addColumn(r -> r.criteria() == null ? "" : r.criteria()).setHeader("Criteria").setAutoWidth(true).setKey("criteria");
         grid.addComponentColumn(r -> {
-            Span due = new Span(r.dueDate() == null ? "" : r.dueDate() + (r.overdue() ? " · overdue" : ""));
+            Span due = new Span(r.dueDate() == null ? "" : io.auditflow.ui.Format.date(r.dueDate()) + (r.overdue() ? " · overdue" : ""));
             if (r.overdue()) {
                 due.addClassName("overdue");
             }
@@ -186,7 +186,7 @@ class EngagementView extends VerticalLayout implements BeforeEnterObserver {
     }
 
     static Span statusBadge(RequestStatus status) {
-        Span badge = new Span(status.label());
+        Span badge = new Span(io.auditflow.ui.Format.label(status));
         badge.getElement().getThemeList().add(switch (status) {
             case ACCEPTED -> "badge success";
             case NEEDS_REVISION -> "badge error";
@@ -209,7 +209,7 @@ class EngagementView extends VerticalLayout implements BeforeEnterObserver {
         row.getStyle().set("gap", "var(--lumo-space-s)");
         for (RequestStatus s : RequestStatus.values()) {
             Span badge = statusBadge(s);
-            badge.setText(s.label() + ": " + p.byStatus().get(s));
+            badge.setText(io.auditflow.ui.Format.label(s) + ": " + p.byStatus().get(s));
             row.add(badge);
         }
         Span overdue = new Span("Overdue: " + p.overdue());
@@ -252,7 +252,7 @@ class EngagementView extends VerticalLayout implements BeforeEnterObserver {
         auditorGrid.removeAllColumns();
         auditorGrid.setId("auditor-grid");
         auditorGrid.addColumn(AuditorAccess::displayName).setHeader("Auditor").setFlexGrow(2);
-        auditorGrid.addColumn(a -> a.invitedAt().toString().substring(0, 10)).setHeader("Invited").setAutoWidth(true);
+        auditorGrid.addColumn(a -> io.auditflow.ui.Format.dateTime(a.invitedAt())).setHeader("Invited").setAutoWidth(true);
         auditorGrid.addColumn(a -> a.revokedAt() != null ? "Revoked" : a.active() ? "Active" : "Ended")
                 .setHeader("Access").setAutoWidth(true);
         auditorGrid.addComponentColumn(a -> {

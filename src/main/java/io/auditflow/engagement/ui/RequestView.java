@@ -86,7 +86,7 @@ class RequestView extends VerticalLayout implements BeforeEnterObserver {
         Div facts = new Div();
         facts.addClassName("facts");
         facts.add(fact("Criteria", request.criteria() == null ? "—" : request.criteria()),
-                fact("Due", request.dueDate() == null ? "—" : request.dueDate() + (request.overdue() ? " · overdue" : "")),
+                fact("Due", request.dueDate() == null ? "—" : io.auditflow.ui.Format.date(request.dueDate()) + (request.overdue() ? " · overdue" : "")),
                 fact("Team", request.teamCode()),
                 fact("Period", engagement.periodStart() + " – " + engagement.periodEnd()));
         if (request.submittedBy() != null) {
@@ -116,7 +116,7 @@ class RequestView extends VerticalLayout implements BeforeEnterObserver {
         evidenceGrid.setId("request-evidence");
         evidenceGrid.addColumn(Evidence::fileName).setHeader("File").setFlexGrow(2).setKey("file");
         evidenceGrid.addComponentColumn(e -> {
-            Span s = new Span(e.evidenceDate() + (Boolean.TRUE.equals(e.outsideWindow()) ? " · outside the period" : ""));
+            Span s = new Span(io.auditflow.ui.Format.date(e.evidenceDate()) + (Boolean.TRUE.equals(e.outsideWindow()) ? " · outside the period" : ""));
             if (Boolean.TRUE.equals(e.outsideWindow())) {
                 s.addClassName("evidence-outside");
             }
@@ -203,7 +203,7 @@ class RequestView extends VerticalLayout implements BeforeEnterObserver {
         } catch (io.auditflow.common.NotFoundException e) {
             return;
         }
-        existing.setItemLabelGenerator(e -> e.fileName() + " · " + e.evidenceDate() + " · " + e.taskName());
+        existing.setItemLabelGenerator(e -> e.fileName() + " · " + io.auditflow.ui.Format.date(e.evidenceDate()) + " · " + e.taskName());
         existing.setWidth("min(100%, 36em)");
         Button link = new Button("Link", e -> {
             if (existing.getValue() == null) {
@@ -271,7 +271,7 @@ class RequestView extends VerticalLayout implements BeforeEnterObserver {
     }
 
     private static String day(java.time.Instant i) {
-        return i == null ? "" : i.toString().substring(0, 10);
+        return i == null ? "" : io.auditflow.ui.Format.date(i.atZone(io.auditflow.ui.Format.zone()).toLocalDate());
     }
 
     private static Div fact(String label, String value) {

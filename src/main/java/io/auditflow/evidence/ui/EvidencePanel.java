@@ -59,6 +59,7 @@ class EvidencePanel extends VerticalLayout {
             evidenceDate.setMax(LocalDate.now(clock));
             evidenceDate.setHelperText("The day the evidence is from; applies to the next files you add");
             evidenceDate.setId("evidence-date");
+            io.auditflow.ui.Format.pickers(evidenceDate);
             upload.setId("evidence-upload");
             upload.setMaxFiles(20);
             upload.setMaxFileSize((int) Math.min(Integer.MAX_VALUE, evidence.settings().maxSize().toBytes()));
@@ -81,7 +82,7 @@ class EvidencePanel extends VerticalLayout {
 
         grid.addColumn(Evidence::fileName).setHeader("File").setKey("file").setFlexGrow(2);
         grid.addComponentColumn(e -> {
-            Span s = new Span(e.evidenceDate().toString() + (Boolean.TRUE.equals(e.outsideWindow()) ? " · outside window" : ""));
+            Span s = new Span(io.auditflow.ui.Format.date(e.evidenceDate()) + (Boolean.TRUE.equals(e.outsideWindow()) ? " · outside window" : ""));
             if (Boolean.TRUE.equals(e.outsideWindow())) {
                 s.addClassName("evidence-outside");
             }

@@ -50,7 +50,7 @@ class ProgramEvidenceView extends VerticalLayout {
         grid.addColumn(Evidence::fileName).setHeader("File").setKey("file").setFlexGrow(2);
         grid.addComponentColumn(e -> new Anchor("inbox/task/" + e.taskId(), e.taskName())).setHeader("Task").setKey("task").setFlexGrow(2);
         grid.addComponentColumn(e -> {
-            Span s = new Span(e.evidenceDate() + (Boolean.TRUE.equals(e.outsideWindow()) ? " · outside window" : ""));
+            Span s = new Span(io.auditflow.ui.Format.date(e.evidenceDate()) + (Boolean.TRUE.equals(e.outsideWindow()) ? " · outside window" : ""));
             if (Boolean.TRUE.equals(e.outsideWindow())) {
                 s.addClassName("evidence-outside");
             }

@@ -15,7 +15,6 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.spring.security.AuthenticationContext;
@@ -30,11 +29,17 @@ import io.auditflow.security.CurrentUser;
 import io.auditflow.security.SecondFactor;
 import io.auditflow.security.SecuritySettings;
 import io.auditflow.security.UserSessions;
+import io.auditflow.ui.Format;
 import io.auditflow.ui.Notifications;
+import io.auditflow.identity.UserLanguage;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.router.HasDynamicTitle;
+import io.auditflow.common.Messages;
+import java.util.Locale;
 import jakarta.annotation.security.PermitAll;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import org.springframework.security.core.session.SessionInformation;
 
@@ -43,21 +48,20 @@ import org.springframework.security.core.session.SessionInformation;
  * tokens (shown once), and their browser sessions with "sign out everywhere".
  */
 @Route("account")
-@PageTitle("My account")
 @Menu(order = 95, icon = "vaadin:user", title = "My account")
 @PermitAll
-class AccountView extends VerticalLayout {
+class AccountView extends VerticalLayout implements HasDynamicTitle {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm");
+    final Select<Locale> language = new Select<>();
 
-    final PasswordField currentPassword = new PasswordField("Current password");
-    final PasswordField newPassword = new PasswordField("New password");
-    final PasswordField repeatPassword = new PasswordField("New password again");
-    final Button changePassword = new Button("Change password");
+    final PasswordField currentPassword = new PasswordField(Format.text("account.password.current"));
+    final PasswordField newPassword = new PasswordField(Format.text("account.password.new"));
+    final PasswordField repeatPassword = new PasswordField(Format.text("account.password.repeat"));
+    final Button changePassword = new Button(Format.text("account.password.change"));
 
-    final TextField tokenName = new TextField("Token name");
-    final DatePicker tokenExpires = new DatePicker("Valid until (optional)");
-    final Button createToken = new Button("Create token");
+    final TextField tokenName = new TextField(Format.text("account.tokens.name"));
+    final DatePicker tokenExpires = new DatePicker(Format.text("account.tokens.expires"));
+    final Button createToken = new Button(Format.text("account.tokens.create"));
     final TextField newToken = new TextField("Your new token");
     final Grid<ApiTokenSummary> tokens = new Grid<>();
 
@@ -74,7 +78,7 @@ class AccountView extends VerticalLayout {
     private String pendingSecret;
 
     final Grid<SessionInformation> sessions = new Grid<>();
-    final Button signOutEverywhere = new Button("Sign out everywhere");
+    final Button signOutEverywhere = new Button(Format.text("account.sessions.signOutEverywhere"));
 
     private final UserService users;
     private final ApiTokenService apiTokens;
@@ -83,10 +87,11 @@ class AccountView extends VerticalLayout {
     private final ZoneId zone;
     private final SecondFactor secondFactor;
     private final SecuritySettings settings;
+    private final UserLanguage userLanguage;
 
     AccountView(UserService users, ApiTokenService apiTokens, UserSessions userSessions,
                 AuthenticationContext authentication, AuditflowProperties properties, SecondFactor secondFactor,
-                SecuritySettings settings) {
+                SecuritySettings settings, UserLanguage userLanguage) {
         this.secondFactor = secondFactor;
         this.settings = settings;
         this.users = users;
@@ -96,8 +101,38 @@ class AccountView extends VerticalLayout {
         this.zone = properties.zone();
         addClassName("account-view");
         setMaxWidth("60rem");
-        add(passwordSection(), secondFactorSection(), tokenSection(), sessionSection());
+        this.userLanguage = userLanguage;
+        add(languageSection(), passwordSection(), secondFactorSection(), tokenSection(), sessionSection());
         refresh();
+    }
+
+    @Override
+    public String getPageTitle() {
+        return Format.text("title.AccountView");
+    }
+
+    /** The person's language; dates follow it. The page reloads so every text and picker changes at once. */
+    private Div languageSection() {
+        language.setId("language");
+        language.setLabel(Format.text("account.language"));
+        language.setItems(Messages.LANGUAGES);
+        language.setItemLabelGenerator(l -> Format.text("language." + l.getLanguage()));
+        language.setValue(Format.locale());
+        language.setHelperText(Format.text("account.language.help"));
+        language.addValueChangeListener(e -> {
+            if (!e.isFromClient() || e.getValue() == null) {
+                return;
+            }
+            userLanguage.set(CurrentUser.require(), e.getValue());
+            UI ui = UI.getCurrent();
+            ui.getSession().setLocale(e.getValue());
+            ui.setLocale(e.getValue());
+            ui.getPage().reload();
+        });
+        Div section = new Div(new H3(Format.text("account.language.heading")), language);
+        section.addClassName("account-section");
+        section.setWidthFull();
+        return section;
     }
 
     private Div passwordSection() {
@@ -113,7 +148,7 @@ class AccountView extends VerticalLayout {
         changePassword.setId("change-password");
         changePassword.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         changePassword.addClickListener(e -> changePassword());
-        Div section = new Div(new H3("Password"), currentPassword, newPassword, repeatPassword, changePassword);
+        Div section = new Div(new H3(Format.text("account.password")), currentPassword, newPassword, repeatPassword, changePassword);
         section.addClassName("account-section");
         section.setWidthFull();
         return section;
@@ -189,6 +224,7 @@ class AccountView extends VerticalLayout {
         tokenName.setMaxLength(100);
         tokenName.setPlaceholder("e.g. nightly export");
         tokenExpires.setId("token-expires");
+        Format.pickers(tokenExpires);
         createToken.setId("create-token");
         createToken.addClickListener(e -> createToken());
         newToken.setId("new-token");
@@ -200,14 +236,14 @@ class AccountView extends VerticalLayout {
         form.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         form.setWrap(true);
         tokens.setId("tokens");
-        tokens.addColumn(ApiTokenSummary::name).setHeader("Name").setAutoWidth(true);
-        tokens.addColumn(t -> when(t.createdAt())).setHeader("Created").setAutoWidth(true);
-        tokens.addColumn(t -> t.lastUsedAt() == null ? "never" : when(t.lastUsedAt())).setHeader("Last used")
+        tokens.addColumn(ApiTokenSummary::name).setHeader(Format.text("account.tokens.column.name")).setAutoWidth(true);
+        tokens.addColumn(t -> when(t.createdAt())).setHeader(Format.text("account.tokens.column.created")).setAutoWidth(true);
+        tokens.addColumn(t -> t.lastUsedAt() == null ? Format.text("account.tokens.never") : when(t.lastUsedAt())).setHeader(Format.text("account.tokens.column.lastUsed"))
                 .setAutoWidth(true);
-        tokens.addColumn(t -> t.expiresAt() == null ? "no expiry" : when(t.expiresAt())).setHeader("Expires")
+        tokens.addColumn(t -> t.expiresAt() == null ? Format.text("account.tokens.noExpiry") : when(t.expiresAt())).setHeader(Format.text("account.tokens.column.expires"))
                 .setAutoWidth(true);
         tokens.addComponentColumn(t -> {
-            Button revoke = new Button("Revoke", e -> {
+            Button revoke = new Button(Format.text("account.tokens.revoke"), e -> {
                 apiTokens.revoke(t.id());
                 Notifications.success("Token '" + t.name() + "' revoked");
                 refresh();
@@ -217,7 +253,7 @@ class AccountView extends VerticalLayout {
         }).setHeader("").setAutoWidth(true);
         tokens.setAllRowsVisible(true);
         tokens.addThemeVariants(GridVariant.LUMO_COMPACT);
-        Div section = new Div(new H3("Personal API tokens"),
+        Div section = new Div(new H3(Format.text("account.tokens")),
                 new Paragraph("Scripts and integrations call the API with a token instead of your password. "
                         + "A token acts as you; revoke it when it is no longer used."),
                 form, newToken, tokens);
@@ -229,9 +265,9 @@ class AccountView extends VerticalLayout {
     private Div sessionSection() {
         sessions.setId("sessions");
         String current = currentSessionId();
-        sessions.addColumn(s -> s.getSessionId().equals(current) ? "this browser" : "another browser or tab")
-                .setHeader("Session").setAutoWidth(true);
-        sessions.addColumn(s -> when(s.getLastRequest())).setHeader("Last active").setAutoWidth(true);
+        sessions.addColumn(s -> s.getSessionId().equals(current) ? Format.text("account.sessions.this") : Format.text("account.sessions.other"))
+                .setHeader(Format.text("account.sessions.column.session")).setAutoWidth(true);
+        sessions.addColumn(s -> when(s.getLastRequest())).setHeader(Format.text("account.sessions.column.lastActive")).setAutoWidth(true);
         sessions.setAllRowsVisible(true);
         sessions.addThemeVariants(GridVariant.LUMO_COMPACT);
         signOutEverywhere.setId("sign-out-everywhere");
@@ -240,7 +276,7 @@ class AccountView extends VerticalLayout {
             userSessions.expireAll(CurrentUser.require());
             authentication.logout();
         });
-        Div section = new Div(new H3("Where you are signed in"), sessions, signOutEverywhere);
+        Div section = new Div(new H3(Format.text("account.sessions")), sessions, signOutEverywhere);
         section.addClassName("account-section");
         section.setWidthFull();
         return section;
@@ -308,7 +344,7 @@ class AccountView extends VerticalLayout {
     }
 
     private String when(Instant instant) {
-        return WHEN.format(instant.atZone(zone));
+        return Format.dateTime(instant);
     }
 
     private String when(Date date) {

@@ -22,6 +22,13 @@ import io.auditflow.security.SecuritySettings;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import io.auditflow.security.Roles;
 import io.auditflow.ui.Notifications;
+import io.auditflow.ui.Format;
+import io.auditflow.ui.ScreenWidth;
+import io.auditflow.ui.AdminWarnings;
+import io.auditflow.common.BaseUrlCheck;
+import com.vaadin.flow.component.menubar.MenuBar;
+import com.vaadin.flow.component.menubar.MenuBarVariant;
+import com.vaadin.flow.component.contextmenu.SubMenu;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.stream.Collectors;
 
@@ -35,34 +42,42 @@ class UserAdminView extends VerticalLayout {
     final Grid<UserSummary> grid = new Grid<>(UserSummary.class, false);
     private final UserService users;
 
-    final Checkbox requireSecondFactor = new Checkbox("Admins must sign in with a second factor");
+    final Checkbox requireSecondFactor = new Checkbox(Format.text("admin.users.requireSecondFactor"));
 
-    UserAdminView(UserService users, SecuritySettings settings) {
+    UserAdminView(UserService users, SecuritySettings settings, BaseUrlCheck baseUrl) {
         this.users = users;
+        AdminWarnings.baseUrl(baseUrl).ifPresent(this::add);
         requireSecondFactor.setId("require-second-factor");
         requireSecondFactor.setValue(settings.secondFactorRequiredForAdmins());
         requireSecondFactor.addValueChangeListener(e -> {
             settings.requireSecondFactorForAdmins(e.getValue());
             Notifications.success(e.getValue()
-                    ? "Admins without a second factor must set one up on their account page"
-                    : "A second factor is optional for admins");
+                    ? Format.text("admin.users.secondFactorRequired")
+                    : Format.text("admin.users.secondFactorOptional"));
         });
         setSizeFull();
-        Button create = new Button("New user", new Icon(VaadinIcon.PLUS), e -> new UserDialog(users, null, this::refresh).open());
+        Button create = new Button(Format.text("admin.users.new"), new Icon(VaadinIcon.PLUS), e -> new UserDialog(users, null, this::refresh).open());
         create.setId("new-user");
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
 
-        grid.addColumn(UserSummary::username).setHeader("User name").setAutoWidth(true);
-        grid.addColumn(UserSummary::displayName).setHeader("Name").setAutoWidth(true);
-        grid.addColumn(UserSummary::email).setHeader("E-mail").setAutoWidth(true);
-        grid.addColumn(u -> u.roles().stream().map(Role::label).collect(Collectors.joining(", "))).setHeader("Roles");
-        grid.addColumn(u -> String.join(", ", u.teams())).setHeader("Teams");
+        var username = grid.addColumn(UserSummary::username).setHeader(Format.text("admin.users.username")).setAutoWidth(true).setFlexGrow(0);
+        var wide = java.util.List.of(
+                grid.addColumn(UserSummary::displayName).setHeader(Format.text("admin.users.name")).setFlexGrow(2),
+                grid.addColumn(UserSummary::email).setHeader(Format.text("admin.users.email")).setFlexGrow(2),
+                grid.addColumn(u -> u.roles().stream().map(Format::label).collect(Collectors.joining(", "))).setHeader(Format.text("admin.users.roles")).setFlexGrow(2),
+                grid.addColumn(u -> String.join(", ", u.teams())).setHeader(Format.text("admin.users.teams")).setFlexGrow(1));
+        // On a phone: who, whether active, and the menu; the rest is one tap away in Edit.
+        ScreenWidth.follow(this, width -> {
+            boolean narrow = width < ScreenWidth.NARROW;
+            wide.forEach(c -> c.setVisible(!narrow));
+            username.setFlexGrow(narrow ? 1 : 0);
+        });
         grid.addComponentColumn(u -> {
-            Span s = new Span(u.enabled() ? "Active" : "Disabled");
+            Span s = new Span(u.enabled() ? Format.text("admin.users.active") : Format.text("admin.users.disabled"));
             s.getElement().getThemeList().add(u.enabled() ? "badge success" : "badge error");
             return s;
-        }).setHeader("Status").setAutoWidth(true);
-        grid.addComponentColumn(this::actions).setHeader("").setAutoWidth(true);
+        }).setHeader(Format.text("admin.users.status")).setAutoWidth(true).setFlexGrow(0);
+        grid.addComponentColumn(this::actions).setKey("actions").setHeader("").setWidth("3.5em").setFlexGrow(0);
         grid.setSizeFull();
         HorizontalLayout bar = new HorizontalLayout(create, requireSecondFactor);
         bar.setDefaultVerticalComponentAlignment(com.vaadin.flow.component.orderedlayout.FlexComponent.Alignment.CENTER);
@@ -71,35 +86,38 @@ class UserAdminView extends VerticalLayout {
         refresh();
     }
 
-    private HorizontalLayout actions(UserSummary user) {
-        Button edit = new Button("Edit", e -> new UserDialog(users, user, this::refresh).open());
-        Button toggle = new Button(user.enabled() ? "Disable" : "Enable", e -> {
+    /** Row actions in one "…" menu, so the grid fits a laptop screen. */
+    private MenuBar actions(UserSummary user) {
+        MenuBar menu = new MenuBar();
+        menu.setId("actions-" + user.username());
+        menu.addThemeVariants(MenuBarVariant.LUMO_TERTIARY_INLINE, MenuBarVariant.LUMO_ICON);
+        Icon dots = new Icon(VaadinIcon.ELLIPSIS_DOTS_H);
+        dots.getElement().setAttribute("aria-label", Format.text("admin.users.actions", user.username()));
+        SubMenu items = menu.addItem(dots).getSubMenu();
+        items.addItem(Format.text("admin.users.edit"), e -> new UserDialog(users, user, this::refresh).open());
+        items.addItem(user.enabled() ? Format.text("admin.users.disable") : Format.text("admin.users.enable"), e -> {
             try {
                 users.setEnabled(user.username(), !user.enabled());
-                Notifications.success(user.enabled() ? user.username() + " is disabled and signed out"
-                        : user.username() + " can sign in again");
+                Notifications.success(user.enabled() ? Format.text("admin.users.disabledDone", user.username())
+                        : Format.text("admin.users.enabledDone", user.username()));
                 refresh();
             } catch (ValidationException ex) {
                 Notifications.error(ex.errors().get(0).message());
             }
         });
-        toggle.setId("toggle-" + user.username());
-        Button reset = new Button("Reset password", e -> resetPassword(user));
-        for (Button b : new Button[] {edit, toggle, reset}) {
-            b.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
-        }
-        return new HorizontalLayout(edit, toggle, reset);
+        items.addItem(Format.text("admin.users.resetPassword"), e -> resetPassword(user));
+        return menu;
     }
 
     private void resetPassword(UserSummary user) {
         Dialog dialog = new Dialog();
-        dialog.setHeaderTitle("New password for " + user.username());
-        PasswordField password = new PasswordField("New password");
-        password.setHelperText("At least " + UserService.MIN_PASSWORD_LENGTH + " characters; the user is signed out");
-        Button save = new Button("Set password", e -> {
+        dialog.setHeaderTitle(Format.text("admin.users.newPasswordFor", user.username()));
+        PasswordField password = new PasswordField(Format.text("account.password.new"));
+        password.setHelperText(Format.text("admin.users.passwordHelp", UserService.MIN_PASSWORD_LENGTH));
+        Button save = new Button(Format.text("admin.users.setPassword"), e -> {
             try {
                 users.resetPassword(user.username(), password.getValue());
-                Notifications.success("Password changed for " + user.username());
+                Notifications.success(Format.text("admin.users.passwordChanged", user.username()));
                 dialog.close();
             } catch (ValidationException ex) {
                 password.setErrorMessage(ex.messageFor("password"));
@@ -107,8 +125,8 @@ class UserAdminView extends VerticalLayout {
             }
         });
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        dialog.add(new Paragraph("Tell the user the new password through a channel you trust."), password);
-        dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), save);
+        dialog.add(new Paragraph(Format.text("admin.users.passwordChannel")), password);
+        dialog.getFooter().add(new Button(Format.text("common.cancel"), e -> dialog.close()), save);
         dialog.open();
     }
 

@@ -45,7 +45,7 @@ class UserDialog extends Dialog {
         password.setHelperText("At least " + UserService.MIN_PASSWORD_LENGTH + " characters");
         roles.setId("user-roles");
         roles.setItems(Role.values());
-        roles.setItemLabelGenerator(Role::label);
+        roles.setItemLabelGenerator(io.auditflow.ui.Format::label);
         teams.setItems(users.listTeams());
         teams.setItemLabelGenerator(TeamSummary::name);
         formError.addClassName("form-error");

@@ -79,12 +79,12 @@ class InboxView extends VerticalLayout {
         program.setId("filter-program");
         framework.setPlaceholder("All frameworks");
         framework.setItems(Framework.values());
-        framework.setItemLabelGenerator(Framework::label);
+        framework.setItemLabelGenerator(io.auditflow.ui.Format::label);
         framework.setClearButtonVisible(true);
         framework.setId("filter-framework");
         due.setPlaceholder("Any due date");
         due.setItems(DueWindow.values());
-        due.setItemLabelGenerator(DueWindow::label);
+        due.setItemLabelGenerator(io.auditflow.ui.Format::label);
         due.setClearButtonVisible(true);
         due.setId("filter-due");
         search.setPlaceholder("Search task names");

@@ -13,7 +13,7 @@ final class TaskBadges {
     static Span due(InboxTask task) {
         Span span = new Span();
         span.addClassName("due-badge");
-        String date = task.dueDate() == null ? "No due date" : task.dueDate().toString();
+        String date = task.dueDate() == null ? "No due date" : io.auditflow.ui.Format.date(task.dueDate());
         switch (task.dueStatus()) {
             case OVERDUE -> {
                 span.setText(date + " · overdue");

@@ -70,7 +70,7 @@ class TaskView extends VerticalLayout implements BeforeEnterObserver {
     final Button unclaim = new Button("Unclaim");
     final ComboBox<String> assignee = new ComboBox<>("Assign to");
     final Button assign = new Button("Assign");
-    final DatePicker newDueDate = new DatePicker("New due date");
+    final DatePicker newDueDate = picker(new DatePicker("New due date"));
     final TextField dueReason = new TextField("Reason");
     final Button moveDue = new Button("Change due date");
     final TextArea comment = new TextArea("Add a comment");
@@ -140,10 +140,10 @@ class TaskView extends VerticalLayout implements BeforeEnterObserver {
         Div facts = new Div();
         facts.addClassName("facts");
         facts.add(fact("Program", task.programName() == null ? "—" : task.programName()));
-        facts.add(fact("Framework", task.framework() == null ? "—" : task.framework().label()));
+        facts.add(fact("Framework", task.framework() == null ? "—" : io.auditflow.ui.Format.label(task.framework())));
         facts.add(fact("Team", task.candidateGroup() == null ? "—" : task.candidateGroup()));
         facts.add(fact("Assignee", task.assignee() == null ? "Unassigned" : task.assignee()));
-        facts.add(fact("Due", task.dueDate() == null ? "No due date" : task.dueDate().toString()));
+        facts.add(fact("Due", task.dueDate() == null ? "No due date" : io.auditflow.ui.Format.date(task.dueDate())));
         if (task.cycle() != null) {
             facts.add(fact("Cycle", String.valueOf(task.cycle())));
         }
@@ -159,14 +159,14 @@ class TaskView extends VerticalLayout implements BeforeEnterObserver {
         }
         if (details.prepares() != null) {
             why.add(new Paragraph("Prepares: " + details.prepares()
-                    + (details.preparesDate() == null ? "" : " on " + details.preparesDate())));
+                    + (details.preparesDate() == null ? "" : " on " + io.auditflow.ui.Format.date(details.preparesDate()))));
         }
         if (task.controlActivity() != null) {
             why.add(new Paragraph("Control activity: " + task.serves().replaceFirst("^.* · ", "")));
         }
         if (details.program() != null && !details.program().criteria().isEmpty()) {
             why.add(new Paragraph("Trust Services Criteria: " + details.program().criteria().stream().sorted()
-                    .map(TrustCategory::label).collect(Collectors.joining(", "))));
+                    .map(io.auditflow.ui.Format::label).collect(Collectors.joining(", "))));
         }
         if (details.program() != null && details.program().isoEdition() != null) {
             why.add(new Paragraph("ISO/IEC 27001:" + details.program().isoEdition() + " Annex A controls"));
@@ -238,9 +238,9 @@ class TaskView extends VerticalLayout implements BeforeEnterObserver {
                     area.setWidthFull();
                     yield track(f, area);
                 }
-                case DATE -> track(f, new DatePicker(f.label()));
+                case DATE -> track(f, picker(new DatePicker(f.label())));
                 case PAST_DATE -> {
-                    DatePicker day = new DatePicker(f.label());
+                    DatePicker day = picker(new DatePicker(f.label()));
                     day.setMax(java.time.LocalDate.now(clock.withZone(zone)));
                     day.setHelperText("Not after today");
                     yield track(f, day);
@@ -378,5 +378,11 @@ class TaskView extends VerticalLayout implements BeforeEnterObserver {
         H4 h = new H4(text);
         h.addClassName("task-section");
         return h;
+    }
+
+    /** The reader's date pattern in every picker here (ui.Format, decision 0094). */
+    private static DatePicker picker(DatePicker picker) {
+        io.auditflow.ui.Format.pickers(picker);
+        return picker;
     }
 }

@@ -33,9 +33,9 @@ import io.auditflow.lifecycle.MilestoneStatus;
 import io.auditflow.program.Framework;
 import io.auditflow.program.Program;
 import io.auditflow.program.ProgramService;
-import io.auditflow.program.TrustCategory;
 import io.auditflow.program.ui.ProgramDialog;
 import io.auditflow.security.CurrentUser;
+import io.auditflow.ui.Format;
 import io.auditflow.ui.Notifications;
 import jakarta.annotation.security.PermitAll;
 import java.util.stream.Collectors;
@@ -69,14 +69,14 @@ class ProgramDetailView extends VerticalLayout implements BeforeEnterObserver {
         this.findings = findings;
         addClassName("program-detail");
         milestoneGrid.setId("milestone-grid");
-        milestoneGrid.addColumn(m -> m.getType().label()).setHeader("Milestone").setAutoWidth(true);
-        milestoneGrid.addColumn(Milestone::getCycle).setHeader("Cycle").setAutoWidth(true);
-        milestoneGrid.addColumn(Milestone::getPlannedDate).setHeader("Planned").setAutoWidth(true);
-        milestoneGrid.addColumn(Milestone::getActualDate).setHeader("Actual").setAutoWidth(true);
-        milestoneGrid.addColumn(m -> m.getStatus().label()).setHeader("Status").setAutoWidth(true);
-        milestoneGrid.addColumn(Milestone::getNote).setHeader("Note").setFlexGrow(1);
+        milestoneGrid.addColumn(m -> Format.label(m.getType())).setHeader(Format.text("program.milestone")).setAutoWidth(true);
+        milestoneGrid.addColumn(Milestone::getCycle).setHeader(Format.text("program.cycle")).setAutoWidth(true);
+        milestoneGrid.addColumn(m -> Format.date(m.getPlannedDate())).setHeader(Format.text("program.planned")).setAutoWidth(true);
+        milestoneGrid.addColumn(m -> Format.date(m.getActualDate())).setHeader(Format.text("program.actual")).setAutoWidth(true);
+        milestoneGrid.addColumn(m -> Format.label(m.getStatus())).setHeader(Format.text("program.status")).setAutoWidth(true);
+        milestoneGrid.addColumn(Milestone::getNote).setHeader(Format.text("program.note")).setFlexGrow(1);
         milestoneGrid.addComponentColumn(m -> {
-            Button move = new Button("Move", e -> openReschedule(m));
+            Button move = new Button(Format.text("program.move"), e -> openReschedule(m));
             move.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
             move.setVisible(CurrentUser.canManage() && m.getStatus() != MilestoneStatus.DONE && !program.archived()
                     && LifecycleService.movable(m.getType()));
@@ -99,44 +99,44 @@ class ProgramDetailView extends VerticalLayout implements BeforeEnterObserver {
         HorizontalLayout header = new HorizontalLayout(title, ProgramDialog.badge(program.framework()));
         header.setAlignItems(Alignment.CENTER);
         if (program.archived()) {
-            Span archived = new Span("Archived");
+            Span archived = new Span(Format.text("programs.archived"));
             archived.getElement().getThemeList().add("badge contrast");
             header.add(archived);
         }
-        add(new Anchor("programs", "← All programs"), header);
+        add(new Anchor("programs", Format.text("program.back")), header);
 
         Div facts = new Div();
         facts.addClassName("facts");
-        facts.add(fact("Owner", program.ownerName()), fact("Team", program.teamName()));
+        facts.add(fact(Format.text("programs.column.owner"), program.ownerName()), fact(Format.text("programs.column.team"), program.teamName()));
         if (program.framework().isSoc2()) {
-            facts.add(fact("Trust Services Criteria", program.criteria().stream().sorted()
-                    .map(TrustCategory::label).collect(Collectors.joining(", "))));
+            facts.add(fact(Format.text("program.criteria"), program.criteria().stream().sorted()
+                    .map(Format::label).collect(Collectors.joining(", "))));
         }
         if (program.framework() == Framework.ISO27001) {
-            facts.add(fact("Edition", "ISO/IEC 27001:" + program.isoEdition()));
+            facts.add(fact(Format.text("program.edition"), "ISO/IEC 27001:" + program.isoEdition()));
         }
-        add(facts, new Paragraph(program.scope() == null ? "No scope written yet." : program.scope()));
+        add(facts, new Paragraph(program.scope() == null ? Format.text("program.noScope") : program.scope()));
 
         if (CurrentUser.canManage()) {
-            Button edit = new Button("Edit", e -> {
+            Button edit = new Button(Format.text("program.edit"), e -> {
                 ProgramDialog dialog = new ProgramDialog(programs, users, program);
                 dialog.addSavedListener(s -> {
                     program = s.program();
-                    Notifications.success("Saved");
+                    Notifications.success(Format.text("program.saved"));
                     render();
                 });
                 dialog.open();
             });
             edit.setId("edit-program");
-            Button archive = new Button(program.archived() ? "Restore" : "Archive", e -> {
+            Button archive = new Button(program.archived() ? Format.text("program.restore") : Format.text("program.archive"), e -> {
                 program = programs.setArchived(program.id(), !program.archived());
-                Notifications.success(program.archived() ? "Archived" : "Restored");
+                Notifications.success(program.archived() ? Format.text("programs.archived") : Format.text("program.restored"));
                 render();
             });
             archive.setId("archive-program");
             archive.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
             // Engagements (issue 11) live in their own feature; a plain link keeps this view independent of it.
-            Anchor engagement = new Anchor("engagements?program=" + program.id(), "Create engagement");
+            Anchor engagement = new Anchor("engagements?program=" + program.id(), Format.text("program.createEngagement"));
             engagement.setId("create-engagement");
             HorizontalLayout actions = new HorizontalLayout(edit, archive, engagement);
             actions.setAlignItems(Alignment.BASELINE);
@@ -145,10 +145,10 @@ class ProgramDetailView extends VerticalLayout implements BeforeEnterObserver {
 
         renderLifecycle();
 
-        add(new H3("Milestones"));
+        add(new H3(Format.text("program.milestones")));
         var items = milestones.ofProgram(program.id());
         if (items.isEmpty()) {
-            add(new Paragraph("No milestones yet: the calendar appears once a lifecycle is started."));
+            add(new Paragraph(Format.text("program.noMilestones")));
         } else {
             milestoneGrid.setItems(items);
             add(milestoneGrid);
@@ -156,24 +156,24 @@ class ProgramDetailView extends VerticalLayout implements BeforeEnterObserver {
     }
 
     private void renderLifecycle() {
-        add(new H3("Lifecycle"));
+        add(new H3(Format.text("program.lifecycle")));
         var running = lifecycles.running(program.id());
         if (running.isEmpty()) {
             if (CurrentUser.canManage() && !program.archived()) {
-                add(new Paragraph("No lifecycle runs yet. Start it to plan the calendar and create the tasks."));
+                add(new Paragraph(Format.text("program.noLifecycle.start")));
                 startForm = new StartLifecycleForm(program, lifecycles);
                 startForm.addStartedListener(e -> {
-                    Notifications.success("Lifecycle started: " + e.started().milestones().size() + " milestones planned");
+                    Notifications.success(Format.text("program.lifecycleStarted", e.started().milestones().size()));
                     render();
                 });
                 add(startForm);
             } else {
-                add(new Paragraph("No lifecycle runs yet."));
+                add(new Paragraph(Format.text("program.noLifecycle")));
             }
             return;
         }
         startForm = null;
-        Span state = new Span("Running: " + lifecycles.runningLabel(program.id()).orElse("lifecycle"));
+        Span state = new Span(Format.text("program.running", lifecycles.runningLabel(program.id()).orElse("lifecycle")));
         state.setId("lifecycle-state");
         state.getElement().getThemeList().add("badge success");
         Div facts = new Div(state);
@@ -192,8 +192,8 @@ class ProgramDetailView extends VerticalLayout implements BeforeEnterObserver {
             facts.add(cov);
             var gaps = coverage.gaps();
             if (!gaps.isEmpty()) {
-                Paragraph p = new Paragraph("Coverage gaps: " + gaps.stream()
-                        .map(g -> g.from() + " to " + g.to() + " (" + g.days() + " days)")
+                Paragraph p = new Paragraph(Format.text("program.coverageGaps") + " " + gaps.stream()
+                        .map(g -> Format.text("program.gap", Format.date(g.from()), Format.date(g.to()), g.days()))
                         .collect(Collectors.joining("; ")));
                 p.setId("coverage-gaps");
                 p.addClassName("coverage-gap");
@@ -203,42 +203,42 @@ class ProgramDetailView extends VerticalLayout implements BeforeEnterObserver {
             if (!evd.isEmpty()) {
                 Grid<ControlActivityService.ExpectedVersusDone> grid = new Grid<>();
                 grid.setId("control-activities");
-                grid.addColumn(ControlActivityService.ExpectedVersusDone::activityName).setHeader("Control activity")
+                grid.addColumn(ControlActivityService.ExpectedVersusDone::activityName).setHeader(Format.text("program.activity"))
                         .setAutoWidth(true).setFlexGrow(1);
-                grid.addColumn(ControlActivityService.ExpectedVersusDone::cycle).setHeader("Window").setWidth("7em").setFlexGrow(0)
+                grid.addColumn(ControlActivityService.ExpectedVersusDone::cycle).setHeader(Format.text("program.window")).setWidth("7em").setFlexGrow(0)
                         .setTextAlign(com.vaadin.flow.component.grid.ColumnTextAlign.END);
-                grid.addColumn(ControlActivityService.ExpectedVersusDone::expected).setHeader("Expected").setWidth("7em").setFlexGrow(0)
+                grid.addColumn(ControlActivityService.ExpectedVersusDone::expected).setHeader(Format.text("program.expected")).setWidth("7em").setFlexGrow(0)
                         .setTextAlign(com.vaadin.flow.component.grid.ColumnTextAlign.END);
-                grid.addColumn(ControlActivityService.ExpectedVersusDone::done).setHeader("Done").setWidth("7em").setFlexGrow(0)
+                grid.addColumn(ControlActivityService.ExpectedVersusDone::done).setHeader(Format.text("program.done")).setWidth("7em").setFlexGrow(0)
                         .setTextAlign(com.vaadin.flow.component.grid.ColumnTextAlign.END);
-                grid.addColumn(ControlActivityService.ExpectedVersusDone::overdue).setHeader("Overdue").setWidth("7em").setFlexGrow(0)
+                grid.addColumn(ControlActivityService.ExpectedVersusDone::overdue).setHeader(Format.text("program.overdue")).setWidth("7em").setFlexGrow(0)
                         .setTextAlign(com.vaadin.flow.component.grid.ColumnTextAlign.END);
                 if (evd.stream().anyMatch(e -> e.beforeTracking() > 0)) {
                     // A window joined mid-way: occurrences due before tracking are shown, never overdue.
-                    grid.addColumn(ControlActivityService.ExpectedVersusDone::beforeTracking).setHeader("Before tracking")
+                    grid.addColumn(ControlActivityService.ExpectedVersusDone::beforeTracking).setHeader(Format.text("program.beforeTracking"))
                             .setWidth("9em").setFlexGrow(0).setTextAlign(com.vaadin.flow.component.grid.ColumnTextAlign.END);
                 }
                 grid.setItems(evd);
                 grid.setAllRowsVisible(true);
-                add(new H3("Control activities: expected versus done"), grid);
+                add(new H3(Format.text("program.activities")), grid);
             }
         }
         var programFindings = findings.findingsOf(program.id());
         if (!programFindings.isEmpty()) {
             Grid<FindingService.FindingView> grid = new Grid<>();
             grid.setId("findings");
-            grid.addColumn(f -> f.kind().label()).setHeader("Finding").setAutoWidth(true);
-            grid.addColumn(FindingService.FindingView::title).setHeader("Title").setFlexGrow(1);
-            grid.addColumn(FindingService.FindingView::status).setHeader("Status").setAutoWidth(true);
-            grid.addColumn(FindingService.FindingView::dueDate).setHeader("Due").setAutoWidth(true);
+            grid.addColumn(f -> Format.label(f.kind())).setHeader(Format.text("program.finding")).setAutoWidth(true);
+            grid.addColumn(FindingService.FindingView::title).setHeader(Format.text("program.title")).setFlexGrow(1);
+            grid.addColumn(FindingService.FindingView::status).setHeader(Format.text("program.status")).setAutoWidth(true);
+            grid.addColumn(f -> Format.date(f.dueDate())).setHeader(Format.text("program.due")).setAutoWidth(true);
             grid.setItems(programFindings);
             grid.setAllRowsVisible(true);
-            add(new H3("Findings and corrective actions"), grid);
+            add(new H3(Format.text("program.findings")), grid);
         }
     }
 
     private static Span certificate(CertificateService.Certificate c) {
-        Span s = new Span("Certificate " + c.cycle() + ": " + c.state().label() + " (expires " + c.expiryDate() + ")");
+        Span s = new Span(Format.text("program.certificate", c.cycle(), Format.label(c.state()), Format.date(c.expiryDate())));
         s.setId("certificate-state");
         s.getElement().getThemeList().add(switch (c.state()) {
             case VALID, RESTORED -> "badge success";
@@ -253,23 +253,24 @@ class ProgramDetailView extends VerticalLayout implements BeforeEnterObserver {
 
     private void openReschedule(Milestone m) {
         Dialog dialog = new Dialog();
-        dialog.setHeaderTitle("Move " + m.getType().label() + " (cycle " + m.getCycle() + ")");
-        DatePicker date = new DatePicker("New date", m.getPlannedDate());
+        dialog.setHeaderTitle(Format.text("program.moveTitle", Format.label(m.getType()), m.getCycle()));
+        DatePicker date = new DatePicker(Format.text("program.newDate"), m.getPlannedDate());
         date.setId("reschedule-date");
-        TextField reason = new TextField("Reason (kept with the milestone)");
+        Format.pickers(date);
+        TextField reason = new TextField(Format.text("program.reason"));
         reason.setId("reschedule-reason");
         reason.setMaxLength(500);
         reason.setWidthFull();
         Div preview = new Div();
         preview.setId("reschedule-preview");
         preview.addClassName("reschedule-preview");
-        Button save = new Button("Move", e -> {
+        Button save = new Button(Format.text("program.move"), e -> {
             try {
                 var result = lifecycles.rescheduleMilestone(program.id(), m.getType(), m.getCycle(), date.getValue(),
                         reason.getValue());
                 dialog.close();
-                Notifications.success(result.changes().size() == 1 ? "Moved"
-                        : "Moved, with " + (result.changes().size() - 1) + " dependent dates; timers and due dates follow");
+                Notifications.success(result.changes().size() == 1 ? Format.text("program.moved")
+                        : Format.text("program.movedWith", result.changes().size() - 1));
                 render();
             } catch (ValidationException ex) {
                 date.setInvalid(true);
@@ -291,14 +292,14 @@ class ProgramDetailView extends VerticalLayout implements BeforeEnterObserver {
             }
             try {
                 var result = lifecycles.previewReschedule(program.id(), m.getType(), m.getCycle(), e.getValue(), reason.getValue());
-                preview.add(new Paragraph(result.changes().size() == 1 ? "Only this date moves:"
-                        : "These " + result.changes().size() + " dates move together:"));
+                preview.add(new Paragraph(result.changes().size() == 1 ? Format.text("program.onlyThis")
+                        : Format.text("program.together", result.changes().size())));
                 Grid<Planner.Change> changes = new Grid<>();
                 changes.setId("reschedule-changes");
-                changes.addColumn(c -> c.type().label() + (c.cycle() > 1 ? " (cycle " + c.cycle() + ")" : ""))
-                        .setHeader("Milestone").setFlexGrow(1);
-                changes.addColumn(Planner.Change::from).setHeader("Now").setAutoWidth(true);
-                changes.addColumn(Planner.Change::to).setHeader("Moves to").setAutoWidth(true);
+                changes.addColumn(c -> Format.label(c.type()) + (c.cycle() > 1 ? " (" + Format.text("program.cycle") + " " + c.cycle() + ")" : ""))
+                        .setHeader(Format.text("program.milestone")).setFlexGrow(1);
+                changes.addColumn(c -> Format.date(c.from())).setHeader(Format.text("program.now")).setAutoWidth(true);
+                changes.addColumn(c -> Format.date(c.to())).setHeader(Format.text("program.movesTo")).setAutoWidth(true);
                 changes.setItems(result.changes());
                 changes.setAllRowsVisible(true);
                 preview.add(changes);
@@ -312,7 +313,7 @@ class ProgramDetailView extends VerticalLayout implements BeforeEnterObserver {
         body.setPadding(false);
         body.setWidth("min(36em, 90vw)");
         dialog.add(body);
-        dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), save);
+        dialog.getFooter().add(new Button(Format.text("common.cancel"), e -> dialog.close()), save);
         dialog.open();
     }
 

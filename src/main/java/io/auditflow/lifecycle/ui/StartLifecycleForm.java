@@ -60,10 +60,12 @@ class StartLifecycleForm extends VerticalLayout {
         this.framework = program.framework();
         setPadding(false);
         addClassName("start-lifecycle-form");
+        io.auditflow.ui.Format.pickers(asOfDate, windowStart, fieldworkStart, fieldworkEnd, stage1Date, stage2Date, decisionDate,
+                surveillance1Date, surveillance1HeldOn, surveillance2HeldOn);
         FormLayout form = new FormLayout();
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("40em", 2));
         criteria.setItems(TrustCategory.values());
-        criteria.setItemLabelGenerator(TrustCategory::label);
+        criteria.setItemLabelGenerator(io.auditflow.ui.Format::label);
         windowMonths.setValue(12);
         windowMonths.setStepButtonsVisible(true);
         isoStart.setItems(IsoStart.values());

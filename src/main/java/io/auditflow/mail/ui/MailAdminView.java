@@ -25,10 +25,17 @@ import io.auditflow.mail.MailTransport;
 import io.auditflow.mail.OutboxEntry;
 import io.auditflow.security.Roles;
 import io.auditflow.ui.Notifications;
+import io.auditflow.ui.Format;
+import io.auditflow.ui.ScreenWidth;
+import io.auditflow.ui.AdminWarnings;
+import io.auditflow.common.BaseUrlCheck;
+import com.vaadin.flow.component.menubar.MenuBar;
+import com.vaadin.flow.component.menubar.MenuBarVariant;
+import com.vaadin.flow.component.contextmenu.MenuItem;
+import com.vaadin.flow.component.contextmenu.SubMenu;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 
 /** Every mail the product wrote: queued, sent, failed with the reason, held, retried; one can be sent again. */
 @Route("admin/mail")
@@ -37,79 +44,96 @@ import java.time.format.DateTimeFormatter;
 @RolesAllowed(Roles.ADMIN)
 class MailAdminView extends VerticalLayout {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
-
     final Grid<OutboxEntry> grid = new Grid<>(OutboxEntry.class, false);
-    final ComboBox<MailStatus> status = new ComboBox<>("Status");
-    final TextField search = new TextField("Search");
+    final ComboBox<MailStatus> status = new ComboBox<>(Format.text("admin.mail.status"));
+    final TextField search = new TextField(Format.text("admin.mail.search"));
     final Paragraph smtpNote = new Paragraph();
 
     private final MailOutbox outbox;
     private final ZoneId zone;
 
-    MailAdminView(MailOutbox outbox, MailTransport transport, AuditflowProperties properties) {
+    MailAdminView(MailOutbox outbox, MailTransport transport, AuditflowProperties properties, BaseUrlCheck baseUrl) {
         this.outbox = outbox;
+        AdminWarnings.baseUrl(baseUrl).ifPresent(this::add);
         this.zone = properties.zone();
         setSizeFull();
         addClassName("mail-admin");
 
         smtpNote.setId("smtp-note");
         smtpNote.setText(transport.configured()
-                ? "Mail goes out through the SMTP server in spring.mail.* (SMTP_HOST)."
-                : "No SMTP server is configured (SMTP_HOST is empty): mails are kept here as held and go out "
-                        + "as soon as a server is configured.");
+                ? Format.text("admin.mail.smtp")
+                : Format.text("admin.mail.noSmtp"));
 
         status.setId("mail-status-filter");
         status.setItems(MailStatus.values());
-        status.setItemLabelGenerator(MailStatus::label);
-        status.setPlaceholder("All");
+        status.setItemLabelGenerator(Format::label);
+        status.setPlaceholder(Format.text("admin.mail.all"));
         status.setClearButtonVisible(true);
         status.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
         search.setId("mail-search");
-        search.setPlaceholder("Recipient or subject");
+        search.setPlaceholder(Format.text("admin.mail.searchHint"));
         search.setPrefixComponent(new Icon(VaadinIcon.SEARCH));
         search.setValueChangeMode(ValueChangeMode.LAZY);
         search.setClearButtonVisible(true);
         search.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
 
-        grid.addColumn(e -> time(e.createdAt())).setHeader("Queued").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(e -> e.recipientEmail() == null ? "(no address) " + nz(e.recipientUsername()) : e.recipientEmail())
-                .setHeader("To").setAutoWidth(true);
-        grid.addColumn(OutboxEntry::subject).setHeader("Subject").setWidth("14em").setFlexGrow(3)
+        // Every column shares the width and wraps, so at 1440 px the reason and the actions stay on screen.
+        var queued = grid.addColumn(e -> time(e.createdAt())).setHeader(Format.text("admin.mail.queued")).setWidth("7.5em").setFlexGrow(0);
+        var to = grid.addColumn(e -> e.recipientEmail() == null ? Format.text("admin.mail.noAddress") + " " + nz(e.recipientUsername()) : e.recipientEmail())
+                .setHeader(Format.text("admin.mail.to")).setWidth("8em").setFlexGrow(2);
+        grid.addColumn(OutboxEntry::subject).setHeader(Format.text("admin.mail.subject")).setWidth("9em").setFlexGrow(3)
                 .setTooltipGenerator(OutboxEntry::subject);
-        grid.addColumn(e -> kind(e.category())).setHeader("Kind").setAutoWidth(true).setFlexGrow(0);
-        grid.addComponentColumn(MailAdminView::statusBadge).setHeader("Status").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(e -> e.attempts() + (e.resends() > 0 ? " (resent " + e.resends() + "x)" : ""))
-                .setHeader("Attempts").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(e -> e.status() == MailStatus.SENT ? time(e.sentAt())
-                        : e.status() == MailStatus.QUEUED && e.attempts() > 0 ? "retry " + time(e.nextAttemptAt()) : "")
-                .setHeader("Sent / next try").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(e -> nz(e.lastError())).setHeader("Reason").setWidth("12em").setFlexGrow(2)
+        var kind = grid.addColumn(e -> kind(e.category())).setHeader(Format.text("admin.mail.kind")).setWidth("6em").setFlexGrow(1);
+        grid.addComponentColumn(MailAdminView::statusBadge).setHeader(Format.text("admin.mail.status")).setWidth("6.5em").setFlexGrow(0);
+        var attempts = grid.addColumn(e -> e.attempts() + (e.resends() > 0 ? " (" + Format.text("admin.mail.resentTimes", e.resends()) + ")" : ""))
+                .setHeader(Format.text("admin.mail.attempts")).setWidth("5.5em").setFlexGrow(0);
+        var sent = grid.addColumn(e -> e.status() == MailStatus.SENT ? time(e.sentAt())
+                        : e.status() == MailStatus.QUEUED && e.attempts() > 0 ? Format.text("admin.mail.retry", time(e.nextAttemptAt())) : "")
+                .setHeader(Format.text("admin.mail.sentOrNext")).setWidth("7.5em").setFlexGrow(0);
+        var reason = grid.addColumn(e -> nz(e.lastError())).setHeader(Format.text("admin.mail.reason")).setKey("reason").setWidth("8em").setFlexGrow(3)
                 .setTooltipGenerator(e -> nz(e.lastError()));
-        grid.addComponentColumn(this::resendButton).setKey("actions").setHeader("").setAutoWidth(true).setFlexGrow(0);
-        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
+        // On a phone: subject, status and the menu; the mail's dialog shows the rest.
+        ScreenWidth.follow(this, width -> java.util.List.of(queued, to, kind, attempts, sent, reason)
+                .forEach(c -> c.setVisible(width >= ScreenWidth.NARROW)));
+        grid.addComponentColumn(this::actions).setKey("actions").setHeader("").setWidth("3.5em").setFlexGrow(0);
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
+        grid.addItemClickListener(e -> open(e.getItem()));
         grid.setItems(query -> outbox.page(status.getValue(), search.getValue(), query.getOffset(), query.getLimit()).stream(),
                 query -> outbox.count(status.getValue(), search.getValue()));
         grid.setSizeFull();
 
         HorizontalLayout filters = new HorizontalLayout(status, search);
         filters.setAlignItems(Alignment.BASELINE);
+        filters.setWrap(true);
+        filters.setWidthFull();
         add(smtpNote, filters, grid);
     }
 
-    private Button resendButton(OutboxEntry e) {
-        Button resend = new Button("Resend", new Icon(VaadinIcon.REFRESH));
+    /** Open and Resend in one "…" menu per row. */
+    private MenuBar actions(OutboxEntry e) {
+        MenuBar menu = new MenuBar();
+        menu.setId("mail-actions-" + e.id());
+        menu.addThemeVariants(MenuBarVariant.LUMO_TERTIARY_INLINE, MenuBarVariant.LUMO_ICON);
+        Icon dots = new Icon(VaadinIcon.ELLIPSIS_DOTS_H);
+        dots.getElement().setAttribute("aria-label", Format.text("admin.mail.actions"));
+        SubMenu items = menu.addItem(dots).getSubMenu();
+        items.addItem(Format.text("admin.mail.open"), click -> open(e)).setId("open-" + e.id());
+        MenuItem resend = items.addItem(Format.text("admin.mail.resend"), click -> resend(e.id()));
         resend.setId("resend-" + e.id());
-        resend.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
         resend.setEnabled(e.recipientEmail() != null);
-        resend.addClickListener(click -> resend(e.id()));
-        return resend;
+        return menu;
+    }
+
+    MailDialog open(OutboxEntry entry) {
+        MailDialog dialog = new MailDialog(entry, outbox);
+        dialog.open();
+        return dialog;
     }
 
     void resend(long id) {
         try {
             OutboxEntry e = outbox.resend(id);
-            Notifications.success("Queued again: " + e.subject() + " to " + e.recipientEmail());
+            Notifications.success(Format.text("admin.mail.queuedAgain", e.subject(), e.recipientEmail()));
         } catch (ValidationException ex) {
             Notifications.error(ex.errors().get(0).message());
         } catch (NotFoundException ex) {
@@ -119,7 +143,7 @@ class MailAdminView extends VerticalLayout {
     }
 
     private static Span statusBadge(OutboxEntry e) {
-        Span badge = new Span(e.status().label());
+        Span badge = new Span(Format.label(e.status()));
         badge.getElement().getThemeList().add("badge");
         switch (e.status()) {
             case SENT -> badge.getElement().getThemeList().add("success");
@@ -132,7 +156,7 @@ class MailAdminView extends VerticalLayout {
     }
 
     private String time(Instant instant) {
-        return instant == null ? "" : TIME.format(instant.atZone(zone));
+        return instant == null ? "" : Format.dateTime(instant);
     }
 
     private static String kind(String category) {

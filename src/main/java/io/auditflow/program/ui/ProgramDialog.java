@@ -58,11 +58,11 @@ public class ProgramDialog extends Dialog {
         name.setRequiredIndicatorVisible(true);
         framework.setId("program-framework");
         framework.setItems(Framework.values());
-        framework.setItemLabelGenerator(Framework::label);
+        framework.setItemLabelGenerator(io.auditflow.ui.Format::label);
         framework.setRequiredIndicatorVisible(true);
         criteria.setId("program-criteria");
         criteria.setItems(TrustCategory.values());
-        criteria.setItemLabelGenerator(TrustCategory::label);
+        criteria.setItemLabelGenerator(io.auditflow.ui.Format::label);
         criteria.setHelperText("Security is always in scope for SOC 2");
         isoEdition.setLabel("ISO/IEC 27001 edition");
         isoEdition.setItems("2022", "2013");
@@ -117,7 +117,7 @@ public class ProgramDialog extends Dialog {
 
     /** A coloured badge with the framework's name, used wherever programs are listed. */
     public static com.vaadin.flow.component.html.Span badge(Framework framework) {
-        com.vaadin.flow.component.html.Span badge = new com.vaadin.flow.component.html.Span(framework.label());
+        com.vaadin.flow.component.html.Span badge = new com.vaadin.flow.component.html.Span(io.auditflow.ui.Format.label(framework));
         badge.getElement().getThemeList().add("badge");
         badge.addClassName("framework-" + framework.name().toLowerCase(java.util.Locale.ROOT));
         return badge;

@@ -17,8 +17,8 @@ import com.vaadin.flow.router.Route;
 import io.auditflow.identity.UserService;
 import io.auditflow.program.Program;
 import io.auditflow.program.ProgramService;
-import io.auditflow.program.TrustCategory;
 import io.auditflow.security.CurrentUser;
+import io.auditflow.ui.Format;
 import io.auditflow.ui.Notifications;
 import jakarta.annotation.security.PermitAll;
 import java.util.Locale;
@@ -33,8 +33,8 @@ class ProgramListView extends VerticalLayout {
 
     final Grid<Program> grid = new Grid<>(Program.class, false);
     final TextField search = new TextField();
-    final Checkbox showArchived = new Checkbox("Show archived");
-    final Button create = new Button("New program", new Icon(VaadinIcon.PLUS));
+    final Checkbox showArchived = new Checkbox(Format.text("programs.showArchived"));
+    final Button create = new Button(Format.text("programs.new"), new Icon(VaadinIcon.PLUS));
 
     private final ProgramService programs;
     private final UserService users;
@@ -45,7 +45,7 @@ class ProgramListView extends VerticalLayout {
         setSizeFull();
         addClassName("program-list");
 
-        search.setPlaceholder("Search by name, owner or team");
+        search.setPlaceholder(Format.text("programs.search"));
         search.setPrefixComponent(new Icon(VaadinIcon.SEARCH));
         search.setValueChangeMode(ValueChangeMode.LAZY);
         search.setClearButtonVisible(true);
@@ -56,15 +56,15 @@ class ProgramListView extends VerticalLayout {
         create.addClickListener(e -> open(null));
         create.setVisible(CurrentUser.canManage());
 
-        grid.addColumn(Program::name).setHeader("Program").setAutoWidth(true).setFlexGrow(2).setSortable(true);
-        grid.addComponentColumn(p -> ProgramDialog.badge(p.framework())).setHeader("Framework").setAutoWidth(true);
+        grid.addColumn(Program::name).setHeader(Format.text("programs.column.program")).setAutoWidth(true).setFlexGrow(2).setSortable(true);
+        grid.addComponentColumn(p -> ProgramDialog.badge(p.framework())).setHeader(Format.text("programs.column.framework")).setAutoWidth(true);
         grid.addColumn(p -> p.framework().isSoc2()
-                        ? p.criteria().stream().sorted().map(TrustCategory::label).collect(Collectors.joining(", "))
+                        ? p.criteria().stream().sorted().map(Format::label).collect(Collectors.joining(", "))
                         : "ISO/IEC 27001:" + p.isoEdition())
-                .setHeader("Criteria / edition").setFlexGrow(3);
-        grid.addColumn(Program::ownerName).setHeader("Owner").setAutoWidth(true);
-        grid.addColumn(Program::teamName).setHeader("Team").setAutoWidth(true);
-        grid.addColumn(p -> p.archived() ? "Archived" : "Active").setHeader("Status").setAutoWidth(true);
+                .setHeader(Format.text("programs.column.criteria")).setFlexGrow(3);
+        grid.addColumn(Program::ownerName).setHeader(Format.text("programs.column.owner")).setAutoWidth(true);
+        grid.addColumn(Program::teamName).setHeader(Format.text("programs.column.team")).setAutoWidth(true);
+        grid.addColumn(p -> p.archived() ? Format.text("programs.archived") : Format.text("programs.active")).setHeader(Format.text("programs.column.status")).setAutoWidth(true);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate("programs/" + e.getItem().id())));
         grid.setSizeFull();
@@ -88,7 +88,7 @@ class ProgramListView extends VerticalLayout {
     ProgramDialog open(Program existing) {
         ProgramDialog dialog = new ProgramDialog(programs, users, existing);
         dialog.addSavedListener(e -> {
-            Notifications.success("Saved " + e.program().name());
+            Notifications.success(Format.text("programs.saved", e.program().name()));
             refresh();
         });
         dialog.open();

@@ -39,10 +39,10 @@ class NotificationPreferencesView extends VerticalLayout {
                 + "your overdue tasks and the audits coming up in one mail each morning."));
         Map<NotificationCategory, Delivery> current = preferences.of(username);
         for (NotificationCategory category : NotificationCategory.values()) {
-            RadioButtonGroup<Delivery> group = new RadioButtonGroup<>(category.label());
+            RadioButtonGroup<Delivery> group = new RadioButtonGroup<>(io.auditflow.ui.Format.label(category));
             group.setId("pref-" + category.name().toLowerCase().replace('_', '-'));
             group.setItems(Delivery.values());
-            group.setItemLabelGenerator(Delivery::label);
+            group.setItemLabelGenerator(io.auditflow.ui.Format::label);
             group.setValue(current.get(category));
             if (!category.optional()) {
                 group.setItemEnabledProvider(d -> d == Delivery.IMMEDIATE);

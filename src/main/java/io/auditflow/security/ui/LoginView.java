@@ -28,27 +28,27 @@ class LoginView extends Main implements BeforeEnterObserver {
         addClassName("login-view");
         setSizeFull();
         i18n = LoginI18n.createDefault();
-        i18n.getForm().setTitle("Sign in to Auditflow");
-        i18n.getForm().setUsername("User name");
-        i18n.getForm().setSubmit("Sign in");
-        i18n.getErrorMessage().setTitle("Sign-in failed");
-        i18n.getErrorMessage().setMessage("The user name or password is not right, the one-time code is wrong, or the account is disabled.");
+        i18n.getForm().setTitle(getTranslation("login.title"));
+        i18n.getForm().setUsername(getTranslation("login.username"));
+        i18n.getForm().setPassword(getTranslation("login.password"));
+        i18n.getForm().setSubmit(getTranslation("login.submit"));
+        i18n.getErrorMessage().setTitle(getTranslation("login.failed"));
+        i18n.getErrorMessage().setMessage(getTranslation("login.failed.message"));
         login.setI18n(i18n);
         login.setAction("login");
 
         login.setForgotPasswordButtonVisible(false);
 
-        Div brand = new Div(new H1("Auditflow"), new Paragraph("SOC 2 and ISO 27001 audits, on schedule."));
+        Div brand = new Div(new H1("Auditflow"), new Paragraph(getTranslation("login.tagline")));
         brand.addClassName("login-brand");
         Div card = new Div(brand, login);
         card.addClassName("login-card");
         if (properties.demo().enabled()) {
-            Paragraph demo = new Paragraph("Demo users: admin, manager, member, executive, auditor — password demo");
+            Paragraph demo = new Paragraph(getTranslation("login.demo"));
             demo.addClassName("login-demo-hint");
             card.add(demo);
         }
-        Paragraph secondFactor = new Paragraph("With a second factor: type your password, then the 6-digit code "
-                + "from your app, in the password field.");
+        Paragraph secondFactor = new Paragraph(getTranslation("login.secondFactor"));
         secondFactor.addClassName("login-demo-hint");
         card.add(secondFactor);
         add(card);

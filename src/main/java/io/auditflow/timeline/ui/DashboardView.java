@@ -48,12 +48,12 @@ class DashboardView extends VerticalLayout {
             "OBSERVATION");
 
     final ProgramFilter filter;
-    final TextField search = new TextField("Program");
+    final TextField search = new TextField(io.auditflow.ui.Format.text("timeline.program"));
     final Div answers = new Div();
     final H3 listTitle = new H3();
     final Grid<Dashboard.Row> list = new Grid<>();
     final Anchor listCsv = new Anchor("", "CSV of this list");
-    final Anchor board = new Anchor("", "Board report PDF");
+    final Anchor board = new Anchor("", io.auditflow.ui.Format.text("dashboard.board"));
     final Grid<Dashboard.OpenWindow> windows = new Grid<>();
     final Div findings = new Div();
     final Div trends = new Div();
@@ -66,7 +66,7 @@ class DashboardView extends VerticalLayout {
         addClassName("dashboard-view");
         setWidthFull();
         filter = new ProgramFilter(timelines.activePrograms(), this::refresh);
-        search.setPlaceholder("Search by name");
+        search.setPlaceholder(io.auditflow.ui.Format.text("timeline.search"));
         search.setClearButtonVisible(true);
         search.setValueChangeMode(ValueChangeMode.LAZY);
         search.setMaxLength(TimelineQuery.MAX_SEARCH);
@@ -92,10 +92,10 @@ class DashboardView extends VerticalLayout {
 
         list.setId("dashboard-list");
         list.addComponentColumn(r -> r.programId() == null ? new Span(r.program()) : new Anchor("programs/" + r.programId(), r.program()))
-                .setHeader("Program").setFlexGrow(1).setResizable(true);
-        list.addColumn(Dashboard.Row::what).setHeader("What").setFlexGrow(2);
-        list.addColumn(r -> r.date() == null ? "" : r.date().toString()).setHeader("Date").setAutoWidth(true).setFlexGrow(0);
-        list.addComponentColumn(r -> tone(r.state(), r.tone())).setHeader("State").setAutoWidth(true).setFlexGrow(0);
+                .setHeader(io.auditflow.ui.Format.text("timeline.program")).setFlexGrow(1).setResizable(true);
+        list.addColumn(Dashboard.Row::what).setHeader(io.auditflow.ui.Format.text("dashboard.what")).setFlexGrow(2);
+        list.addColumn(r -> io.auditflow.ui.Format.date(r.date())).setHeader(io.auditflow.ui.Format.text("dashboard.date")).setAutoWidth(true).setFlexGrow(0);
+        list.addComponentColumn(r -> tone(r.state(), r.tone())).setHeader(io.auditflow.ui.Format.text("dashboard.state")).setAutoWidth(true).setFlexGrow(0);
         list.setPageSize(50);
         list.setHeight("26rem");
         list.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
@@ -110,11 +110,11 @@ class DashboardView extends VerticalLayout {
         listCard.setId("dashboard-list-card");
 
         windows.setId("open-windows");
-        windows.addComponentColumn(w -> new Anchor("programs/" + w.programId(), w.program())).setHeader("Program")
+        windows.addComponentColumn(w -> new Anchor("programs/" + w.programId(), w.program())).setHeader(io.auditflow.ui.Format.text("timeline.program"))
                 .setAutoWidth(true).setFlexGrow(0);
-        windows.addColumn(w -> w.start() + " – " + w.end() + " (" + w.daysLeft() + " d left)")
-                .setHeader("Observation window").setAutoWidth(true).setFlexGrow(0);
-        windows.addColumn(DashboardView::activities).setHeader("Control activities: done / expected").setFlexGrow(1);
+        windows.addColumn(w -> io.auditflow.ui.Format.period(w.start(), w.end()) + " (" + w.daysLeft() + " d left)")
+                .setHeader(io.auditflow.ui.Format.text("dashboard.window")).setAutoWidth(true).setFlexGrow(0);
+        windows.addColumn(DashboardView::activities).setHeader(io.auditflow.ui.Format.text("dashboard.activities")).setFlexGrow(1);
         windows.setPageSize(50);
         windows.setHeight("16rem");
         windows.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
@@ -123,11 +123,11 @@ class DashboardView extends VerticalLayout {
 
         trends.setId("trends");
         trends.addClassName("trends");
-        Div content = new Div(listCard, card("Open findings by kind", findings),
-                card("Trends over the last 12 months", trends), wide(card("Open observation windows", windows)));
+        Div content = new Div(listCard, card(io.auditflow.ui.Format.text("dashboard.findings"), findings),
+                card(io.auditflow.ui.Format.text("dashboard.trends"), trends), wide(card(io.auditflow.ui.Format.text("dashboard.windows"), windows)));
         content.addClassName("dashboard-grid");
         content.setWidthFull();
-        H2 title = new H2("Audit dashboard");
+        H2 title = new H2(io.auditflow.ui.Format.text("title.DashboardView"));
         title.addClassName("dash-title");
         add(title, toolbar, answers, content);
         refresh();
@@ -181,8 +181,8 @@ class DashboardView extends VerticalLayout {
         if (months.isEmpty()) {
             trends.add(new Paragraph("Trends need the lifecycle feature's tasks and control activities."));
         } else {
-            trends.add(new Div(new H4("Tasks that went overdue, by due month"), new Html(TrendChart.overdue(months))),
-                    new Div(new H4("Control activities: done (green) of expected (grey)"),
+            trends.add(new Div(new H4(io.auditflow.ui.Format.text("dashboard.trend.overdue")), new Html(TrendChart.overdue(months))),
+                    new Div(new H4(io.auditflow.ui.Format.text("dashboard.trend.activities")),
                             new Html(TrendChart.activities(months))));
         }
         show(selected);

@@ -24,7 +24,7 @@ class ProgramFilter extends HorizontalLayout {
         setAlignItems(Alignment.BASELINE);
         setWrap(true);
         frameworks.setItems(Framework.values());
-        frameworks.setItemLabelGenerator(Framework::label);
+        frameworks.setItemLabelGenerator(io.auditflow.ui.Format::label);
         frameworks.setPlaceholder("All frameworks");
         frameworks.setWidth("22em");
         frameworks.setId("framework-filter");

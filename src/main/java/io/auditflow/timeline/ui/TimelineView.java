@@ -83,18 +83,18 @@ class TimelineView extends VerticalLayout {
 
     final Select<TimelineRange> zoom = new Select<>();
     final ProgramFilter filter;
-    final TextField search = new TextField("Program");
-    final Checkbox atRisk = new Checkbox("At risk only");
+    final TextField search = new TextField(io.auditflow.ui.Format.text("timeline.program"));
+    final Checkbox atRisk = new Checkbox(io.auditflow.ui.Format.text("timeline.atRisk"));
     final Select<TimelineQuery.Grouping> grouping = new Select<>();
     final Div chart = new Div();
-    final Anchor csv = new Anchor("", "Milestones CSV");
+    final Anchor csv = new Anchor("", io.auditflow.ui.Format.text("timeline.csv"));
     String drawingUrl;
 
     TimelineView(TimelineService timelines) {
         addClassName("timeline-view");
         setWidthFull();
         filter = new ProgramFilter(timelines.activePrograms(), this::refresh);
-        search.setPlaceholder("Search by name");
+        search.setPlaceholder(io.auditflow.ui.Format.text("timeline.search"));
         search.setClearButtonVisible(true);
         search.setValueChangeMode(ValueChangeMode.LAZY);
         search.setMaxLength(TimelineQuery.MAX_SEARCH);
@@ -102,19 +102,19 @@ class TimelineView extends VerticalLayout {
         search.addValueChangeListener(e -> refresh());
         atRisk.setId("timeline-at-risk");
         atRisk.addValueChangeListener(e -> refresh());
-        grouping.setLabel("Group by");
+        grouping.setLabel(io.auditflow.ui.Format.text("timeline.groupBy"));
         grouping.setItems(TimelineQuery.Grouping.values());
-        grouping.setItemLabelGenerator(TimelineQuery.Grouping::label);
+        grouping.setItemLabelGenerator(io.auditflow.ui.Format::label);
         grouping.setValue(TimelineQuery.Grouping.NONE);
         grouping.setId("timeline-group");
         grouping.addValueChangeListener(e -> refresh());
-        zoom.setLabel("Range");
+        zoom.setLabel(io.auditflow.ui.Format.text("timeline.range"));
         zoom.setItems(TimelineRange.values());
-        zoom.setItemLabelGenerator(TimelineRange::label);
+        zoom.setItemLabelGenerator(io.auditflow.ui.Format::label);
         zoom.setValue(TimelineRange.DEFAULT);
         zoom.setId("timeline-range");
         zoom.addValueChangeListener(e -> refresh());
-        Button print = new Button("Print / PDF", new Icon(VaadinIcon.PRINT),
+        Button print = new Button(io.auditflow.ui.Format.text("timeline.print"), new Icon(VaadinIcon.PRINT),
                 e -> getUI().ifPresent(ui -> ui.getPage().executeJs("window.print()")));
         print.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         print.setId("print-timeline");
@@ -122,7 +122,7 @@ class TimelineView extends VerticalLayout {
         csv.getElement().setAttribute("router-ignore", true);
         csv.getElement().setAttribute("download", true);
         csv.addClassName("no-print");
-        Anchor dashboard = new Anchor("dashboard", "Dashboard →");
+        Anchor dashboard = new Anchor("dashboard", io.auditflow.ui.Format.text("timeline.toDashboard"));
         dashboard.addClassName("no-print");
         HorizontalLayout toolbar = new HorizontalLayout(filter, search, atRisk, grouping, zoom, print, csv, dashboard);
         toolbar.setAlignItems(Alignment.BASELINE);

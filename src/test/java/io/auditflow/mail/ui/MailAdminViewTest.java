@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.menubar.MenuBar;
+import com.vaadin.flow.component.contextmenu.MenuItem;
+import com.github.mvysny.kaributesting.v10.ContextMenuKt;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Paragraph;
 import io.auditflow.IntegrationTest;
@@ -62,15 +64,42 @@ class MailAdminViewTest extends KaribuTest {
         view.status.clear();
 
         rows = rows(grid);
-        Button resend = (Button) GridKt._getCellComponent(grid, rows.indexOf(held), "actions");
-        assertThat(resend.getId()).hasValue("resend-" + held.id());
-        resend.click();
+        MenuBar actions = (MenuBar) GridKt._getCellComponent(grid, rows.indexOf(held), "actions");
+        assertThat(actions.getId()).hasValue("mail-actions-" + held.id());
+        ContextMenuKt._clickItemWithID(actions, "resend-" + held.id());
         OutboxEntry again = outbox.find(held.id()).orElseThrow();
         assertThat(again.status()).isEqualTo(MailStatus.QUEUED);
         assertThat(again.resends()).isEqualTo(1);
         rows = rows(grid);
-        assertThat(((Button) GridKt._getCellComponent(grid, rows.indexOf(failed), "actions")).isEnabled())
-                .as("nothing to resend to without an address").isFalse();
+        MenuBar failedActions = (MenuBar) GridKt._getCellComponent(grid, rows.indexOf(failed), "actions");
+        assertThat(failedActions.getItems().get(0).getSubMenu().getItems())
+                .filteredOn(i -> i.getId().equals(java.util.Optional.of("resend-" + failed.id())))
+                .singleElement().extracting(MenuItem::isEnabled)
+                .as("nothing to resend to without an address").isEqualTo(false);
+    }
+
+    @Test
+    void a_mail_opens_in_a_dialog_with_its_text_its_html_in_a_sandbox_and_its_history() {
+        outbox.enqueue(new OutgoingMail(run + ":open", "TASK_REMINDER", "member", "member@test.example",
+                "Open me " + run, "Plain words " + run, "<p onclick=\"alert(1)\">Rich <b>words</b></p><script>alert(2)</script>",
+                null, null));
+        sender.sendDue();
+        login("admin", Role.ADMIN);
+        UI.getCurrent().navigate("admin/mail");
+        MailAdminView view = _get(MailAdminView.class);
+        view.search.setValue("Open me " + run);
+        OutboxEntry entry = GridKt._get(view.grid, 0);
+        MenuBar actions = (MenuBar) GridKt._getCellComponent(view.grid, 0, "actions");
+        ContextMenuKt._clickItemWithID(actions, "open-" + entry.id());
+
+        MailDialog dialog = _get(MailDialog.class);
+        assertThat(dialog.getHeaderTitle()).isEqualTo("Open me " + run);
+        assertThat(dialog.text.getText()).isEqualTo("Plain words " + run);
+        assertThat(dialog.html.getElement().getAttribute("sandbox")).as("no allow-scripts, no allow-same-origin").isEmpty();
+        assertThat(dialog.html.getElement().getAttribute("srcdoc")).contains("<b>words</b>");
+        assertThat(dialog.htmlSource.getText()).contains("<script>alert(2)</script>");
+        assertThat(dialog.history.getElement().getTextRecursively())
+                .contains("Queued").contains("Not sent: no SMTP server configured").contains("Held");
     }
 
     @Test

@@ -1,0 +1,44 @@
+package io.auditflow.identity;
+
+import io.auditflow.common.Messages;
+import io.auditflow.common.ValidationException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Each person's chosen language (English or German); dates follow it (common.Formats). Without a
+ * choice the browser's Accept-Language decides. Applied to the UI when it starts after sign-in.
+ */
+@Service
+@Transactional
+public class UserLanguage {
+
+    private final JdbcTemplate jdbc;
+
+    UserLanguage(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Locale> of(String username) {
+        List<String> stored = jdbc.queryForList("select language from user_language where username = ?", String.class, username);
+        return stored.stream().findFirst().map(Locale::forLanguageTag);
+    }
+
+    /** A person sets their own language; an admin may set anyone's. */
+    @PreAuthorize("isAuthenticated() and (#username == authentication.name or hasRole('ADMIN'))")
+    public void set(String username, Locale language) {
+        if (language == null || !Messages.LANGUAGES.contains(language)) {
+            throw new ValidationException("language", "Choose English or German");
+        }
+        int updated = jdbc.update("update user_language set language = ? where username = ?", language.getLanguage(), username);
+        if (updated == 0) {
+            jdbc.update("insert into user_language (username, language) values (?, ?)", username, language.getLanguage());
+        }
+    }
+}

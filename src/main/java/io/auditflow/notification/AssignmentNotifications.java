@@ -1,0 +1,56 @@
+package io.auditflow.notification;
+
+import io.auditflow.security.CurrentUser;
+import java.time.Clock;
+import java.util.ArrayList;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.stereotype.Component;
+
+/**
+ * "Assigned to you": when someone else gives a person a task (in the app, the API or Cockpit), the
+ * assignee gets a notification in the engine's transaction. Claiming a task oneself notifies no one.
+ */
+@Component
+class AssignmentNotifications extends AbstractProcessEnginePlugin {
+
+    private final NotificationService notifications;
+    private final Clock clock;
+
+    AssignmentNotifications(@Lazy NotificationService notifications, Clock clock) {
+        this.notifications = notifications;
+        this.clock = clock;
+    }
+
+    @Override
+    public void preInit(ProcessEngineConfigurationImpl configuration) {
+        if (configuration.getCustomPostBPMNParseListeners() == null) {
+            configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
+        }
+        configuration.getCustomPostBPMNParseListeners().add(new AbstractBpmnParseListener() {
+            @Override
+            public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
+                ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition()
+                        .addTaskListener(TaskListener.EVENTNAME_ASSIGNMENT, AssignmentNotifications.this::assigned);
+            }
+        });
+    }
+
+    void assigned(DelegateTask task) {
+        String assignee = task.getAssignee();
+        if (assignee == null || assignee.equals(CurrentUser.username().orElse(null))) {
+            return;
+        }
+        notifications.record("ASSIGNED:" + task.getId() + ":" + assignee + ":" + clock.millis(), assignee,
+                NotificationKind.ASSIGNED, task.getName() == null ? task.getTaskDefinitionKey() : task.getName(),
+                "/inbox/task/" + task.getId());
+    }
+}

@@ -1,0 +1,85 @@
+package io.auditflow.ui;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.server.VaadinService;
+import io.auditflow.common.AuditflowProperties;
+import io.auditflow.common.Formats;
+import io.auditflow.common.Labels;
+import io.auditflow.common.Messages;
+import java.text.DateFormatSymbols;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Views write dates, times, numbers, enum labels and texts through here: the current UI's locale
+ * (the person's language) and the organisation's zone, with common.Formats and common.Labels
+ * deciding the format. Date pickers get the same pattern and German month and day names.
+ */
+public final class Format {
+
+    private Format() {
+    }
+
+    public static Locale locale() {
+        UI ui = UI.getCurrent();
+        return Messages.language(ui == null ? Locale.ENGLISH : ui.getLocale());
+    }
+
+    public static String date(LocalDate day) {
+        return Formats.date(day, locale());
+    }
+
+    public static String period(LocalDate from, LocalDate to) {
+        return Formats.period(from, to, locale());
+    }
+
+    public static String dateTime(Instant at) {
+        return Formats.dateTime(at, zone(), locale());
+    }
+
+    public static String number(Number n) {
+        return Formats.number(n, locale());
+    }
+
+    public static String label(Enum<?> value) {
+        return Labels.of(value, locale());
+    }
+
+    public static String text(String key, Object... args) {
+        return Messages.get(key, locale(), args);
+    }
+
+    /** The organisation's zone (auditflow.zone). */
+    public static ZoneId zone() {
+        VaadinService service = VaadinService.getCurrent();
+        if (service == null) {
+            return ZoneId.of("UTC");
+        }
+        return service.getInstantiator().getOrCreate(AuditflowProperties.class).zone();
+    }
+
+    /** Gives pickers the reader's pattern, month and weekday names, and first day of the week. */
+    public static void pickers(DatePicker... pickers) {
+        Locale locale = locale();
+        DateFormatSymbols symbols = DateFormatSymbols.getInstance(locale);
+        boolean german = Locale.GERMAN.equals(locale);
+        DatePicker.DatePickerI18n i18n = new DatePicker.DatePickerI18n()
+                .setDateFormat(Formats.datePattern(locale))
+                .setMonthNames(Arrays.asList(symbols.getMonths()).subList(0, 12))
+                .setWeekdays(List.of(symbols.getWeekdays()).subList(1, 8))
+                .setWeekdaysShort(List.of(symbols.getShortWeekdays()).subList(1, 8))
+                .setFirstDayOfWeek(german ? DayOfWeek.MONDAY.getValue() % 7 : 0)
+                .setToday(Messages.get("picker.today", locale))
+                .setCancel(Messages.get("picker.cancel", locale));
+        for (DatePicker picker : pickers) {
+            picker.setLocale(locale);
+            picker.setI18n(i18n);
+        }
+    }
+}
