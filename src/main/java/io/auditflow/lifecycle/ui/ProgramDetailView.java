@@ -70,7 +70,8 @@ class ProgramDetailView extends VerticalLayout implements BeforeEnterObserver {
         addClassName("program-detail");
         milestoneGrid.setId("milestone-grid");
         milestoneGrid.addColumn(m -> Format.label(m.getType())).setHeader(Format.text("program.milestone")).setAutoWidth(true);
-        milestoneGrid.addColumn(Milestone::getCycle).setHeader(Format.text("program.cycle")).setAutoWidth(true);
+        milestoneGrid.addColumn(m -> m.getCycle() == 0 ? Format.text("program.cycleBeforeTracking") : String.valueOf(m.getCycle()))
+                .setHeader(Format.text("program.cycle")).setAutoWidth(true);
         milestoneGrid.addColumn(m -> Format.date(m.getPlannedDate())).setHeader(Format.text("program.planned")).setAutoWidth(true);
         milestoneGrid.addColumn(m -> Format.date(m.getActualDate())).setHeader(Format.text("program.actual")).setAutoWidth(true);
         milestoneGrid.addColumn(m -> Format.label(m.getStatus())).setHeader(Format.text("program.status")).setAutoWidth(true);

@@ -61,7 +61,8 @@ class StartLifecycleForm extends VerticalLayout {
         setPadding(false);
         addClassName("start-lifecycle-form");
         io.auditflow.ui.Format.pickers(asOfDate, windowStart, fieldworkStart, fieldworkEnd, stage1Date, stage2Date, decisionDate,
-                surveillance1Date, surveillance1HeldOn, surveillance2HeldOn);
+                surveillance1Date, surveillance1HeldOn, surveillance2HeldOn, lastReportPeriodStart, lastReportPeriodEnd,
+                lastReportIssuedOn);
         FormLayout form = new FormLayout();
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("40em", 2));
         criteria.setItems(TrustCategory.values());
