@@ -147,7 +147,7 @@ class InboxView extends VerticalLayout {
         saved.setId("saved-filter");
         saved.setPlaceholder(t("inbox.saved.placeholder"));
         saved.setAriaLabel(t("inbox.saved.label"));
-        saved.setItemLabelGenerator(SavedFilterChoice::label);
+        saved.setItemLabelGenerator(c -> c == null ? t("inbox.saved.none") : c.label());
         saved.setEmptySelectionAllowed(true);
         saved.setEmptySelectionCaption(t("inbox.saved.none"));
         reloadSavedFilters();
@@ -211,15 +211,11 @@ class InboxView extends VerticalLayout {
         Shortcuts.addShortcutListener(grid, this::claimFocused, Key.KEY_C).listenOn(grid);
         grid.setSizeFull();
         grid.setEmptyStateText(t("inbox.empty"));
-        grid.addSortListener(e -> {
-            if (e.isFromClient()) {
-                preferences.rememberSort(currentSort());
-            }
-        });
-
         TaskSort remembered = preferences.sort();
         grid.sort(List.of(new GridSortOrder<>(sortable.get(remembered.field()),
                 remembered.ascending() ? SortDirection.ASCENDING : SortDirection.DESCENDING)));
+        // Every later sort (a click on a header) is remembered for the next visit.
+        grid.addSortListener(e -> preferences.rememberSort(currentSort()));
 
         FlexLayout filterRow = new FlexLayout(saved, program, framework, due, search, saveFilter);
         filterRow.addClassName("inbox-filters");
@@ -409,15 +405,21 @@ class InboxView extends VerticalLayout {
 
     /** What the task serves, without what its own name already says (the name is in the next column). */
     static String servesBeyondName(InboxTask task) {
-        String name = task.name() == null ? "" : task.name().toLowerCase(Locale.ROOT);
+        Set<String> nameWords = words(task.name());
         List<String> parts = new ArrayList<>();
         for (String part : task.serves().split(" · ")) {
             String p = part.strip();
-            if (!p.isEmpty() && !name.contains(p.toLowerCase(Locale.ROOT))) {
+            // "User access review" adds nothing to a task called "Review user access", whatever the word order.
+            if (!p.isEmpty() && !nameWords.containsAll(words(p))) {
                 parts.add(p);
             }
         }
         return parts.isEmpty() ? "—" : String.join(" · ", parts);
+    }
+
+    private static Set<String> words(String text) {
+        return text == null ? Set.of() : java.util.Arrays.stream(text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+"))
+                .filter(w -> !w.isEmpty()).collect(java.util.stream.Collectors.toSet());
     }
 
     private String assigneeText(InboxTask t) {
@@ -505,7 +507,8 @@ class InboxView extends VerticalLayout {
             text.append(", ").append(t("inbox.bulk.refused", result.refused().size())).append(": ");
             List<String> why = new ArrayList<>();
             for (BulkResult.Refusal r : result.refused()) {
-                why.add((r.task() == null ? r.taskId() : "'" + r.task() + "'") + " – " + r.reason());
+                String who = r.task() == null ? r.taskId() : "'" + r.task() + "'";
+                why.add(r.reason().contains(who) ? r.reason() : who + ": " + r.reason());
             }
             text.append(String.join("; ", why));
         }
