@@ -15,7 +15,7 @@ public final class Notifications {
     }
 
     public static void error(String message) {
-        Notification n = Notification.show(message, 6000, Notification.Position.MIDDLE);
+        Notification n = Notification.show(message, 6000, Notification.Position.BOTTOM_END);
         n.addThemeVariants(NotificationVariant.LUMO_ERROR);
     }
 }
