@@ -73,7 +73,10 @@ public class TaskModel {
 
     /** Walks forward from a node to the first elements a person would call "what happens next". */
     private void follow(FlowNode from, String when, List<TaskPurpose.NextStep> out, Set<String> seen, int depth) {
-        for (SequenceFlow flow : from.getOutgoing()) {
+        // By sourceRef rather than the node's <outgoing> children, which hand-written models may leave out.
+        List<SequenceFlow> outgoing = from.getModelInstance().getModelElementsByType(SequenceFlow.class).stream()
+                .filter(f -> f.getSource() != null && from.getId().equals(f.getSource().getId())).toList();
+        for (SequenceFlow flow : outgoing) {
             String branch = flow.getName() != null && !flow.getName().isBlank() ? flow.getName().strip() : when;
             step(flow.getTarget(), branch, out, seen, depth);
         }
