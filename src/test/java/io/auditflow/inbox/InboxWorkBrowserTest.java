@@ -64,9 +64,9 @@ class InboxWorkBrowserTest extends BrowserTest {
         assertNoHorizontalOverflow();
         screenshot("inbox-work-1440");
 
-        clickSorter("Program");
+        clickSorter(2); // Due, Task, Program, Assignee: the header texts follow the browser's language
         waitUntilOrder("Alpha", "Bravo", "Charlie");
-        clickSorter("Program");
+        clickSorter(2);
         waitUntilOrder("Charlie", "Bravo", "Alpha");
         screenshot("inbox-work-1440-sorted-by-program-desc");
 
@@ -78,14 +78,14 @@ class InboxWorkBrowserTest extends BrowserTest {
         }
         waitForVaadin();
         new WebDriverWait(driver, Duration.ofSeconds(20)).until(d ->
-                d.findElement(By.id("bulk-selection")).getText().equals("3 selected"));
+                d.findElement(By.id("bulk-selection")).getText().startsWith("3 "));
         waitFor(By.id("bulk-claim")).click();
         waitFor(By.id("bulk-confirm"));
         screenshot("inbox-work-bulk-confirm");
         driver.findElement(By.id("bulk-confirm")).click();
         waitForVaadin();
         new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> d.findElement(By.id("bulk-result")).isDisplayed());
-        assertThat(driver.findElement(By.id("bulk-result")).getText()).isEqualTo("3 changed");
+        assertThat(driver.findElement(By.id("bulk-result")).getText()).matches("3 (changed|geändert)");
         for (Task t : List.of(alpha, bravo, charlie)) {
             assertThat(taskService.createTaskQuery().taskId(t.getId()).singleResult().getAssignee()).isEqualTo(worker);
         }
@@ -94,7 +94,7 @@ class InboxWorkBrowserTest extends BrowserTest {
         // A refused upload is marked refused, with its reason and without a check mark.
         open("inbox/task/" + alpha.getId());
         assertThat(waitFor(By.cssSelector("h3.task-title")).getText()).isEqualTo("Review user access");
-        assertThat(waitFor(By.id("task-after")).getText()).isEqualTo("Next task: File the access review report");
+        assertThat(waitFor(By.id("task-after")).getText()).endsWith(": File the access review report");
         Path dir = Files.createTempDirectory("evidence");
         Path fake = dir.resolve("photo.png");
         Files.write(fake, EvidenceSamples.pdf());
@@ -102,7 +102,7 @@ class InboxWorkBrowserTest extends BrowserTest {
                 .sendKeys(fake.toAbsolutePath().toString());
         WebElement refused = new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> d.findElements(
                 By.cssSelector(".upload-state.refused")).stream().findFirst().orElse(null));
-        assertThat(refused.getText()).startsWith("photo.png").contains("Refused").contains("not a PNG").doesNotContain("✓");
+        assertThat(refused.getText()).startsWith("photo.png").contains("✗").contains("not a PNG").doesNotContain("✓");
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> Boolean.TRUE.equals(js(
                 "const f = (document.getElementById('evidence-upload').files || [])[0];"
                         + " return !!f && !!f.error && !f.complete;")));
@@ -114,7 +114,7 @@ class InboxWorkBrowserTest extends BrowserTest {
         open("inbox");
         new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> !d.findElements(By.cssSelector(".task-card")).isEmpty());
         waitForVaadin();
-        assertThat(driver.findElement(By.id("inbox-filters")).getAttribute("opened")).isNull();
+        assertThat(driver.findElement(By.id("inbox-filters")).getDomAttribute("opened")).isNull();
         assertNoHorizontalOverflow();
         screenshot("inbox-work-390");
         open("inbox/task/" + alpha.getId());
@@ -125,9 +125,8 @@ class InboxWorkBrowserTest extends BrowserTest {
         assertThat(consoleErrors()).isEmpty();
     }
 
-    private void clickSorter(String header) {
-        WebElement sorter = driver.findElements(By.cssSelector("vaadin-grid.inbox-grid vaadin-grid-sorter")).stream()
-                .filter(s -> s.getText().trim().equals(header)).findFirst().orElseThrow();
+    private void clickSorter(int index) {
+        WebElement sorter = driver.findElements(By.cssSelector("vaadin-grid.inbox-grid vaadin-grid-sorter")).get(index);
         sorter.click();
         waitForVaadin();
     }
@@ -167,7 +166,7 @@ class InboxWorkBrowserTest extends BrowserTest {
         Object scroll = js("return document.documentElement.scrollWidth - window.innerWidth;");
         List<String> offenders = (List<String>) js("const w = window.innerWidth; return Array.from(document.querySelectorAll('body *'))"
                 + ".filter(e => { const r = e.getBoundingClientRect(); return r.width > 0 && r.height > 0 && r.right > w + 1"
-                + " && !e.closest('vaadin-notification-card, vaadin-dialog-overlay, vaadin-combo-box-overlay, vaadin-select-overlay')"
+                + " && !e.closest('vaadin-notification-card, vaadin-dialog-overlay, vaadin-combo-box-overlay, vaadin-select-overlay, .v-status-message, .v-loading-indicator')"
                 + " && getComputedStyle(e).visibility !== 'hidden'; })"
                 + ".map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + '.' + e.className + ' right=' + Math.round(e.getBoundingClientRect().right));");
         assertThat(offenders).as("elements past the right edge at width " + js("return window.innerWidth;")).isEmpty();

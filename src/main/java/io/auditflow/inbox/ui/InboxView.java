@@ -175,11 +175,11 @@ class InboxView extends VerticalLayout {
         Grid.Column<InboxTask> nameColumn = grid.addColumn(InboxTask::name).setHeader(t("inbox.col.task"))
                 .setKey("name").setFlexGrow(3).setTooltipGenerator(InboxTask::name);
         Grid.Column<InboxTask> programColumn = grid.addColumn(InboxTask::programName).setHeader(t("inbox.col.program"))
-                .setKey("program").setFlexGrow(2).setTooltipGenerator(InboxTask::programName);
+                .setKey("program").setFlexGrow(3).setTooltipGenerator(InboxTask::programName);
         Grid.Column<InboxTask> servesColumn = grid.addColumn(InboxView::servesBeyondName).setHeader(t("inbox.col.serves"))
                 .setKey("serves").setFlexGrow(2).setTooltipGenerator(InboxView::servesBeyondName);
         Grid.Column<InboxTask> assigneeColumn = grid.addColumn(this::assigneeText).setHeader(t("inbox.col.assignee"))
-                .setKey("assignee").setAutoWidth(true).setFlexGrow(0);
+                .setKey("assignee").setWidth("9rem").setFlexGrow(1);
         Grid.Column<InboxTask> actionsColumn = grid.addComponentColumn(this::actions).setHeader("").setKey("actions")
                 .setAutoWidth(true).setFlexGrow(0);
         cardColumn = grid.addComponentColumn(this::card).setHeader(t("inbox.col.card")).setKey("card").setFlexGrow(1);
