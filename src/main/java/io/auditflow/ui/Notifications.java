@@ -10,7 +10,7 @@ public final class Notifications {
     }
 
     public static void success(String message) {
-        Notification n = Notification.show(message, 3000, Notification.Position.BOTTOM_START);
+        Notification n = Notification.show(message, 3000, Notification.Position.BOTTOM_END);
         n.addThemeVariants(NotificationVariant.LUMO_SUCCESS);
     }
 

@@ -100,7 +100,7 @@ class InboxWorkBrowserTest extends BrowserTest {
         Files.write(fake, EvidenceSamples.pdf());
         driver.findElement(By.id("evidence-upload")).getShadowRoot().findElement(By.cssSelector("input[type=file]"))
                 .sendKeys(fake.toAbsolutePath().toString());
-        WebElement refused = new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> d.findElements(
+        WebElement refused = new WebDriverWait(driver, Duration.ofSeconds(60)).until(d -> d.findElements(
                 By.cssSelector(".upload-state.refused")).stream().findFirst().orElse(null));
         assertThat(refused.getText()).startsWith("photo.png").contains("✗").contains("not a PNG").doesNotContain("✓");
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> Boolean.TRUE.equals(js(
