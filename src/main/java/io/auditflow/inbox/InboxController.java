@@ -42,11 +42,25 @@ class InboxController {
                   @RequestParam(required = false) @Parameter(schema = @Schema(allowableValues = {"SOC2_TYPE1", "SOC2_TYPE2", "ISO27001"})) String framework,
                   @RequestParam(required = false) @Parameter(schema = @Schema(allowableValues = {"overdue", "week", "month", "later"})) String due,
                   @RequestParam(required = false) String q,
+                  @RequestParam(required = false) @Parameter(description = "Only recurring control-activity tasks") Boolean controls,
+                  @RequestParam(required = false) @Parameter(description = "Column and direction: due, task, program or"
+                          + " assignee, then asc or desc (default due,asc). Unknown columns give 400.", example = "due,asc") String sort,
                   @RequestParam(defaultValue = "0") int page,
                   @RequestParam(defaultValue = "50") int size) {
         TaskFilter filter = new TaskFilter(parse(TaskListView.class, "view", view), program,
-                parse(Framework.class, "framework", framework), parse(DueWindow.class, "due", due), q);
-        return inbox.page(filter, page, size);
+                parse(Framework.class, "framework", framework), parse(DueWindow.class, "due", due), q,
+                Boolean.TRUE.equals(controls));
+        return inbox.page(filter, TaskSort.parse(sort), page, size);
+    }
+
+    @PostMapping("/bulk")
+    @Operation(summary = "Claim, assign (managers) or move the due date (managers) of several tasks at once",
+            description = "Each task is changed on its own with the checks of the single-task change; the answer says how"
+                    + " many changed and why each refused task was refused. At most " + InboxService.MAX_BULK + " ids.")
+    BulkResult bulk(@RequestBody BulkRequest body) {
+        return inbox.bulk(body == null ? null : parse(BulkAction.class, "action", body.action()),
+                body == null ? null : body.taskIds(), body == null ? null : body.assignee(),
+                body == null ? null : body.dueDate(), body == null ? null : body.reason());
     }
 
     @GetMapping("/counts")
@@ -120,6 +134,14 @@ class InboxController {
     @Schema(description = "The new due date and why it moves")
     record DueDateRequest(@Schema(example = "2026-03-31", requiredMode = Schema.RequiredMode.REQUIRED) LocalDate dueDate,
                           @Schema(example = "Auditor moved fieldwork by two weeks", requiredMode = Schema.RequiredMode.REQUIRED) String reason) {
+    }
+
+    @Schema(description = "One change for several tasks: action claim, assign (with assignee) or due_date (with dueDate and reason)")
+    record BulkRequest(@Schema(example = "claim", allowableValues = {"claim", "assign", "due_date"}) String action,
+                       @Schema(description = "The tasks, at most " + InboxService.MAX_BULK) List<String> taskIds,
+                       @Schema(example = "member") String assignee,
+                       @Schema(example = "2026-03-31") LocalDate dueDate,
+                       @Schema(example = "Auditor moved fieldwork by two weeks") String reason) {
     }
 
     record CommentRequest(@Schema(example = "Waiting for the export from IT") String comment) {

@@ -65,6 +65,8 @@ public class InboxService {
     public static final int MAX_PAGE_SIZE = 200;
     public static final int MAX_REASON = 1000;
     public static final int MAX_COMMENT = 2000;
+    /** The most tasks one bulk change may name. */
+    public static final int MAX_BULK = 200;
 
     private static final String COLUMNS = "task_id, name, program_id, program_name, framework, cycle, assignee,"
             + " candidate_group, due_date, milestone_type, control_activity, task_kind, form_key, state, created_at,"
@@ -81,8 +83,9 @@ public class InboxService {
     private final TaskForms forms;
     private final Clock clock;
     private final ZoneId zone;
+    private final org.springframework.transaction.support.TransactionTemplate perTask;
 
-    InboxService(JdbcTemplate jdbc, TaskService taskService, RuntimeService runtimeService,
+    InboxService(org.springframework.transaction.PlatformTransactionManager transactions, JdbcTemplate jdbc, TaskService taskService, RuntimeService runtimeService,
                  IdentityService identityService, UserService users, ProgramService programs,
                  MilestoneService milestones, TaskForms forms, Clock clock, AuditflowProperties properties,
                  ApplicationEventPublisher events) {
@@ -97,6 +100,8 @@ public class InboxService {
         this.clock = clock;
         this.zone = properties.zone();
         this.events = events;
+        this.perTask = new org.springframework.transaction.support.TransactionTemplate(transactions);
+        this.perTask.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     // ---- lists ------------------------------------------------------------------------------
@@ -116,37 +121,48 @@ public class InboxService {
     @Transactional(readOnly = true)
     @PreAuthorize(Roles.CAN_WORK)
     public List<InboxTask> list(TaskFilter filter, int offset, int limit) {
+        return list(filter, TaskSort.DEFAULT, offset, limit);
+    }
+
+    /**
+     * One slice of a list in the given order, sorted by the database (the sort column comes from
+     * the {@link TaskSort.Field} whitelist, never from user text); ties by due date, then id.
+     */
+    @Transactional(readOnly = true)
+    @PreAuthorize(Roles.CAN_WORK)
+    public List<InboxTask> list(TaskFilter filter, TaskSort sort, int offset, int limit) {
         String me = CurrentUser.require();
         List<String> teams = teamsFor(filter, me);
         int size = Math.max(0, Math.min(limit, MAX_PAGE_SIZE));
         int from = Math.max(0, offset);
+        String orderBy = (sort == null ? TaskSort.DEFAULT : sort).orderBy();
         if (teams.size() > 1 && from + size <= 5_000) {
-            return teamPage(filter, me, teams, from, size);
+            return teamPage(filter, orderBy, me, teams, from, size);
         }
         Sql sql = where(filter, me, teams);
         sql.args.add(size);
         sql.args.add(from);
         return jdbc.query("select " + COLUMNS + " from inbox_task where " + sql.where
-                + " order by due_date asc nulls last, task_id asc limit ? offset ?", this::map, sql.args.toArray());
+                + " order by " + orderBy + " limit ? offset ?", this::map, sql.args.toArray());
     }
 
     /**
      * Several teams: one limited index scan per team, merged, instead of sorting every task of
      * all the teams (docs/performance.md). A task has one candidate group, so no duplicates.
      */
-    private List<InboxTask> teamPage(TaskFilter filter, String me, List<String> teams, int offset, int limit) {
+    private List<InboxTask> teamPage(TaskFilter filter, String orderBy, String me, List<String> teams, int offset, int limit) {
         List<String> parts = new ArrayList<>();
         List<Object> args = new ArrayList<>();
         for (String team : teams) {
             Sql sql = where(filter, me, List.of(team));
             parts.add("(select " + COLUMNS + " from inbox_task where " + sql.where
-                    + " order by due_date asc nulls last, task_id asc limit " + (offset + limit) + ")");
+                    + " order by " + orderBy + " limit " + (offset + limit) + ")");
             args.addAll(sql.args);
         }
         args.add(limit);
         args.add(offset);
         return jdbc.query("select * from (" + String.join(" union all ", parts) + ") t"
-                + " order by due_date asc nulls last, task_id asc limit ? offset ?", this::map, args.toArray());
+                + " order by " + orderBy + " limit ? offset ?", this::map, args.toArray());
     }
 
     @Transactional(readOnly = true)
@@ -164,11 +180,17 @@ public class InboxService {
     @Transactional(readOnly = true)
     @PreAuthorize(Roles.CAN_WORK)
     public TaskPage page(TaskFilter filter, int page, int size) {
+        return page(filter, TaskSort.DEFAULT, page, size);
+    }
+
+    @Transactional(readOnly = true)
+    @PreAuthorize(Roles.CAN_WORK)
+    public TaskPage page(TaskFilter filter, TaskSort sort, int page, int size) {
         Validation v = new Validation();
         v.check(page >= 0, "page", "Use a page number of 0 or more");
         v.check(size >= 1 && size <= MAX_PAGE_SIZE, "size", "Use a page size from 1 to " + MAX_PAGE_SIZE);
         v.throwIfInvalid();
-        return new TaskPage(list(filter, page * size, size), count(filter), page, size);
+        return new TaskPage(list(filter, sort, page * size, size), count(filter), page, size);
     }
 
     private long count(TaskFilter filter, String me, List<String> teams) {
@@ -216,6 +238,9 @@ public class InboxService {
                 case MONTH -> sql.and("due_date >= ? and due_date < ?", startOf(today), startOf(today.plusDays(31)));
                 case LATER -> sql.and("(due_date >= ? or due_date is null)", startOf(today.plusDays(31)));
             }
+        }
+        if (filter.controlActivities()) {
+            sql.and("control_activity is not null");
         }
         if (filter.q() != null && !filter.q().isBlank()) {
             String q = filter.q().trim().toLowerCase(Locale.ROOT)
@@ -421,14 +446,7 @@ public class InboxService {
     public InboxTask changeDueDate(String taskId, LocalDate dueDate, String reason) {
         String me = CurrentUser.require();
         InboxTask task = requireOpen(locked(taskId));
-        Validation v = new Validation();
-        String why = Text.multiLine(reason, "reason", "The reason", v);
-        v
-                .check(dueDate != null, "dueDate", "Choose the new due date")
-                .check(dueDate == null || !dueDate.isBefore(LocalDate.now(clock)), "dueDate", "Choose today or a later day")
-                .check(!why.isEmpty(), "reason", "Say why the due date moves; the reason is kept")
-                .check(why.length() <= MAX_REASON, "reason", "Keep the reason under " + MAX_REASON + " characters")
-                .throwIfInvalid();
+        String why = checkDueDateChange(dueDate, reason);
         engine(taskId, () -> {
             Task t = taskService.createTaskQuery().taskId(taskId).singleResult();
             if (t == null) {
@@ -442,6 +460,89 @@ public class InboxService {
         event(taskId, TaskEvent.DUE_DATE_CHANGED, me, task.dueDate() == null ? null : task.dueDate().toString(),
                 dueDate.toString(), why);
         return find(taskId).orElseThrow();
+    }
+
+    /** The rule for a new task due date and its reason, for one task and for a bulk change alike; returns the clean reason. */
+    private String checkDueDateChange(LocalDate dueDate, String reason) {
+        Validation v = new Validation();
+        String why = Text.multiLine(reason, "reason", "The reason", v);
+        v
+                .check(dueDate != null, "dueDate", "Choose the new due date")
+                .check(dueDate == null || !dueDate.isBefore(LocalDate.now(clock)), "dueDate", "Choose today or a later day")
+                .check(!why.isEmpty(), "reason", "Say why the due date moves; the reason is kept")
+                .check(why.length() <= MAX_REASON, "reason", "Keep the reason under " + MAX_REASON + " characters")
+                .throwIfInvalid();
+        return why;
+    }
+
+    /**
+     * One change for many tasks: each task is changed in its own transaction with exactly the
+     * checks of the single-task change (visibility, open, active program, team membership, the
+     * due-date rule), so one refused task never holds back the others. Assigning and moving due
+     * dates stay with managers; the task's own due date moves, never a lifecycle milestone.
+     */
+    @PreAuthorize(Roles.CAN_WORK)
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.NOT_SUPPORTED)
+    public BulkResult bulk(BulkAction action, List<String> taskIds, String assignee, LocalDate dueDate, String reason) {
+        String me = CurrentUser.require();
+        Validation v = new Validation();
+        v.check(action != null, "action", "Choose what to do: claim, assign or due_date");
+        v.check(taskIds != null && !taskIds.isEmpty(), "taskIds", "Select at least one task");
+        v.check(taskIds == null || taskIds.size() <= MAX_BULK, "taskIds", "Select at most " + MAX_BULK + " tasks at once");
+        v.check(taskIds == null || taskIds.stream().allMatch(id -> id != null && !id.isBlank() && id.length() <= 64
+                && id.chars().allMatch(c -> c > 32 && c < 127)), "taskIds", "Task ids are short codes without spaces");
+        v.throwIfInvalid();
+        if ((action == BulkAction.ASSIGN || action == BulkAction.DUE_DATE) && !CurrentUser.canManage()) {
+            throw new AccessDeniedException("Only managers assign tasks or move due dates");
+        }
+        if (action == BulkAction.DUE_DATE) {
+            checkDueDateChange(dueDate, reason); // once for all, with the messages next to the fields
+        }
+        if (action == BulkAction.ASSIGN && assignee != null && !assignee.isBlank()) {
+            Optional<UserSummary> user = users.findUser(assignee.trim().toLowerCase(Locale.ROOT));
+            new Validation().check(user.isPresent() && user.get().enabled(), "assignee",
+                    "No active user '" + (assignee.length() > 64 ? assignee.substring(0, 64) + "…" : assignee) + "'").throwIfInvalid();
+        }
+        int changed = 0;
+        int unchanged = 0;
+        List<BulkResult.Refusal> refused = new ArrayList<>();
+        for (String id : new java.util.LinkedHashSet<>(taskIds)) {
+            try {
+                Boolean did = perTask.execute(status -> switch (action) {
+                    case CLAIM -> {
+                        boolean mine = find(id).map(t -> me.equals(t.assignee())).orElse(false);
+                        claim(id);
+                        yield !mine;
+                    }
+                    case ASSIGN -> {
+                        String before = find(id).map(InboxTask::assignee).orElse(null);
+                        yield !java.util.Objects.equals(before, assign(id, assignee).assignee());
+                    }
+                    case DUE_DATE -> {
+                        changeDueDate(id, dueDate, reason);
+                        yield true;
+                    }
+                });
+                if (Boolean.TRUE.equals(did)) {
+                    changed++;
+                } else {
+                    unchanged++;
+                }
+            } catch (NotFoundException e) {
+                refused.add(new BulkResult.Refusal(id, null, e.getMessage()));
+            } catch (ConflictException e) {
+                refused.add(new BulkResult.Refusal(id, nameOf(id), e.getMessage()));
+            } catch (io.auditflow.common.ValidationException e) {
+                refused.add(new BulkResult.Refusal(id, nameOf(id), e.errors().stream()
+                        .map(io.auditflow.common.FieldError::message).collect(java.util.stream.Collectors.joining("; "))));
+            }
+        }
+        return new BulkResult(changed, unchanged, refused);
+    }
+
+    /** The name of a task the caller may see (only called after a check that passed visibility). */
+    private String nameOf(String id) {
+        return find(id).map(InboxTask::name).orElse(null);
     }
 
     /**

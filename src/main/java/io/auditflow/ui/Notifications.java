@@ -10,12 +10,12 @@ public final class Notifications {
     }
 
     public static void success(String message) {
-        Notification n = Notification.show(message, 3000, Notification.Position.BOTTOM_START);
+        Notification n = Notification.show(message, 3000, Notification.Position.BOTTOM_END);
         n.addThemeVariants(NotificationVariant.LUMO_SUCCESS);
     }
 
     public static void error(String message) {
-        Notification n = Notification.show(message, 6000, Notification.Position.MIDDLE);
+        Notification n = Notification.show(message, 6000, Notification.Position.BOTTOM_END);
         n.addThemeVariants(NotificationVariant.LUMO_ERROR);
     }
 }

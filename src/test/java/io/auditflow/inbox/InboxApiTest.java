@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.auditflow.IntegrationTest;
 import io.auditflow.program.Program;
 import io.auditflow.support.TestClock;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -124,5 +125,55 @@ class InboxApiTest {
         assertThat(as("manager").getForEntity("/api/tasks?view=all", JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(as("executive").getForEntity("/api/tasks", JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(rest.getForEntity("/api/tasks", JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    }
+
+    @Test
+    void the_list_sorts_by_a_whitelisted_column_and_refuses_any_other_with_a_clear_400() {
+        ResponseEntity<JsonNode> bad = as("member").getForEntity("/api/tasks?view=team&sort=name_lower,asc", JsonNode.class);
+        assertThat(bad.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(bad.getBody().get("fieldErrors").get(0).get("field").asText()).isEqualTo("sort");
+        assertThat(bad.getBody().get("fieldErrors").get(0).get("message").asText())
+                .isEqualTo("Tasks can be sorted by due, task, program, assignee; not by 'name_lower'");
+        assertThat(as("member").getForEntity("/api/tasks?sort=due,up", JsonNode.class).getStatusCode())
+                .isEqualTo(HttpStatus.BAD_REQUEST);
+
+        Program later = fixture.program("Api sort B", "grc");
+        Program sooner = fixture.program("Api sort A", "grc");
+        Task laterTask = fixture.start(later, clock.today().plusDays(8));
+        Task soonerTask = fixture.start(sooner, clock.today().plusDays(3));
+        JsonNode byDueDesc = as("manager").getForEntity("/api/tasks?view=all&q=review&due=month&sort=due,desc&size=200",
+                JsonNode.class).getBody();
+        List<String> ids = new java.util.ArrayList<>();
+        byDueDesc.get("items").forEach(i -> ids.add(i.get("id").asText()));
+        assertThat(ids).containsSubsequence(laterTask.getId(), soonerTask.getId());
+    }
+
+    @Test
+    void bulk_claim_over_http_answers_what_changed_and_what_was_refused() {
+        Program program = fixture.program("Api bulk", "grc");
+        Task free = fixture.start(program, clock.today().plusDays(4));
+        Task taken = fixture.start(program, clock.today().plusDays(4));
+        taskService.setAssignee(taken.getId(), "manager");
+
+        ResponseEntity<JsonNode> answer = post("member", "/api/tasks/bulk",
+                Map.of("action", "claim", "taskIds", List.of(free.getId(), taken.getId())));
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(answer.getBody().get("changed").asInt()).isEqualTo(1);
+        assertThat(answer.getBody().get("refused").get(0).get("reason").asText())
+                .isEqualTo("'Review user access' was claimed by manager a moment ago");
+        assertThat(taskService.createTaskQuery().taskId(free.getId()).singleResult().getAssignee()).isEqualTo("member");
+
+        assertThat(post("member", "/api/tasks/bulk", Map.of("action", "assign", "taskIds", List.of(free.getId()),
+                "assignee", "member")).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        ResponseEntity<JsonNode> tooMany = post("member", "/api/tasks/bulk",
+                Map.of("action", "claim", "taskIds", java.util.Collections.nCopies(201, free.getId())));
+        assertThat(tooMany.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(tooMany.getBody().get("fieldErrors").get(0).get("field").asText()).isEqualTo("taskIds");
+        ResponseEntity<JsonNode> badAction = post("member", "/api/tasks/bulk",
+                Map.of("action", "delete", "taskIds", List.of(free.getId())));
+        assertThat(badAction.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(badAction.getBody().get("fieldErrors").get(0).get("field").asText()).isEqualTo("action");
+        assertThat(post("executive", "/api/tasks/bulk", Map.of("action", "claim", "taskIds", List.of(free.getId())))
+                .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     }
 }

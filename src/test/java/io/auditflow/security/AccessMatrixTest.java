@@ -125,6 +125,7 @@ class AccessMatrixTest {
             Map.entry("GET /api/programs/{programId}/evidence", WORKERS),
             Map.entry("GET /api/tasks", WORKERS),
             Map.entry("GET /api/tasks/counts", WORKERS),
+            Map.entry("POST /api/tasks/bulk", WORKERS),
             Map.entry("GET /api/tasks/{id}", WORKERS),
             Map.entry("POST /api/tasks/{id}/claim", WORKERS),
             Map.entry("POST /api/tasks/{id}/unclaim", WORKERS),

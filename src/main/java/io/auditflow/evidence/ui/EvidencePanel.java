@@ -5,6 +5,7 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -23,7 +24,9 @@ import io.auditflow.inbox.TaskDetails;
 import io.auditflow.ui.Notifications;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -36,6 +39,11 @@ class EvidencePanel extends VerticalLayout {
     final DatePicker evidenceDate = new DatePicker("Evidence dated");
     final Grid<Evidence> grid = new Grid<>(Evidence.class, false);
     final Span error = new Span();
+    /** Each file of the current batch with its state: checking, accepted, or refused with the reason. */
+    final Div states = new Div();
+    private final Map<String, Div> stateByName = new LinkedHashMap<>();
+    private int accepted;
+    private int refused;
 
     private final EvidenceService evidence;
     private final TaskDetails details;
@@ -69,12 +77,23 @@ class EvidencePanel extends VerticalLayout {
             upload.setI18n(new com.vaadin.flow.component.upload.UploadI18N().setError(
                     new com.vaadin.flow.component.upload.UploadI18N.Error().setFileIsTooBig(
                             Problems.tooLarge("The file", evidence.settings().maxSize()))));
-            upload.addFileRejectedListener(e -> showError(e.getErrorMessage()));
+            upload.addFileRejectedListener(e -> {
+                settle(e.getFileName(), false, e.getErrorMessage());
+                showError(e.getErrorMessage());
+            });
+            // The browser says when a file starts; the server says whether it was accepted.
+            upload.getElement().addEventListener("upload-start",
+                    e -> checking(e.getEventData().get("event.detail.file.name").asString()))
+                    .addEventData("event.detail.file.name");
             Span hint = new Span("Allowed: " + evidence.settings().allowedTypes().stream().collect(Collectors.joining(", "))
                     + "; up to " + evidence.settings().maxSize().toMegabytes() + " MB each.");
             hint.addClassName("evidence-hint");
             add(evidenceDate, upload, hint);
         }
+        states.setId("upload-states");
+        states.addClassName("upload-states");
+        states.setVisible(false);
+        add(states);
         error.addClassName("form-error");
         error.setId("evidence-error");
         error.setVisible(false);
@@ -111,23 +130,85 @@ class EvidencePanel extends VerticalLayout {
                     evidenceDate.getValue());
             error.setVisible(false);
             evidenceDate.setInvalid(false);
-            Notifications.success("Added " + stored.get(0).fileName()
-                    + (Boolean.TRUE.equals(stored.get(0).outsideWindow()) ? " (dated outside the observation window)" : ""));
+            settle(fileName, true, Boolean.TRUE.equals(stored.get(0).outsideWindow())
+                    ? getTranslation("inbox.upload.outsideWindow") : null);
             refresh();
         } catch (ValidationException e) {
             String dateMessage = e.messageFor("evidenceDate");
             evidenceDate.setInvalid(dateMessage != null);
             evidenceDate.setErrorMessage(dateMessage);
-            showError(e.errors().stream().map(io.auditflow.common.FieldError::message).collect(Collectors.joining(" ")));
+            String message = e.errors().stream().map(io.auditflow.common.FieldError::message).collect(Collectors.joining(" "));
+            refuse(fileName, message);
         } catch (ConflictException | NotFoundException e) {
-            showError(e.getMessage());
+            refuse(fileName, e.getMessage());
         }
+    }
+
+    private void refuse(String fileName, String message) {
+        settle(fileName, false, message);
+        // The upload's own list would keep its check mark (the transfer itself worked): mark it refused there too.
+        upload.getElement().executeJs("const f = (this.files || []).find(x => x.name === $0 && !x.error);"
+                + " if (f) { f.error = $1; f.complete = false; this.files = [...this.files]; }", fileName, message);
+        error.setText(message);
+        error.setVisible(true);
     }
 
     private void showError(String message) {
         error.setText(message);
         error.setVisible(true);
-        Notifications.error(message);
+    }
+
+    /** A file of a new batch has started: clear the last batch's states once it has settled. */
+    void checking(String fileName) {
+        if (fileName == null) {
+            return;
+        }
+        if (!stateByName.isEmpty() && stateByName.values().stream().noneMatch(d -> d.hasClassName("checking"))) {
+            stateByName.clear();
+            states.removeAll();
+            accepted = 0;
+            refused = 0;
+        }
+        if (!stateByName.containsKey(fileName)) {
+            state(fileName, "checking", getTranslation("inbox.upload.checking"));
+        }
+    }
+
+    /** Records the outcome of one file; when no file is still being checked, says once how the batch went. */
+    private void settle(String fileName, boolean ok, String detail) {
+        String name = fileName == null ? "?" : fileName;
+        if (ok) {
+            accepted++;
+            state(name, "accepted", getTranslation("inbox.upload.accepted") + (detail == null ? "" : " · " + detail));
+        } else {
+            refused++;
+            state(name, "refused", getTranslation("inbox.upload.refused", detail == null ? "" : detail));
+        }
+        if (stateByName.values().stream().noneMatch(d -> d.hasClassName("checking"))) {
+            String summary = getTranslation("inbox.upload.summary", accepted, refused);
+            if (refused == 0) {
+                Notifications.success(summary);
+            } else {
+                Notifications.error(summary);
+            }
+        }
+    }
+
+    private void state(String fileName, String kind, String text) {
+        Div line = stateByName.computeIfAbsent(fileName, n -> {
+            Div d = new Div();
+            states.add(d);
+            return d;
+        });
+        line.removeAll();
+        line.setClassName("upload-state " + kind);
+        Span name = new Span(fileName);
+        name.addClassName("upload-state-name");
+        Span what = new Span(text);
+        what.addClassName("upload-state-text");
+        line.add(name, what);
+        line.getElement().setAttribute("data-state", kind);
+        states.setVisible(true);
     }
 
     private Anchor downloadLink(Evidence e) {

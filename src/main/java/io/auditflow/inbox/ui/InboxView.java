@@ -1,29 +1,43 @@
 package io.auditflow.inbox.ui;
 
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.Key;
+import com.vaadin.flow.component.Shortcuts;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridSortOrder;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.Icon;
 import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.tabs.Tab;
 import com.vaadin.flow.component.tabs.Tabs;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.provider.QuerySortOrder;
+import com.vaadin.flow.data.provider.SortDirection;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import io.auditflow.common.ConflictException;
 import io.auditflow.common.NotFoundException;
+import io.auditflow.inbox.BulkResult;
 import io.auditflow.inbox.DueWindow;
+import io.auditflow.inbox.InboxPreferences;
 import io.auditflow.inbox.InboxService;
 import io.auditflow.inbox.InboxTask;
 import io.auditflow.inbox.TaskCounts;
 import io.auditflow.inbox.TaskFilter;
 import io.auditflow.inbox.TaskListView;
+import io.auditflow.inbox.TaskSort;
 import io.auditflow.program.Framework;
 import io.auditflow.program.Program;
 import io.auditflow.program.ProgramService;
@@ -31,12 +45,18 @@ import io.auditflow.security.CurrentUser;
 import io.auditflow.security.Roles;
 import io.auditflow.ui.Notifications;
 import jakarta.annotation.security.RolesAllowed;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The compliance team's inbox: my tasks, my teams' tasks and (managers) every open task, each
- * with its count, sorted by due date and loaded page by page from the inbox projection.
+ * with its count, sorted on the server by the column the user picked (remembered), loaded page by
+ * page from the inbox projection; saved filters, bulk changes for selected rows, keyboard use, and
+ * a card list on phones.
  */
 @Route("inbox")
 @PageTitle("Inbox")
@@ -44,19 +64,40 @@ import java.util.Map;
 @RolesAllowed({Roles.ADMIN, Roles.COMPLIANCE_MANAGER, Roles.COMPLIANCE_MEMBER})
 class InboxView extends VerticalLayout {
 
+    /** Below this width (CSS pixels) the inbox shows cards and folds the filters away. */
+    static final int PHONE_WIDTH = 700;
+
     final Tabs tabs = new Tabs();
     final Map<TaskListView, Tab> tabByView = new EnumMap<>(TaskListView.class);
     final ComboBox<Program> program = new ComboBox<>();
     final ComboBox<Framework> framework = new ComboBox<>();
     final ComboBox<DueWindow> due = new ComboBox<>();
     final TextField search = new TextField();
+    final Select<SavedFilterChoice> saved = new Select<>();
+    final Button saveFilter = new Button();
+    final Details filters = new Details();
     final Grid<InboxTask> grid = new Grid<>(InboxTask.class, false);
+    final Span selection = new Span();
+    final Button bulkClaim = new Button();
+    final Button bulkAssign = new Button();
+    final Button bulkDue = new Button();
+    final Span bulkResult = new Span();
+    final HorizontalLayout bulkBar = new HorizontalLayout();
+    final Map<TaskSort.Field, Grid.Column<InboxTask>> sortable = new EnumMap<>(TaskSort.Field.class);
 
     private final InboxService inbox;
+    private final InboxPreferences preferences;
+    private final List<Grid.Column<InboxTask>> wideColumns = new ArrayList<>();
+    private final Grid.Column<InboxTask> cardColumn;
     private TaskListView view = TaskListView.MINE;
+    private boolean controlActivities;
+    private boolean applyingSaved;
+    private boolean compact;
+    InboxTask focused;
 
-    InboxView(InboxService inbox, ProgramService programs) {
+    InboxView(InboxService inbox, ProgramService programs, InboxPreferences preferences) {
         this.inbox = inbox;
+        this.preferences = preferences;
         setSizeFull();
         addClassName("inbox-view");
 
@@ -69,57 +110,191 @@ class InboxView extends VerticalLayout {
         tabs.addSelectedChangeListener(e -> {
             view = tabByView.entrySet().stream().filter(en -> en.getValue() == e.getSelectedTab())
                     .map(Map.Entry::getKey).findFirst().orElse(TaskListView.MINE);
-            refresh();
+            if (!applyingSaved) {
+                refresh();
+            }
         });
 
-        program.setPlaceholder("All programs");
+        program.setPlaceholder(t("inbox.filter.allPrograms"));
         program.setItems(programs.list(false));
         program.setItemLabelGenerator(Program::name);
         program.setClearButtonVisible(true);
         program.setId("filter-program");
-        framework.setPlaceholder("All frameworks");
+        program.setAriaLabel(t("inbox.filter.program"));
+        framework.setPlaceholder(t("inbox.filter.allFrameworks"));
         framework.setItems(Framework.values());
         framework.setItemLabelGenerator(io.auditflow.ui.Format::label);
         framework.setClearButtonVisible(true);
         framework.setId("filter-framework");
-        due.setPlaceholder("Any due date");
+        framework.setAriaLabel(t("inbox.filter.framework"));
+        due.setPlaceholder(t("inbox.filter.anyDue"));
         due.setItems(DueWindow.values());
         due.setItemLabelGenerator(io.auditflow.ui.Format::label);
         due.setClearButtonVisible(true);
         due.setId("filter-due");
-        search.setPlaceholder("Search task names");
+        due.setAriaLabel(t("inbox.filter.due"));
+        search.setPlaceholder(t("inbox.filter.search"));
         search.setPrefixComponent(new Icon(VaadinIcon.SEARCH));
         search.setValueChangeMode(ValueChangeMode.LAZY);
         search.setClearButtonVisible(true);
         search.setId("filter-search");
-        program.addValueChangeListener(e -> refresh());
-        framework.addValueChangeListener(e -> refresh());
-        due.addValueChangeListener(e -> refresh());
-        search.addValueChangeListener(e -> refresh());
+        search.setMaxLength(200);
+        for (var field : List.of(program, framework, due)) {
+            field.addValueChangeListener(e -> filterChanged());
+        }
+        search.addValueChangeListener(e -> filterChanged());
 
-        grid.addComponentColumn(TaskBadges::due).setHeader("Due").setKey("due").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(InboxTask::name).setHeader("Task").setKey("name").setFlexGrow(3)
-                .setTooltipGenerator(InboxTask::name);
-        grid.addColumn(InboxTask::programName).setHeader("Program").setKey("program").setFlexGrow(2)
-                .setTooltipGenerator(InboxTask::programName);
-        grid.addColumn(InboxTask::serves).setHeader("Serves").setKey("serves").setFlexGrow(3)
-                .setTooltipGenerator(InboxTask::serves);
-        grid.addColumn(t -> t.assignee() == null ? "Unassigned · " + t.candidateGroup() : t.assignee())
-                .setHeader("Assignee").setKey("assignee").setAutoWidth(true);
-        grid.addComponentColumn(this::actions).setHeader("").setKey("actions").setAutoWidth(true).setFlexGrow(0);
+        saved.setId("saved-filter");
+        saved.setPlaceholder(t("inbox.saved.placeholder"));
+        saved.setAriaLabel(t("inbox.saved.label"));
+        saved.setItemLabelGenerator(c -> c == null ? t("inbox.saved.none") : c.label());
+        saved.setEmptySelectionAllowed(true);
+        saved.setEmptySelectionCaption(t("inbox.saved.none"));
+        reloadSavedFilters();
+        saved.addValueChangeListener(e -> {
+            if (!applyingSaved) {
+                apply(e.getValue());
+            }
+        });
+        saveFilter.setText(t("inbox.saved.save"));
+        saveFilter.setId("save-filter");
+        saveFilter.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        saveFilter.addClickListener(e -> InboxDialogs.saveFilter(this, name -> {
+            try {
+                preferences.saveFilter(name, filter());
+                reloadSavedFilters();
+                Notifications.success(t("inbox.saved.done", name.strip()));
+                return null;
+            } catch (io.auditflow.common.ValidationException ex) {
+                return ex.messageFor("name");
+            }
+        }));
+
+        Grid.Column<InboxTask> dueColumn = grid.addComponentColumn(TaskBadges::due).setHeader(t("inbox.col.due"))
+                .setKey("due").setAutoWidth(true).setFlexGrow(0);
+        Grid.Column<InboxTask> nameColumn = grid.addColumn(InboxTask::name).setHeader(t("inbox.col.task"))
+                .setKey("name").setFlexGrow(3).setTooltipGenerator(InboxTask::name);
+        Grid.Column<InboxTask> programColumn = grid.addColumn(InboxTask::programName).setHeader(t("inbox.col.program"))
+                .setKey("program").setFlexGrow(3).setTooltipGenerator(InboxTask::programName);
+        Grid.Column<InboxTask> servesColumn = grid.addColumn(InboxView::servesBeyondName).setHeader(t("inbox.col.serves"))
+                .setKey("serves").setFlexGrow(2).setTooltipGenerator(InboxView::servesBeyondName);
+        Grid.Column<InboxTask> assigneeColumn = grid.addColumn(this::assigneeText).setHeader(t("inbox.col.assignee"))
+                .setKey("assignee").setWidth("9rem").setFlexGrow(1);
+        Grid.Column<InboxTask> actionsColumn = grid.addComponentColumn(this::actions).setHeader("").setKey("actions")
+                .setAutoWidth(true).setFlexGrow(0);
+        cardColumn = grid.addComponentColumn(this::card).setHeader(t("inbox.col.card")).setKey("card").setFlexGrow(1);
+        cardColumn.setVisible(false);
+        wideColumns.addAll(List.of(dueColumn, nameColumn, programColumn, servesColumn, assigneeColumn, actionsColumn));
+        sortable.put(TaskSort.Field.DUE, dueColumn);
+        sortable.put(TaskSort.Field.TASK, nameColumn);
+        sortable.put(TaskSort.Field.PROGRAM, programColumn);
+        sortable.put(TaskSort.Field.ASSIGNEE, assigneeColumn);
+        sortable.forEach((field, column) -> column.setSortable(true).setSortProperty(field.code()));
+        grid.setMultiSort(false);
         grid.setPartNameGenerator(TaskBadges::rowPart);
-        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.addClassName("inbox-grid");
-        grid.addItemClickListener(e -> open(e.getItem()));
+        grid.setSelectionMode(Grid.SelectionMode.MULTI);
+        grid.addSelectionListener(e -> selectionChanged());
+        // The checkbox column and the action buttons do their own thing; any other cell opens the task.
+        grid.addItemClickListener(e -> {
+            if (e.getColumn() != null && !"actions".equals(e.getColumn().getKey())) {
+                open(e.getItem());
+            }
+        });
+        grid.addCellFocusListener(e -> e.getItem().ifPresent(item -> focused = item));
+        Shortcuts.addShortcutListener(grid, () -> {
+            if (focused != null) {
+                open(focused);
+            }
+        }, Key.ENTER).listenOn(grid);
+        Shortcuts.addShortcutListener(grid, this::claimFocused, Key.KEY_C).listenOn(grid);
         grid.setSizeFull();
-        grid.setEmptyStateText("Nothing here. Tasks appear when a program's process needs your team.");
+        grid.setEmptyStateText(t("inbox.empty"));
+        TaskSort remembered = preferences.sort();
+        grid.sort(List.of(new GridSortOrder<>(sortable.get(remembered.field()),
+                remembered.ascending() ? SortDirection.ASCENDING : SortDirection.DESCENDING)));
+        // Every later sort (a click on a header) is remembered for the next visit.
+        grid.addSortListener(e -> preferences.rememberSort(currentSort()));
 
-        HorizontalLayout filters = new HorizontalLayout(program, framework, due, search);
+        FlexLayout filterRow = new FlexLayout(saved, program, framework, due, search, saveFilter);
+        filterRow.addClassName("inbox-filters");
+        filterRow.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+        filterRow.setWidthFull();
+        filters.setSummaryText(t("inbox.filters"));
+        filters.add(filterRow);
+        filters.setOpened(true);
         filters.setWidthFull();
-        filters.expand(search);
-        filters.setAlignItems(Alignment.BASELINE);
-        add(tabs, filters, grid);
-        refresh();
+        filters.setId("inbox-filters");
+
+        selection.setId("bulk-selection");
+        bulkClaim.setText(t("inbox.bulk.claim"));
+        bulkClaim.setId("bulk-claim");
+        bulkClaim.addClickListener(e -> InboxDialogs.bulkClaim(this, selected()));
+        bulkAssign.setText(t("inbox.bulk.assign"));
+        bulkAssign.setId("bulk-assign");
+        bulkAssign.addClickListener(e -> InboxDialogs.bulkAssign(this, selected(), inbox));
+        bulkDue.setText(t("inbox.bulk.due"));
+        bulkDue.setId("bulk-due");
+        bulkDue.addClickListener(e -> InboxDialogs.bulkDueDate(this, selected()));
+        bulkAssign.setVisible(CurrentUser.canManage());
+        bulkDue.setVisible(CurrentUser.canManage());
+        for (Button b : List.of(bulkClaim, bulkAssign, bulkDue)) {
+            b.addThemeVariants(ButtonVariant.LUMO_SMALL);
+        }
+        bulkBar.add(selection, bulkClaim, bulkAssign, bulkDue);
+        bulkBar.addClassName("bulk-bar");
+        bulkBar.setAlignItems(Alignment.BASELINE);
+        bulkBar.setId("bulk-bar");
+        bulkResult.setId("bulk-result");
+        bulkResult.addClassName("bulk-result");
+        bulkResult.setVisible(false);
+
+        Span help = new Span(t("inbox.help.keys"));
+        help.addClassName("inbox-help");
+        help.setId("inbox-help");
+
+        add(tabs, filters, bulkBar, bulkResult, grid, help);
+        selectionChanged();
+        TaskCounts counts = inbox.counts();
+        // Land where the work is: nothing of one's own but team work waiting opens the team's list.
+        view = counts.mine() == 0 && counts.team() > 0 ? TaskListView.TEAM : TaskListView.MINE;
+        applyingSaved = true;
+        tabs.setSelectedTab(tabByView.get(view));
+        applyingSaved = false;
+        refresh(counts);
+    }
+
+    @Override
+    protected void onAttach(AttachEvent attachEvent) {
+        super.onAttach(attachEvent);
+        var page = attachEvent.getUI().getPage();
+        page.retrieveExtendedClientDetails(d -> setCompact(d.getWindowInnerWidth() > 0 && d.getWindowInnerWidth() < PHONE_WIDTH));
+        page.addBrowserWindowResizeListener(e -> setCompact(e.getWidth() < PHONE_WIDTH));
+    }
+
+    /** Phones get one card per task (due state, task, program) and the filters folded into a drawer. */
+    void setCompact(boolean phone) {
+        if (phone == compact) {
+            return;
+        }
+        compact = phone;
+        wideColumns.forEach(c -> c.setVisible(!phone));
+        cardColumn.setVisible(phone);
+        filters.setOpened(!phone);
+        // Cards are opened with a tap; selecting rows for bulk changes is a desk job.
+        grid.setSelectionMode(phone ? Grid.SelectionMode.NONE : Grid.SelectionMode.MULTI);
+        bulkBar.setVisible(!phone);
+        selectionChanged();
+        setClassName("inbox-phone", phone);
+    }
+
+    boolean compact() {
+        return compact;
+    }
+
+    InboxService inbox() {
+        return inbox;
     }
 
     private Tab tab(String id) {
@@ -128,21 +303,140 @@ class InboxView extends VerticalLayout {
         return tab;
     }
 
+    String t(String key, Object... params) {
+        return getTranslation(key, params);
+    }
+
     TaskFilter filter() {
         return new TaskFilter(view, program.getValue() == null ? null : program.getValue().id(), framework.getValue(),
-                due.getValue(), search.getValue());
+                due.getValue(), search.getValue(), controlActivities);
+    }
+
+    /** The sort the grid shows, as the service takes it. */
+    TaskSort currentSort() {
+        List<GridSortOrder<InboxTask>> order = grid.getSortOrder();
+        if (order.isEmpty()) {
+            return TaskSort.DEFAULT;
+        }
+        return sortable.entrySet().stream().filter(e -> e.getValue() == order.get(0).getSorted()).findFirst()
+                .map(e -> new TaskSort(e.getKey(), order.get(0).getDirection() == SortDirection.ASCENDING))
+                .orElse(TaskSort.DEFAULT);
+    }
+
+    private void filterChanged() {
+        if (applyingSaved) {
+            return;
+        }
+        if (saved.getValue() != null) {
+            applyingSaved = true;
+            saved.clear();
+            applyingSaved = false;
+        }
+        controlActivities = false;
+        refresh();
     }
 
     void refresh() {
+        refresh(inbox.counts());
+    }
+
+    private void refresh(TaskCounts counts) {
         TaskFilter filter = filter();
-        grid.setItems(query -> inbox.list(filter, query.getOffset(), query.getLimit()).stream(),
+        grid.setItems(query -> inbox.list(filter, sortOf(query.getSortOrders()), query.getOffset(), query.getLimit()).stream(),
                 query -> (int) Math.min(Integer.MAX_VALUE, inbox.count(filter)));
-        TaskCounts counts = inbox.counts();
-        tabByView.get(TaskListView.MINE).setLabel("My tasks (" + counts.mine() + ")");
-        tabByView.get(TaskListView.TEAM).setLabel("My team's tasks (" + counts.team() + ")");
+        tabByView.get(TaskListView.MINE).setLabel(t("inbox.tab.mine", counts.mine()));
+        tabByView.get(TaskListView.TEAM).setLabel(t("inbox.tab.team", counts.team()));
         if (tabByView.containsKey(TaskListView.ALL) && counts.all() != null) {
-            tabByView.get(TaskListView.ALL).setLabel("All open tasks (" + counts.all() + ")");
+            tabByView.get(TaskListView.ALL).setLabel(t("inbox.tab.all", counts.all()));
         }
+        selectionChanged();
+    }
+
+    private static TaskSort sortOf(List<QuerySortOrder> orders) {
+        if (orders == null || orders.isEmpty()) {
+            return TaskSort.DEFAULT;
+        }
+        QuerySortOrder first = orders.get(0);
+        return TaskSort.parse(first.getSorted() + "," + (first.getDirection() == SortDirection.ASCENDING ? "asc" : "desc"));
+    }
+
+    // ---- saved filters ----------------------------------------------------------------------
+
+    /** A filter in the "Saved filters" menu: one of the two built in, or one the user saved. */
+    record SavedFilterChoice(String label, TaskFilter filter, boolean builtIn) {
+    }
+
+    void reloadSavedFilters() {
+        List<SavedFilterChoice> choices = new ArrayList<>();
+        choices.add(new SavedFilterChoice(t("inbox.saved.myOverdue"),
+                new TaskFilter(TaskListView.MINE, null, null, DueWindow.OVERDUE, null), true));
+        choices.add(new SavedFilterChoice(t("inbox.saved.weekControls"),
+                new TaskFilter(TaskListView.TEAM, null, null, DueWindow.WEEK, null, true), true));
+        preferences.savedFilters().forEach(f -> choices.add(new SavedFilterChoice(f.name(), f.filter(), false)));
+        applyingSaved = true;
+        saved.setItems(choices);
+        applyingSaved = false;
+    }
+
+    /** Shows the saved filter's list with its values (or just clears the choice). */
+    void apply(SavedFilterChoice choice) {
+        if (choice == null) {
+            return;
+        }
+        TaskFilter f = choice.filter();
+        applyingSaved = true;
+        try {
+            TaskListView target = f.view() != null && tabByView.containsKey(f.view()) ? f.view() : TaskListView.MINE;
+            view = target;
+            tabs.setSelectedTab(tabByView.get(target));
+            program.setValue(f.programId() == null ? null : program.getListDataView().getItems()
+                    .filter(p -> p.id().equals(f.programId())).findFirst().orElse(null));
+            framework.setValue(f.framework());
+            due.setValue(f.due());
+            search.setValue(f.q() == null ? "" : f.q());
+            controlActivities = f.controlActivities();
+        } finally {
+            applyingSaved = false;
+        }
+        refresh();
+    }
+
+    // ---- rows -------------------------------------------------------------------------------
+
+    /** What the task serves, without what its own name already says (the name is in the next column). */
+    static String servesBeyondName(InboxTask task) {
+        Set<String> nameWords = words(task.name());
+        List<String> parts = new ArrayList<>();
+        for (String part : task.serves().split(" · ")) {
+            String p = part.strip();
+            // "User access review" adds nothing to a task called "Review user access", whatever the word order.
+            if (!p.isEmpty() && !nameWords.containsAll(words(p))) {
+                parts.add(p);
+            }
+        }
+        return parts.isEmpty() ? "—" : String.join(" · ", parts);
+    }
+
+    private static Set<String> words(String text) {
+        return text == null ? Set.of() : java.util.Arrays.stream(text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+"))
+                .filter(w -> !w.isEmpty()).collect(java.util.stream.Collectors.toSet());
+    }
+
+    private String assigneeText(InboxTask t) {
+        return t.assignee() == null ? t("inbox.unassigned", t.candidateGroup() == null ? "" : t.candidateGroup())
+                : t.assignee();
+    }
+
+    private Div card(InboxTask task) {
+        Span name = new Span(task.name());
+        name.addClassName("card-task");
+        Span programName = new Span(task.programName() == null ? "" : task.programName());
+        programName.addClassName("card-program");
+        Span who = new Span(assigneeText(task));
+        who.addClassName("card-assignee");
+        Div card = new Div(TaskBadges.due(task), name, programName, who);
+        card.addClassName("task-card");
+        return card;
     }
 
     private HorizontalLayout actions(InboxTask task) {
@@ -150,17 +444,25 @@ class InboxView extends VerticalLayout {
         box.setSpacing(false);
         String me = CurrentUser.username().orElse("");
         if (task.assignee() == null) {
-            Button claim = new Button("Claim", e -> act(() -> inbox.claim(task.id()), "Claimed '" + task.name() + "'"));
+            Button claim = new Button(t("inbox.claim"), e -> act(() -> inbox.claim(task.id()), t("inbox.claimed", task.name())));
             claim.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_PRIMARY);
             claim.addClassName("claim");
             box.add(claim);
         } else if (task.assignee().equals(me)) {
-            Button unclaim = new Button("Unclaim", e -> act(() -> inbox.unclaim(task.id()), "Handed back to the team"));
+            Button unclaim = new Button(t("inbox.unclaim"), e -> act(() -> inbox.unclaim(task.id()), t("inbox.unclaimed")));
             unclaim.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
             unclaim.addClassName("unclaim");
             box.add(unclaim);
         }
         return box;
+    }
+
+    /** The keyboard shortcut: claims the task whose row has the focus, if it is free. */
+    void claimFocused() {
+        if (focused != null && focused.assignee() == null) {
+            InboxTask task = focused;
+            act(() -> inbox.claim(task.id()), t("inbox.claimed", task.name()));
+        }
     }
 
     private void act(Runnable action, String done) {
@@ -175,5 +477,50 @@ class InboxView extends VerticalLayout {
 
     private void open(InboxTask task) {
         getUI().ifPresent(ui -> ui.navigate("inbox/task/" + task.id()));
+    }
+
+    // ---- bulk -------------------------------------------------------------------------------
+
+    List<String> selected() {
+        return grid.getSelectedItems().stream().map(InboxTask::id).toList();
+    }
+
+    Set<InboxTask> selectedTasks() {
+        return grid.getSelectedItems();
+    }
+
+    private void selectionChanged() {
+        int n = grid.getSelectionMode() == Grid.SelectionMode.MULTI ? grid.getSelectedItems().size() : 0;
+        selection.setText(n == 0 ? t("inbox.bulk.hint") : t("inbox.bulk.selected", n));
+        for (Button b : List.of(bulkClaim, bulkAssign, bulkDue)) {
+            b.setEnabled(n > 0 && n <= InboxService.MAX_BULK);
+        }
+    }
+
+    /** Shows the outcome of a bulk change on the page and as one message, then reloads the list. */
+    void showResult(BulkResult result) {
+        StringBuilder text = new StringBuilder(t("inbox.bulk.changed", result.changed()));
+        if (result.unchanged() > 0) {
+            text.append(", ").append(t("inbox.bulk.unchanged", result.unchanged()));
+        }
+        if (!result.refused().isEmpty()) {
+            text.append(", ").append(t("inbox.bulk.refused", result.refused().size())).append(": ");
+            List<String> why = new ArrayList<>();
+            for (BulkResult.Refusal r : result.refused()) {
+                String who = r.task() == null ? r.taskId() : "'" + r.task() + "'";
+                why.add(r.reason().contains(who) ? r.reason() : who + ": " + r.reason());
+            }
+            text.append(String.join("; ", why));
+        }
+        bulkResult.setText(text.toString());
+        bulkResult.setVisible(true);
+        bulkResult.setClassName("has-refusals", !result.refused().isEmpty());
+        if (result.refused().isEmpty()) {
+            Notifications.success(text.toString());
+        } else {
+            Notifications.error(text.toString());
+        }
+        grid.deselectAll();
+        refresh();
     }
 }

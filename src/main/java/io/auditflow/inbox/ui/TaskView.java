@@ -22,7 +22,6 @@ import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import io.auditflow.common.ConflictException;
 import io.auditflow.common.NotFoundException;
@@ -31,6 +30,7 @@ import io.auditflow.inbox.InboxService;
 import io.auditflow.inbox.InboxTask;
 import io.auditflow.inbox.TaskDetails;
 import io.auditflow.inbox.TaskEvent;
+import io.auditflow.inbox.TaskPurpose;
 import io.auditflow.lifecycle.FormField;
 import io.auditflow.program.TrustCategory;
 import io.auditflow.security.CurrentUser;
@@ -52,13 +52,13 @@ import java.util.stream.Collectors;
  * completion form of its kind, comments and history, and the sections other features add.
  */
 @Route("inbox/task/:taskId")
-@PageTitle("Task")
 @RolesAllowed({Roles.ADMIN, Roles.COMPLIANCE_MANAGER, Roles.COMPLIANCE_MEMBER})
-class TaskView extends VerticalLayout implements BeforeEnterObserver {
+class TaskView extends VerticalLayout implements BeforeEnterObserver, com.vaadin.flow.router.HasDynamicTitle {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final InboxService inbox;
+    private final io.auditflow.inbox.TaskModel model;
     private final List<TaskPageSection> sections;
     private final ZoneId zone;
     private final java.time.Clock clock;
@@ -79,9 +79,11 @@ class TaskView extends VerticalLayout implements BeforeEnterObserver {
     private String taskId;
     private TaskDetails details;
 
-    TaskView(InboxService inbox, org.springframework.beans.factory.ObjectProvider<TaskPageSection> sections,
+    TaskView(InboxService inbox, io.auditflow.inbox.TaskModel model,
+             org.springframework.beans.factory.ObjectProvider<TaskPageSection> sections,
              io.auditflow.common.AuditflowProperties properties, java.time.Clock clock) {
         this.inbox = inbox;
+        this.model = model;
         this.clock = clock;
         this.sections = sections.stream().sorted(Comparator.comparingInt(TaskPageSection::order)).toList();
         this.zone = properties.zone();
@@ -118,6 +120,12 @@ class TaskView extends VerticalLayout implements BeforeEnterObserver {
         render();
     }
 
+    /** The header and the browser tab say which task this is, not just "Task". */
+    @Override
+    public String getPageTitle() {
+        return details == null ? "Task" : details.task().name();
+    }
+
     private void reload() {
         details = inbox.details(taskId);
         render();
@@ -149,17 +157,40 @@ class TaskView extends VerticalLayout implements BeforeEnterObserver {
         }
         add(facts);
 
-        add(section("Why this task"));
+        add(section(getTranslation("inbox.task.whatFor")));
         VerticalLayout why = new VerticalLayout();
         why.setPadding(false);
         why.setSpacing(false);
         why.addClassName("task-why");
-        if (details.description() != null && !details.description().isBlank()) {
-            why.add(new Paragraph(details.description()));
+        why.setId("task-why");
+        TaskPurpose purpose = model.purpose(task.id());
+        String whatFor = purpose.documentation() != null ? purpose.documentation() : details.description();
+        if (whatFor != null && !whatFor.isBlank()) {
+            Paragraph doc = new Paragraph(whatFor);
+            doc.addClassName("task-purpose");
+            doc.setId("task-purpose");
+            why.add(doc);
+        }
+        if (task.programId() != null) {
+            Paragraph links = new Paragraph();
+            links.addClassName("task-links");
+            Anchor programLink = new Anchor("programs/" + task.programId(),
+                    task.programName() == null ? getTranslation("inbox.task.program") : task.programName());
+            programLink.setId("task-program-link");
+            links.add(new Span(getTranslation("inbox.task.programLabel") + " "), programLink);
+            why.add(links);
         }
         if (details.prepares() != null) {
-            why.add(new Paragraph("Prepares: " + details.prepares()
-                    + (details.preparesDate() == null ? "" : " on " + io.auditflow.ui.Format.date(details.preparesDate()))));
+            Paragraph prepares = new Paragraph(details.preparesDate() == null
+                    ? getTranslation("inbox.task.prepares", details.prepares())
+                    : getTranslation("inbox.task.preparesOn", details.prepares(), io.auditflow.ui.Format.date(details.preparesDate())));
+            if (task.programId() != null) {
+                Anchor milestone = new Anchor("programs/" + task.programId(), getTranslation("inbox.task.milestoneLink"));
+                milestone.setId("task-milestone-link");
+                milestone.addClassName("task-milestone-link");
+                prepares.add(new Span(" "), milestone);
+            }
+            why.add(prepares);
         }
         if (task.controlActivity() != null) {
             why.add(new Paragraph("Control activity: " + task.serves().replaceFirst("^.* · ", "")));
@@ -179,6 +210,14 @@ class TaskView extends VerticalLayout implements BeforeEnterObserver {
             why.add(new Paragraph("The process gives no more detail for this task."));
         }
         add(why);
+        if (task.open() && !purpose.next().isEmpty()) {
+            add(section(getTranslation("inbox.task.after")));
+            com.vaadin.flow.component.html.UnorderedList after = new com.vaadin.flow.component.html.UnorderedList();
+            after.setId("task-after");
+            after.addClassName("task-after");
+            purpose.next().forEach(step -> after.add(new com.vaadin.flow.component.html.ListItem(nextStep(step))));
+            add(after);
+        }
 
         if (task.open()) {
             add(section("Who does it"));
@@ -362,6 +401,22 @@ class TaskView extends VerticalLayout implements BeforeEnterObserver {
             case TaskEvent.COMMENT -> e.actor() + ": " + e.message();
             default -> e.actor() + " " + e.kind().toLowerCase();
         };
+    }
+
+    /** One element that follows the task, in words ("If yes: next task Readiness assessment"). */
+    String nextStep(TaskPurpose.NextStep step) {
+        String what = switch (step.kind()) {
+            case TASK -> step.name() == null ? getTranslation("inbox.task.next.taskUnnamed")
+                    : getTranslation("inbox.task.next.task", step.name());
+            case AUTOMATIC -> getTranslation("inbox.task.next.automatic", step.name() == null ? "" : step.name());
+            case WAIT -> getTranslation("inbox.task.next.wait", step.name() == null ? "" : step.name());
+            case END -> step.name() == null ? getTranslation("inbox.task.next.endUnnamed")
+                    : getTranslation("inbox.task.next.end", step.name());
+        };
+        if (step.when() != null) {
+            return getTranslation("inbox.task.next.when", step.when(), what);
+        }
+        return what.isEmpty() ? what : Character.toUpperCase(what.charAt(0)) + what.substring(1);
     }
 
     private static Div fact(String label, String value) {

@@ -90,4 +90,26 @@ class EvidencePanelTest extends KaribuTest {
         assertThat(rows(panel)).isZero();
         assertThat(panel.grid.isVisible()).isFalse();
     }
+
+    @Test
+    void each_file_shows_its_own_state_and_a_refused_file_carries_its_reason_and_no_check_mark() {
+        EvidencePanel panel = open("Karibu evidence states");
+
+        panel.checking("access-review.pdf");
+        assertThat(panel.states.getChildren().findFirst().orElseThrow().getElement().getAttribute("data-state"))
+                .isEqualTo("checking");
+        UploadKt._upload(panel.upload, "access-review.pdf", "application/pdf", EvidenceSamples.pdf());
+        UploadKt._upload(panel.upload, "photo.png", "image/png", EvidenceSamples.pdf());
+
+        var lines = panel.states.getChildren().toList();
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(0).getElement().getAttribute("data-state")).isEqualTo("accepted");
+        assertThat(lines.get(0).getElement().getTextRecursively()).isEqualTo("access-review.pdf✓ Accepted");
+        assertThat(lines.get(1).getElement().getAttribute("data-state")).isEqualTo("refused");
+        assertThat(lines.get(1).getElement().getTextRecursively()).startsWith("photo.png✗ Refused: ")
+                .contains("not a PNG").doesNotContain("✓");
+        com.github.mvysny.kaributesting.v10.NotificationsKt.expectNotifications(
+                "1 accepted, 0 refused", "1 accepted, 1 refused");
+        assertThat(GridKt._size(panel.grid)).isEqualTo(1);
+    }
 }

@@ -139,4 +139,22 @@ class TaskViewTest extends KaribuTest {
                         + clock.today().plusDays(30) + ": Fieldwork moved by the auditor");
         assertThat(reloaded).isNotNull();
     }
+
+    @Test
+    void the_task_page_is_headed_by_the_task_says_what_it_is_for_from_the_model_and_what_comes_after() {
+        Program program = fixture.program("Karibu purpose", "grc");
+        Task task = fixture.start(program, clock.today().plusDays(10));
+
+        TaskView view = open(task, "member", Role.COMPLIANCE_MEMBER);
+
+        assertThat(view.getPageTitle()).isEqualTo("Review user access");
+        assertThat(_get(Paragraph.class, spec -> spec.withId("task-purpose")).getText())
+                .isEqualTo("Export the user list and confirm every account still needs access.");
+        assertThat(_get(com.vaadin.flow.component.html.UnorderedList.class, spec -> spec.withId("task-after"))
+                .getElement().getTextRecursively()).isEqualTo("Next task: File the access review report");
+        assertThat(_get(com.vaadin.flow.component.html.Anchor.class, spec -> spec.withId("task-program-link")).getHref())
+                .isEqualTo("programs/" + program.id());
+        assertThat(_get(com.vaadin.flow.component.html.Anchor.class, spec -> spec.withId("task-milestone-link")).getHref())
+                .isEqualTo("programs/" + program.id());
+    }
 }
