@@ -1,14 +1,14 @@
 package io.auditflow.mail;
 
-import java.net.InetAddress;
+import io.auditflow.common.NodeId;
 import java.time.Clock;
-import java.util.UUID;
+import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** Wires the SMTP transport from {@code spring.mail.*} and this instance's outbox sender. */
+/** Wires the SMTP transport from {@code spring.mail.*} and this node's outbox sender. */
 @Configuration(proxyBeanMethods = false)
 class MailConfig {
 
@@ -18,18 +18,15 @@ class MailConfig {
     }
 
     @Bean
-    OutboxSender outboxSender(JdbcTemplate jdbc, MailTransport transport, MailSettings settings, Clock clock) {
-        return new OutboxSender(jdbc, transport, settings, clock, instanceName());
+    OutboxSender outboxSender(JdbcTemplate jdbc, MailTransport transport, MailSettings settings, Clock clock,
+                              Environment env) {
+        // The node's own, stable name: after a crash it finds its leases again and releases them at once.
+        return new OutboxSender(jdbc, transport, settings, clock, NodeId.resolve(env).value());
     }
 
-    /** Host name plus a random part: unique per running instance, readable in the admin view. */
-    private static String instanceName() {
-        String host;
-        try {
-            host = InetAddress.getLocalHost().getHostName();
-        } catch (Exception e) {
-            host = "instance";
-        }
-        return host + "-" + UUID.randomUUID().toString().substring(0, 8);
+    /** Mails this node had claimed when it died are due again at once, not when their lease runs out. */
+    @Bean
+    ApplicationRunner releaseOwnMailLeases(OutboxSender sender) {
+        return args -> sender.releaseOwnLeases();
     }
 }

@@ -30,7 +30,9 @@ import org.springframework.mail.javamail.MimeMessageHelper;
  * whose row count says whether this sender won it, so two instances on one database never send
  * the same mail at once; a sender that dies leaves a lease that expires, and the mail is taken up
  * again (at least once, with the same Message-ID). Failed attempts wait with exponential back-off.
- * Not transactional on purpose: every claim and every result is committed on its own.
+ * Not transactional on purpose: every claim and every result is committed on its own, and each mail
+ * is marked sent in its own short transaction right after the SMTP server accepted it, so a crash
+ * repeats at most the one mail per connection that was accepted but not yet marked (decision 0040).
  */
 public class OutboxSender {
 
@@ -62,6 +64,22 @@ public class OutboxSender {
 
     public String owner() {
         return owner;
+    }
+
+    /**
+     * Makes the mails that this node claimed in an earlier life (same owner name, see
+     * {@link io.auditflow.common.NodeId}) due again at once instead of after their lease. Call it when
+     * the node starts, before it sends anything. Returns how many were released.
+     */
+    public int releaseOwnLeases() {
+        Instant now = clock.instant();
+        int released = jdbc.update("update mail_outbox set status = 'QUEUED', next_attempt_at = ?, lease_owner = null, "
+                + "lease_until = null, updated_at = ? where status = 'SENDING' and lease_owner = ?", ts(now), ts(now), owner);
+        if (released > 0) {
+            log.warn("Mail sender {}: released {} mails claimed before a restart; the one per connection that the "
+                    + "server may have accepted already goes out again with the same Message-ID", owner, released);
+        }
+        return released;
     }
 
     /** Sends every mail that is due, batch after batch, until none is left. */
@@ -144,7 +162,16 @@ public class OutboxSender {
                 permanent.add(new Object[] {reason(e), ts(clock.instant()), row.id, owner});
             }
         }
-        Map<MimeMessage, Exception> failures = messages.isEmpty() ? Map.of() : transport.send(messages);
+        java.util.Set<MimeMessage> marked = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        Map<MimeMessage, Exception> failures = messages.isEmpty() ? Map.of() : transport.send(messages, accepted -> {
+            // committed on its own (no surrounding transaction) before the next mail goes over the wire
+            Instant at = clock.instant();
+            jdbc.update("update mail_outbox set status = 'SENT', sent_at = ?, last_error = null, lease_owner = null, "
+                    + "lease_until = null, updated_at = ? where id = ? and lease_owner = ?", ts(at), ts(at),
+                    byMessage.get(accepted).id, owner);
+            marked.add(accepted);
+        });
+        int sent = 0;
         List<Object[]> ok = new ArrayList<>();
         List<Object[]> later = new ArrayList<>();
         Instant done = clock.instant();
@@ -152,7 +179,10 @@ public class OutboxSender {
             Row row = byMessage.get(message);
             Exception e = failures.get(message);
             if (e == null) {
-                ok.add(new Object[] {ts(done), ts(done), row.id, owner});
+                sent++;
+                if (!marked.contains(message)) {
+                    ok.add(new Object[] {ts(done), ts(done), row.id, owner});
+                }
             } else if (isPermanent(e) || row.attempts >= settings.maxAttempts()) {
                 permanent.add(new Object[] {reason(e), ts(done), row.id, owner});
             } else {
@@ -174,7 +204,7 @@ public class OutboxSender {
                     + "lease_until = null, updated_at = ? where id = ? and lease_owner = ?", permanent);
             history(permanent, updated, "FAILED", 2, 0, 1);
         }
-        return new int[] {ok.size(), later.size(), permanent.size()};
+        return new int[] {sent, later.size(), permanent.size()};
     }
 
     /**

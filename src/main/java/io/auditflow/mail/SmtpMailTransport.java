@@ -7,6 +7,8 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.function.Consumer;
+import jakarta.mail.Transport;
 import org.springframework.core.env.Environment;
 import org.springframework.mail.MailException;
 import org.springframework.mail.MailSendException;
@@ -86,6 +88,59 @@ public class SmtpMailTransport implements MailTransport {
             messages.forEach(m -> failed.put(m, e));
         }
         return failed;
+    }
+
+    /**
+     * One connection, one message at a time: {@code accepted} runs after the server's reply to each
+     * message's data and before the next message is sent. A connection that breaks is opened again
+     * once for the remaining messages.
+     */
+    @Override
+    public Map<MimeMessage, Exception> send(List<MimeMessage> messages, Consumer<MimeMessage> accepted) {
+        Map<MimeMessage, Exception> failed = new IdentityHashMap<>();
+        Transport transport = null;
+        try {
+            for (int i = 0; i < messages.size(); i++) {
+                MimeMessage message = messages.get(i);
+                try {
+                    if (transport == null || !transport.isConnected()) {
+                        transport = connect(transport);
+                    }
+                } catch (MessagingException e) {
+                    for (int j = i; j < messages.size(); j++) {
+                        failed.put(messages.get(j), new MailSendException("Cannot connect to the SMTP server", e));
+                    }
+                    break;
+                }
+                try {
+                    transport.sendMessage(message, message.getAllRecipients());
+                } catch (MessagingException | RuntimeException e) {
+                    failed.put(message, e);
+                    continue;
+                }
+                accepted.accept(message);
+            }
+        } finally {
+            close(transport);
+        }
+        return failed;
+    }
+
+    private Transport connect(Transport previous) throws MessagingException {
+        close(previous);
+        Transport transport = sender.getSession().getTransport(sender.getProtocol() == null ? "smtp" : sender.getProtocol());
+        transport.connect(sender.getHost(), sender.getPort(), sender.getUsername(), sender.getPassword());
+        return transport;
+    }
+
+    private static void close(Transport transport) {
+        if (transport != null) {
+            try {
+                transport.close();
+            } catch (MessagingException ignored) {
+                // the mails' results are known; a failed QUIT changes none of them
+            }
+        }
     }
 
     /** No server configured: nothing can be sent. */

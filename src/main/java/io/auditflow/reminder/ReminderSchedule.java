@@ -1,9 +1,11 @@
 package io.auditflow.reminder;
 
 import io.auditflow.common.AuditflowProperties;
+import io.auditflow.common.ClusterLock;
 import io.auditflow.common.SystemAuthentication;
 import io.auditflow.mail.OutboxSender;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,6 +19,8 @@ import org.springframework.stereotype.Component;
  * Runs the reminder scan, the daily digest and the mail sender on a fixed tick. Each job reads
  * "now" from the injected clock and is safe to repeat, so the tick only decides how soon work is
  * seen. Off with {@code auditflow.reminders.scheduling-enabled=false} (tests drive the jobs).
+ * With several nodes the scan and digest run on one node per tick ({@link ClusterLock}); every node
+ * sends mail (the outbox's leases keep a mail to one sender).
  */
 @Component
 @ConditionalOnProperty(name = "auditflow.reminders.scheduling-enabled", havingValue = "true", matchIfMissing = true)
@@ -30,10 +34,12 @@ class ReminderSchedule implements SmartLifecycle {
     private final ReminderProperties properties;
     private final Clock clock;
     private final AuditflowProperties app;
+    private final ClusterLock lock;
     private ThreadPoolTaskScheduler scheduler;
 
     ReminderSchedule(ReminderScanner scanner, DigestJob digest, OutboxSender sender, ReminderProperties properties,
-                     Clock clock, AuditflowProperties app) {
+                     Clock clock, AuditflowProperties app, ClusterLock lock) {
+        this.lock = lock;
         this.scanner = scanner;
         this.digest = digest;
         this.sender = sender;
@@ -44,12 +50,15 @@ class ReminderSchedule implements SmartLifecycle {
 
     void tick() {
         try {
-            SystemAuthentication.run(() -> {
-                scanner.runOnce();
-                if (LocalDateTime.ofInstant(clock.instant(), app.zone()).getHour() >= properties.digestHour()) {
-                    digest.runOnce();
-                }
-            });
+            // held for most of a tick after the scan, so the other nodes' ticks in between skip it
+            Duration atLeast = properties.tick().multipliedBy(9).dividedBy(10);
+            lock.runOnce("reminder-scan", Duration.ofMinutes(30).plus(properties.tick()), atLeast, () ->
+                    SystemAuthentication.run(() -> {
+                        scanner.runOnce();
+                        if (LocalDateTime.ofInstant(clock.instant(), app.zone()).getHour() >= properties.digestHour()) {
+                            digest.runOnce();
+                        }
+                    }));
         } catch (RuntimeException e) {
             log.warn("Reminder scan failed; next tick tries again", e);
         }

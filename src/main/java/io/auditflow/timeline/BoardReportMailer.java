@@ -101,15 +101,19 @@ public class BoardReportMailer {
     static class Schedule {
 
         private final BoardReportMailer mailer;
+        private final io.auditflow.common.ClusterLock lock;
 
-        Schedule(BoardReportMailer mailer) {
+        Schedule(BoardReportMailer mailer, io.auditflow.common.ClusterLock lock) {
             this.mailer = mailer;
+            this.lock = lock;
         }
 
         @Scheduled(cron = "0 7 * * * *")
         void tick() {
             try {
-                mailer.sendIfDue();
+                // one node per tick (ops, issue 15); the outbox key would also stop a second copy
+                lock.runOnce("board-report", java.time.Duration.ofMinutes(30), java.time.Duration.ofMinutes(5),
+                        mailer::sendIfDue);
             } catch (RuntimeException e) {
                 org.slf4j.LoggerFactory.getLogger(BoardReportMailer.class).warn("Board report mail failed; next tick retries", e);
             }

@@ -83,6 +83,13 @@ class InboxBenchmark {
         Files.createDirectories(out.getParent());
         Files.write(out, lines);
         lines.forEach(System.out::println);
+        // ops (issue 15): -Pbench fails when a target is missed (docs/performance.md)
+        org.assertj.core.api.SoftAssertions targets = new org.assertj.core.api.SoftAssertions();
+        targets.assertThat(myService.p95).as("My tasks p95 (ms), target < 50").isLessThan(50);
+        targets.assertThat(allService.p95).as("All open tasks p95 (ms), target < 50").isLessThan(50);
+        targets.assertThat(myService.p95 / myHand.p95).as("My tasks vs hand-written SQL, target within 3x").isLessThanOrEqualTo(3.0);
+        targets.assertThat(allService.p95 / allHand.p95).as("All open vs hand-written SQL, target within 3x").isLessThanOrEqualTo(3.0);
+        targets.assertAll();
     }
 
     private void seed() {

@@ -90,5 +90,7 @@ class ReminderBenchmark extends GreenMailSupport {
         assertThat(queued.taskReminders()).isEqualTo(PEOPLE * TASKS);
         assertThat(delivered).isEqualTo(PEOPLE * TASKS);
         assertThat(sent.sent()).isGreaterThanOrEqualTo(PEOPLE * TASKS);
+        // ops (issue 15): -Pbench fails when the target is missed (docs/performance.md)
+        assertThat(delivered / sendSeconds).as("mails per second, target >= 100").isGreaterThanOrEqualTo(100);
     }
 }

@@ -61,10 +61,22 @@ class TimelineBrowserBenchmark extends BrowserTest {
                             + " (drawing %.0f KB) over %d runs; %d lanes, %d milestones%n", cold ? "cold" : "warm", median(ms),
                     Arrays.stream(ms).max().orElse(0), median(kb), median(drawingKb), RUNS,
                     ((Number) js("return document.querySelectorAll('li.tl-lane').length;")).intValue(), milestones);
+            if (!cold) {
+                warmMs = median(ms);
+                warmKb = median(kb);
+            }
         }
         String size = (String) js("return String(document.getElementById('timeline-chart').innerHTML.length);");
         System.out.println("TimelineBrowserBenchmark: drawing markup " + size + " characters");
+        // ops (issue 15): -Pbench fails when a target is missed (docs/performance.md: 1 s, 300 KB with a warm cache)
+        org.assertj.core.api.SoftAssertions targets = new org.assertj.core.api.SoftAssertions();
+        targets.assertThat(warmMs).as("timeline shown, warm cache, median ms, target <= 1000").isLessThanOrEqualTo(1000);
+        targets.assertThat(warmKb).as("timeline transferred, warm cache, median KB, target <= 300").isLessThanOrEqualTo(300);
+        targets.assertAll();
     }
+
+    private double warmMs;
+    private double warmKb;
 
     /** Loads /timeline and waits until the drawing is in the page; returns the milliseconds it took. */
     private double show() {
