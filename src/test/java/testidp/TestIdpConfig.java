@@ -59,6 +59,7 @@ public class TestIdpConfig {
     public static final Map<String, List<Object>> USERS = Map.of(
             "jane.doe", List.of(List.of("auditflow-managers", "everyone"), List.of("grc"), "jane.doe@example.com", "Jane Doe"),
             "bob.nobody", List.of(List.of("marketing", "everyone"), List.of(), "bob@example.com", "Bob Nobody"),
+            "carol.provisioned", List.of(List.of("auditflow-managers"), List.of(), "carol@example.com", "Carol Provisioned"),
             "admin", List.of(List.of("auditflow-managers"), List.of(), "impostor@example.com", "Not The Admin"));
 
     /** The app's port, known only after the app started; the client's redirect URI follows it. */

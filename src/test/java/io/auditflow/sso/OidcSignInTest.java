@@ -2,7 +2,6 @@ package io.auditflow.sso;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.auditflow.IntegrationTest;
 import io.auditflow.identity.UserService;
 import io.auditflow.identity.UserSummary;
 import io.auditflow.security.Role;
@@ -20,27 +19,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.session.SessionInformation;
 import org.springframework.security.core.userdetails.UserDetails;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Single sign-on against a real OpenID Connect provider started in the test (Spring Authorization
  * Server), driven through the authorization-code flow by a real HTTP client.
  */
-@IntegrationTest
-class OidcSignInTest {
-
-    @DynamicPropertySource
-    static void provider(DynamicPropertyRegistry registry) {
-        registry.add("spring.security.oauth2.client.provider.company.issuer-uri", TestOidcProvider::issuer);
-        registry.add("spring.security.oauth2.client.registration.company.client-id", () -> TestOidcProvider.CLIENT_ID);
-        registry.add("spring.security.oauth2.client.registration.company.client-secret", () -> TestOidcProvider.CLIENT_SECRET);
-        registry.add("spring.security.oauth2.client.registration.company.client-name", () -> "Example Corp");
-        registry.add("spring.security.oauth2.client.registration.company.scope", () -> "openid,profile,email");
-        registry.add("auditflow.sso.role-mapping.auditflow-managers", () -> "COMPLIANCE_MANAGER");
-        registry.add("auditflow.sso.team-claim", () -> "teams");
-        registry.add("auditflow.sso.local-sign-in", () -> "admins");
-    }
+class OidcSignInTest extends SsoIntegrationTest {
 
     @LocalServerPort
     int port;
