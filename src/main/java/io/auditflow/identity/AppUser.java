@@ -54,6 +54,19 @@ class AppUser {
     @Version
     private long version;
 
+    /** Managed by the company's identity provider (OpenID Connect sign-in or SCIM), not by an admin. */
+    private boolean external;
+
+    /** The provider's {@code sub} once this user has signed in through it; later sign-ins must match. */
+    @Column(name = "sso_subject")
+    private String ssoSubject;
+
+    @Column(name = "scim_external_id")
+    private String scimExternalId;
+
+    /** Deleted through SCIM: kept (tasks and the audit trail name it) but disabled and hidden from SCIM. */
+    private boolean deprovisioned;
+
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "app_user_role", joinColumns = @JoinColumn(name = "user_id"))
     @Column(name = "role")
@@ -118,6 +131,42 @@ class AppUser {
     void setTotp(String secret) {
         this.totpSecret = secret;
         this.totpEnabled = secret != null;
+    }
+
+    boolean isExternal() {
+        return external;
+    }
+
+    void setExternal(boolean external) {
+        this.external = external;
+    }
+
+    String getSsoSubject() {
+        return ssoSubject;
+    }
+
+    void setSsoSubject(String ssoSubject) {
+        this.ssoSubject = ssoSubject;
+    }
+
+    String getScimExternalId() {
+        return scimExternalId;
+    }
+
+    void setScimExternalId(String scimExternalId) {
+        this.scimExternalId = scimExternalId;
+    }
+
+    boolean isDeprovisioned() {
+        return deprovisioned;
+    }
+
+    void setDeprovisioned(boolean deprovisioned) {
+        this.deprovisioned = deprovisioned;
+    }
+
+    Instant getCreatedAt() {
+        return createdAt;
     }
 
     Set<Role> getRoles() {

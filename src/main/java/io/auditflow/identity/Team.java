@@ -42,6 +42,12 @@ class Team {
     @Version
     private long version;
 
+    /** Created and kept by SCIM provisioning (a group of the identity provider). */
+    private boolean external;
+
+    @Column(name = "scim_external_id")
+    private String scimExternalId;
+
     protected Team() {
     }
 
@@ -72,6 +78,22 @@ class Team {
 
     void setManager(AppUser manager) {
         this.manager = manager;
+    }
+
+    boolean isExternal() {
+        return external;
+    }
+
+    void setExternal(boolean external) {
+        this.external = external;
+    }
+
+    String getScimExternalId() {
+        return scimExternalId;
+    }
+
+    void setScimExternalId(String scimExternalId) {
+        this.scimExternalId = scimExternalId;
     }
 
     Set<AppUser> getMembers() {

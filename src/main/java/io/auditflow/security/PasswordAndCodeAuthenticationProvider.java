@@ -23,8 +23,20 @@ class PasswordAndCodeAuthenticationProvider extends DaoAuthenticationProvider {
         this.settings = settings;
     }
 
+    /** sso: with single sign-on on, only admins may sign in with a password (break-glass). */
+    private boolean adminsOnly;
+
+    void setAdminsOnly(boolean adminsOnly) {
+        this.adminsOnly = adminsOnly;
+    }
+
     @Override
     protected void additionalAuthenticationChecks(UserDetails user, UsernamePasswordAuthenticationToken authentication) {
+        if (adminsOnly && user.getAuthorities().stream().noneMatch(a -> a.getAuthority().equals(Role.ADMIN.authority()))) {
+            // Still one password comparison, so the answer takes as long as any other refusal.
+            super.additionalAuthenticationChecks(user, authentication);
+            throw new BadCredentialsException("Only admins sign in with a password; use single sign-on");
+        }
         boolean form = authentication.getDetails() instanceof SecondFactorDetails;
         if (!(user instanceof AuditflowUser auditflowUser) || !auditflowUser.hasSecondFactor()) {
             super.additionalAuthenticationChecks(user, authentication);

@@ -9,6 +9,9 @@ public final class Roles {
     public static final String EXECUTIVE = "EXECUTIVE";
     public static final String AUDITOR = "AUDITOR";
 
+    /** sso: the SCIM client of the identity provider (a dedicated bearer token, never a person). */
+    public static final String SCIM = "SCIM";
+
     /** SpEL for services that change programs, schedules and assignments. */
     public static final String CAN_MANAGE = "hasAnyRole('ADMIN','COMPLIANCE_MANAGER')";
     /** SpEL for work on tasks: members, managers and admins. */

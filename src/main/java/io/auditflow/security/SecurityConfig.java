@@ -6,6 +6,8 @@ import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -23,6 +25,13 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.oauth2.client.endpoint.RestClientAuthorizationCodeTokenResponseClient;
+import org.springframework.security.oauth2.client.oidc.authentication.OidcAuthorizationCodeAuthenticationProvider;
+import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.client.userinfo.OAuth2UserService;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -64,10 +73,19 @@ class SecurityConfig {
 
     private final SecurityProperties properties;
     private final Clock clock;
+    /** sso: the company's OpenID Connect provider(s), present only when configured (docs/sso.md). */
+    private final ClientRegistrationRepository ssoProviders;
+    private final ObjectProvider<OAuth2UserService<OidcUserRequest, OidcUser>> ssoUsers;
+    private final boolean localSignInForAdminsOnly;
 
-    SecurityConfig(SecurityProperties properties, Clock clock) {
+    SecurityConfig(SecurityProperties properties, Clock clock, ObjectProvider<ClientRegistrationRepository> ssoProviders,
+                   ObjectProvider<OAuth2UserService<OidcUserRequest, OidcUser>> ssoUsers,
+                   @Value("${auditflow.sso.local-sign-in:all}") String localSignIn) {
         this.properties = properties;
         this.clock = clock;
+        this.ssoProviders = ssoProviders.getIfAvailable();
+        this.ssoUsers = ssoUsers;
+        this.localSignInForAdminsOnly = this.ssoProviders != null && "admins".equalsIgnoreCase(localSignIn.strip());
     }
 
     @Bean
@@ -170,6 +188,14 @@ class SecurityConfig {
         http.with(VaadinSecurityConfigurer.vaadin(), c -> c.loginView("login", "/login?logout"));
         // The login form's optional one-time code travels in the authentication details.
         http.formLogin(f -> f.authenticationDetailsSource(SecondFactorDetails::new));
+        if (ssoProviders != null) {
+            // sso: "Sign in with <provider>" next to the form. The code exchange runs through the one
+            // AuthenticationManager (events, audit trail); session fixation, the session limit and the
+            // absolute timeout apply as for the form. A refusal goes back to the login page with a reason.
+            http.oauth2Login(o -> o.loginPage("/login")
+                    .failureHandler((req, res, ex) -> res.sendRedirect(req.getContextPath() + "/login?sso="
+                            + ssoRefusal(ex))));
+        }
         return http.build();
     }
 
@@ -187,8 +213,18 @@ class SecurityConfig {
         // BCrypt round as a wrong password or an unknown user and answers in the same time.
         passwords.setPreAuthenticationChecks(user -> { });
         passwords.setPostAuthenticationChecks(new AccountStatusUserDetailsChecker());
-        ProviderManager manager = new ProviderManager(passwords,
-                new ApiTokenAuthenticationProvider(tokens, users, clock, settings));
+        java.util.List<org.springframework.security.authentication.AuthenticationProvider> providers =
+                new java.util.ArrayList<>(java.util.List.of(passwords,
+                        new ApiTokenAuthenticationProvider(tokens, users, clock, settings)));
+        if (ssoProviders != null) {
+            OidcAuthorizationCodeAuthenticationProvider oidc = new OidcAuthorizationCodeAuthenticationProvider(
+                    new RestClientAuthorizationCodeTokenResponseClient(), ssoUsers.getObject());
+            providers.add(oidc);
+        }
+        if (passwords instanceof PasswordAndCodeAuthenticationProvider p) {
+            p.setAdminsOnly(localSignInForAdminsOnly);
+        }
+        ProviderManager manager = new ProviderManager(providers);
         manager.setAuthenticationEventPublisher(events);
         return manager;
     }
@@ -215,6 +251,17 @@ class SecurityConfig {
                         "bcrypt", new BCryptPasswordEncoder()));
         encoder.setDefaultPasswordEncoderForMatches(new BCryptPasswordEncoder());
         return encoder;
+    }
+
+    /** The reason code for the login page: our own refusals by name, anything else "failed". */
+    static String ssoRefusal(Exception ex) {
+        if (ex instanceof OAuth2AuthenticationException o && o.getError().getErrorCode().startsWith("auditflow_")) {
+            String reason = o.getError().getErrorCode().substring("auditflow_".length());
+            if (reason.matches("[a-z_]{1,30}")) {
+                return reason;
+            }
+        }
+        return "failed";
     }
 
     private static void apiHeaders(HeadersConfigurer<HttpSecurity> headers) {

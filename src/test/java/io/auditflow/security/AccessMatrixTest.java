@@ -222,7 +222,25 @@ class AccessMatrixTest {
             Map.entry("POST /api/programs/{id}/soa/{version}/submit", WORKERS),
             Map.entry("PUT /api/controls/{code}", MANAGERS),
             Map.entry("PUT /api/engagements/{id}/report", MANAGERS),
-            Map.entry("PUT /api/programs/{id}/soa/{version}/entries/{controlId}", WORKERS));
+            Map.entry("PUT /api/programs/{id}/soa/{version}/entries/{controlId}", WORKERS),
+            // sso: the SCIM token is made by admins; SCIM itself answers only that token, never a password.
+            Map.entry("POST /api/admin/scim-token", ADMINS),
+            Map.entry("DELETE /api/admin/scim-token", ADMINS),
+            Map.entry("GET /scim/v2/ServiceProviderConfig", ""),
+            Map.entry("GET /scim/v2/ResourceTypes", ""),
+            Map.entry("GET /scim/v2/Schemas", ""),
+            Map.entry("GET /scim/v2/Users", ""),
+            Map.entry("POST /scim/v2/Users", ""),
+            Map.entry("GET /scim/v2/Users/{id}", ""),
+            Map.entry("PUT /scim/v2/Users/{id}", ""),
+            Map.entry("PATCH /scim/v2/Users/{id}", ""),
+            Map.entry("DELETE /scim/v2/Users/{id}", ""),
+            Map.entry("GET /scim/v2/Groups", ""),
+            Map.entry("POST /scim/v2/Groups", ""),
+            Map.entry("GET /scim/v2/Groups/{id}", ""),
+            Map.entry("PUT /scim/v2/Groups/{id}", ""),
+            Map.entry("PATCH /scim/v2/Groups/{id}", ""),
+            Map.entry("DELETE /scim/v2/Groups/{id}", ""));
 
     /** Framework plumbing that is not an endpoint of its own. */
     private static final Set<String> NOT_ENDPOINTS = Set.of("/api/**", "/error", "${server.error.path:${error.path:/error}}");
