@@ -301,16 +301,7 @@ public class UserService {
     }
 
     private void setTeams(AppUser user, Set<String> teamCodes) {
-        for (Team team : teams.findAll()) {
-            boolean wanted = teamCodes.stream().anyMatch(c -> c.equalsIgnoreCase(team.getCode()));
-            boolean member = team.getMembers().stream().anyMatch(m -> m.getUsername().equals(user.getUsername()));
-            if (wanted && !member) {
-                team.getMembers().add(user);
-            } else if (!wanted && member) {
-                team.getMembers().removeIf(m -> m.getUsername().equals(user.getUsername()));
-            }
-        }
-        teams.flush();
+        teams.setMemberships(user, teamCodes);
     }
 
     private long countEnabledAdmins() {

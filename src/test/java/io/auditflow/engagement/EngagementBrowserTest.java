@@ -84,6 +84,10 @@ class EngagementBrowserTest extends BrowserTest {
         waitUntilText(By.id("request-evidence"), "hires.pdf");
         screenshot("request-auditor-review-1440");
         driver.manage().window().setSize(new Dimension(390, 844));
+        // On a phone the evidence grid keeps file, date and download: nothing to scroll sideways inside it.
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(30)).until(d -> Boolean.TRUE.equals(
+                js("const t = document.getElementById('request-evidence').shadowRoot.getElementById('table');"
+                        + " return t.scrollWidth <= t.clientWidth + 1;")));
         screenshot("request-auditor-review-390");
         driver.manage().window().setSize(new Dimension(1440, 1000));
         typeInto(waitFor(By.cssSelector("#decision-comment textarea")), "Please add the start date of each hire.");

@@ -169,18 +169,8 @@ class DashboardServiceTest {
     }
 
     @Test
-    void a_recorded_certificate_state_is_shown_when_the_lane_has_nothing_worse() {
-        LifecycleFigures recorded = new LifecycleFigures() {
-            @Override
-            public Map<String, Long> openFindingsByKind() {
-                return Map.of();
-            }
-
-            @Override
-            public List<ActivityProgress> expectedVersusDone(Long programId) {
-                return List.of();
-            }
-
+    void the_certificate_tile_shows_the_lifecycles_reading_with_its_reason() {
+        LifecycleFigures recorded = new NoFigures() {
             @Override
             public java.util.Optional<CertificateFigure> certificate(Long programId) {
                 return java.util.Optional.of(new CertificateFigure("SUSPENDED", LocalDate.parse("2024-07-01"),
@@ -193,23 +183,26 @@ class DashboardServiceTest {
                         "ISO certificate: Body suspended after a missed audit"));
     }
 
+    /** Figures with no findings and no control activities; tests override what they need. */
+    abstract static class NoFigures implements LifecycleFigures {
+        @Override
+        public Map<String, Long> openFindingsByKind() {
+            return Map.of();
+        }
+
+        @Override
+        public List<ActivityProgress> expectedVersusDone(Long programId) {
+            return List.of();
+        }
+    }
+
     /** The lifecycle's answers as the calendar engine gives them, for the milestones the lanes were built from. */
     static LifecycleFigures plannerFigures(Map<Long, List<Milestone>> calendars) {
         return plannerFigures(calendars, TODAY);
     }
 
     static LifecycleFigures plannerFigures(Map<Long, List<Milestone>> calendars, LocalDate today) {
-        return new LifecycleFigures() {
-            @Override
-            public Map<String, Long> openFindingsByKind() {
-                return Map.of();
-            }
-
-            @Override
-            public List<ActivityProgress> expectedVersusDone(Long programId) {
-                return List.of();
-            }
-
+        return new NoFigures() {
             @Override
             public java.util.Optional<CoverageFigure> coverage(Long programId) {
                 io.auditflow.lifecycle.Planner.Coverage c = io.auditflow.lifecycle.Planner.coverage(

@@ -52,11 +52,26 @@ class RequestView extends VerticalLayout implements BeforeEnterObserver {
     private AuditRequest request;
     private Engagement engagement;
     private Long replyTo;
+    /** On a phone the evidence grid keeps file, date and download; who uploaded and the hash go. */
+    private boolean narrow;
 
     RequestView(RequestService requests, EvidenceService evidence) {
         this.requests = requests;
         this.evidence = evidence;
         addClassName("request-view");
+        io.auditflow.ui.ScreenWidth.follow(this, width -> {
+            narrow = width < io.auditflow.ui.ScreenWidth.NARROW;
+            fitEvidenceGrid();
+        });
+    }
+
+    private void fitEvidenceGrid() {
+        for (String key : List.of("by", "sha")) {
+            Grid.Column<Evidence> column = evidenceGrid.getColumnByKey(key);
+            if (column != null) {
+                column.setVisible(!narrow);
+            }
+        }
     }
 
     @Override
@@ -116,16 +131,23 @@ class RequestView extends VerticalLayout implements BeforeEnterObserver {
         evidenceGrid.setId("request-evidence");
         evidenceGrid.addColumn(Evidence::fileName).setHeader("File").setFlexGrow(2).setKey("file");
         evidenceGrid.addComponentColumn(e -> {
-            Span s = new Span(io.auditflow.ui.Format.date(e.evidenceDate()) + (Boolean.TRUE.equals(e.outsideWindow()) ? " · outside the period" : ""));
+            // The date never breaks inside; the warning after it may wrap on a phone.
+            Span day = new Span(io.auditflow.ui.Format.date(e.evidenceDate()));
+            day.getStyle().set("white-space", "nowrap");
+            Span s = new Span(day);
+            if (Boolean.TRUE.equals(e.outsideWindow())) {
+                s.add(new com.vaadin.flow.component.Text(" · outside the period"));
+            }
             if (Boolean.TRUE.equals(e.outsideWindow())) {
                 s.addClassName("evidence-outside");
             }
             return s;
-        }).setHeader("Dated").setAutoWidth(true).setKey("dated");
-        evidenceGrid.addColumn(Evidence::uploadedBy).setHeader("By").setAutoWidth(true);
-        evidenceGrid.addColumn(e -> e.sha256().substring(0, 12) + "…").setHeader("SHA-256").setAutoWidth(true);
+        }).setHeader("Dated").setWidth("8em").setFlexGrow(1).setKey("dated");
+        evidenceGrid.addColumn(Evidence::uploadedBy).setHeader("By").setAutoWidth(true).setKey("by");
+        evidenceGrid.addColumn(e -> e.sha256().substring(0, 12) + "…").setHeader("SHA-256").setAutoWidth(true).setKey("sha");
         evidenceGrid.addComponentColumn(this::download).setAutoWidth(true);
-        evidenceGrid.addThemeVariants(GridVariant.LUMO_COMPACT);
+        fitEvidenceGrid();
+        evidenceGrid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
         evidenceGrid.setAllRowsVisible(true);
         List<Evidence> items = requests.evidenceOf(request.id());
         evidenceGrid.setItems(items);

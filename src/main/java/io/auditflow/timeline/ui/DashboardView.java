@@ -95,7 +95,10 @@ class DashboardView extends VerticalLayout {
                 .setHeader(io.auditflow.ui.Format.text("timeline.program")).setFlexGrow(1).setResizable(true);
         list.addColumn(Dashboard.Row::what).setHeader(io.auditflow.ui.Format.text("dashboard.what")).setFlexGrow(2);
         list.addColumn(r -> io.auditflow.ui.Format.date(r.date())).setHeader(io.auditflow.ui.Format.text("dashboard.date")).setAutoWidth(true).setFlexGrow(0);
-        list.addComponentColumn(r -> tone(r.state(), r.tone())).setHeader(io.auditflow.ui.Format.text("dashboard.state")).setAutoWidth(true).setFlexGrow(0);
+        // A fixed width that holds the longest state ("Covered, earlier gap"): auto width is measured before the
+        // badges render and cut "Lapsed" at 1440 px.
+        list.addComponentColumn(r -> tone(r.state(), r.tone())).setHeader(io.auditflow.ui.Format.text("dashboard.state"))
+                .setWidth("13em").setFlexGrow(0);
         list.setPageSize(50);
         list.setHeight("26rem");
         list.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
