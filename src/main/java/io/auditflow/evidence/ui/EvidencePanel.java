@@ -172,6 +172,9 @@ class EvidencePanel extends VerticalLayout {
         if (!stateByName.containsKey(fileName)) {
             state(fileName, "checking", getTranslation("inbox.upload.checking"));
         }
+        // No server push here: while files are checked, the page asks every second, so an accepted or
+        // refused file shows at once and not at the next click or heartbeat.
+        getUI().ifPresent(ui -> ui.setPollInterval(1000));
     }
 
     /** Records the outcome of one file; when no file is still being checked, says once how the batch went. */
@@ -185,6 +188,7 @@ class EvidencePanel extends VerticalLayout {
             state(name, "refused", getTranslation("inbox.upload.refused", detail == null ? "" : detail));
         }
         if (stateByName.values().stream().noneMatch(d -> d.hasClassName("checking"))) {
+            getUI().ifPresent(ui -> ui.setPollInterval(-1));
             String summary = getTranslation("inbox.upload.summary", accepted, refused);
             if (refused == 0) {
                 Notifications.success(summary);
