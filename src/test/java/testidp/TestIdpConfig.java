@@ -155,6 +155,7 @@ public class TestIdpConfig {
                 .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
                 .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
                 .redirectUri("http://127.0.0.1:" + APP_PORT.get() + "/login/oauth2/code/company")
+                .postLogoutRedirectUri("http://127.0.0.1:" + APP_PORT.get() + "/login?logout")
                 .scope(OidcScopes.OPENID).scope(OidcScopes.PROFILE).scope(OidcScopes.EMAIL)
                 .clientSettings(ClientSettings.builder().requireAuthorizationConsent(false).build())
                 .build();

@@ -36,6 +36,7 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
@@ -185,7 +186,21 @@ class SecurityConfig {
         http.headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(UI_CONTENT_SECURITY_POLICY))
                 .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
                 .addHeaderWriter(new StaticHeadersWriter("Permissions-Policy", PERMISSIONS_POLICY)));
-        http.with(VaadinSecurityConfigurer.vaadin(), c -> c.loginView("login", "/login?logout"));
+        http.with(VaadinSecurityConfigurer.vaadin(), c -> {
+            c.loginView("login", "/login?logout");
+            if (ssoProviders != null) {
+                // sso: signing out of Auditflow also ends the session at the company's provider
+                // (OpenID Connect RP-initiated logout), so the next "Sign in with ..." asks again.
+                // People who signed in with a password just land on the login page.
+                OidcClientInitiatedLogoutSuccessHandler signOut = new OidcClientInitiatedLogoutSuccessHandler(ssoProviders);
+                signOut.setPostLogoutRedirectUri("{baseUrl}/login?logout");
+                signOut.setDefaultTargetUrl("/login?logout");
+                // Sign-out runs inside a Vaadin round trip: the redirect must become a page change, not
+                // a 302 that the XHR would follow (and the Content-Security-Policy rightly blocks).
+                signOut.setRedirectStrategy(new com.vaadin.flow.spring.security.UidlRedirectStrategy());
+                c.logoutSuccessHandler(signOut);
+            }
+        });
         // The login form's optional one-time code travels in the authentication details.
         http.formLogin(f -> f.authenticationDetailsSource(SecondFactorDetails::new));
         if (ssoProviders != null) {

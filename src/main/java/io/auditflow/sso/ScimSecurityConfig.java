@@ -7,7 +7,9 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Clock;
 import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -33,10 +35,14 @@ class ScimSecurityConfig {
 
     @Bean
     @Order(5)
-    SecurityFilterChain scimChain(HttpSecurity http, ScimTokenService tokens, ObjectMapper json) throws Exception {
+    SecurityFilterChain scimChain(HttpSecurity http, ScimTokenService tokens, ObjectMapper json, Clock clock,
+                                  @Value("${auditflow.sso.scim-requests-per-minute:1200}") int requestsPerMinute)
+            throws Exception {
         return http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher("/scim/**"))
                 .authorizeHttpRequests(a -> a.anyRequest().hasRole(Roles.SCIM))
                 .addFilterBefore(new ScimTokenFilter(tokens), AnonymousAuthenticationFilter.class)
+                // after the token is known, before anything answers (also a 401): see ScimThrottle
+                .addFilterBefore(new ScimThrottle(requestsPerMinute, clock, json), AnonymousAuthenticationFilter.class)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(c -> c.disable())
                 .csrf(c -> c.disable())

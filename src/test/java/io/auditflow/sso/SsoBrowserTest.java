@@ -56,6 +56,33 @@ class SsoBrowserTest extends BrowserTest {
     }
 
     @Test
+    void signing_out_ends_the_session_at_the_provider_too_so_the_next_company_sign_in_asks_again() throws Exception {
+        driver.get(app("/oauth2/authorization/company"));
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> !d.findElements(By.id("username")).isEmpty());
+        driver.findElement(By.id("username")).sendKeys("jane.doe");
+        driver.findElement(By.id("password")).sendKeys(TestOidcProvider.PASSWORD);
+        driver.findElement(By.cssSelector("button[type=submit]")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(60)).until(d -> d.getCurrentUrl().endsWith("/programs"));
+        waitForVaadin();
+        // Before: a second company sign-in passes straight through, the provider still knows her.
+        driver.get(app("/oauth2/authorization/company"));
+        new WebDriverWait(driver, Duration.ofSeconds(60)).until(d -> d.getCurrentUrl().endsWith("/programs"));
+        waitForVaadin();
+
+        waitFor(By.id("sign-out")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(60)).until(d -> d.getCurrentUrl().startsWith(app("/login?logout")));
+        waitForVaadin();
+        screenshot("sso-signed-out");
+
+        // After: the provider asks for the password again, and the app's pages need a new sign-in.
+        driver.get(app("/oauth2/authorization/company"));
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> !d.findElements(By.id("username")).isEmpty());
+        assertThat(driver.getCurrentUrl()).startsWith(TestOidcProvider.issuer());
+        driver.get(app("/programs"));
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> d.getCurrentUrl().contains("/login"));
+    }
+
+    @Test
     void a_person_without_a_mapped_group_reads_why_on_the_login_page() throws Exception {
         driver.get(app("/oauth2/authorization/company"));
         new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> !d.findElements(By.id("username")).isEmpty());
