@@ -42,6 +42,9 @@ class EvidencePanel extends VerticalLayout {
     /** Each file of the current batch with its state: checking, accepted, or refused with the reason. */
     final Div states = new Div();
     private final Map<String, Div> stateByName = new LinkedHashMap<>();
+    /** Files whose outcome arrived before the browser's "started" event, and files started but not settled. */
+    private final java.util.Set<String> settledBeforeStart = new java.util.HashSet<>();
+    private final java.util.Set<String> startedNotSettled = new java.util.HashSet<>();
     private int accepted;
     private int refused;
 
@@ -79,6 +82,7 @@ class EvidencePanel extends VerticalLayout {
                             Problems.tooLarge("The file", evidence.settings().maxSize()))));
             upload.addFileRejectedListener(e -> {
                 settle(e.getFileName(), false, e.getErrorMessage());
+                settledBeforeStart.remove(e.getFileName()); // refused in the browser: it never starts
                 showError(e.getErrorMessage());
             });
             // The browser says when a file starts; the server says whether it was accepted.
@@ -163,6 +167,13 @@ class EvidencePanel extends VerticalLayout {
         if (fileName == null) {
             return;
         }
+        // The file and the browser's "started" event travel in two requests: when the file's outcome
+        // came first, this event is late news about it and must not start a new batch (that wiped the
+        // outcome and left the file "checking" for good).
+        if (settledBeforeStart.remove(fileName)) {
+            return;
+        }
+        startedNotSettled.add(fileName);
         if (!stateByName.isEmpty() && stateByName.values().stream().noneMatch(d -> d.hasClassName("checking"))) {
             stateByName.clear();
             states.removeAll();
@@ -180,6 +191,9 @@ class EvidencePanel extends VerticalLayout {
     /** Records the outcome of one file; when no file is still being checked, says once how the batch went. */
     private void settle(String fileName, boolean ok, String detail) {
         String name = fileName == null ? "?" : fileName;
+        if (!startedNotSettled.remove(name)) {
+            settledBeforeStart.add(name);
+        }
         if (ok) {
             accepted++;
             state(name, "accepted", getTranslation("inbox.upload.accepted") + (detail == null ? "" : " · " + detail));

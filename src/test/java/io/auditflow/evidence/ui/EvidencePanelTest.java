@@ -112,4 +112,26 @@ class EvidencePanelTest extends KaribuTest {
                 "1 accepted, 0 refused", "1 accepted, 1 refused");
         assertThat(GridKt._size(panel.grid)).isEqualTo(1);
     }
+
+    @Test
+    void an_outcome_that_arrives_before_the_browsers_start_event_stays_shown_and_the_next_batch_starts_clean() {
+        EvidencePanel panel = open("Karibu evidence late start");
+
+        // The file's request is handled before the browser's "upload-start" event reaches the server.
+        UploadKt._upload(panel.upload, "photo.png", "image/png", EvidenceSamples.pdf());
+        panel.checking("photo.png");
+        var lines = panel.states.getChildren().toList();
+        assertThat(lines).hasSize(1);
+        assertThat(lines.get(0).getElement().getAttribute("data-state")).isEqualTo("refused");
+        assertThat(lines.get(0).getElement().getTextRecursively()).startsWith("photo.png✗ Refused: ");
+
+        // The next file is a new batch: the old line goes, the new one is being checked.
+        panel.checking("access-review.pdf");
+        lines = panel.states.getChildren().toList();
+        assertThat(lines).hasSize(1);
+        assertThat(lines.get(0).getElement().getAttribute("data-state")).isEqualTo("checking");
+        UploadKt._upload(panel.upload, "access-review.pdf", "application/pdf", EvidenceSamples.pdf());
+        assertThat(panel.states.getChildren().toList().get(0).getElement().getAttribute("data-state"))
+                .isEqualTo("accepted");
+    }
 }
