@@ -50,10 +50,13 @@ class EngagementOfferBrowserTest extends BrowserTest {
         login("manager", "demo");
         open("inbox/task/" + scoping.getId());
         WebElement offer = waitFor(By.id("create-engagement-from-task"));
-        assertThat(waitFor(By.id("engagement-offer")).getText()).contains("Type I as-of date (cycle 1)");
+        WebElement section = waitFor(By.id("engagement-offer"));
+        assertThat(section.getText()).contains("Type I as-of date (cycle 1)");
+        js("arguments[0].scrollIntoView({block: 'center'});", section);
         screenshot("engagement-offer-task-1440");
         driver.manage().window().setSize(new Dimension(390, 844));
         waitForVaadin();
+        js("arguments[0].scrollIntoView({block: 'center'});", section);
         screenshot("engagement-offer-task-390");
         driver.manage().window().setSize(new Dimension(1440, 900));
         waitForVaadin();
@@ -87,6 +90,9 @@ class EngagementOfferBrowserTest extends BrowserTest {
         login("auditor", "demo");
         open("engagements/" + id);
         WebElement activities = waitFor(By.id("period-activities"));
+        // The theme's cards (a CSS grid) once the stylesheet is in.
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> "grid".equals(js(
+                "return getComputedStyle(arguments[0]).display;", activities)));
         js("arguments[0].scrollIntoView({block: 'start'});", activities);
         assertThat(activities.getText()).contains("User access review").contains("Expected 2 · done 1 · overdue 1 · missed 0")
                 .contains("Penetration test").contains("Expected 1 · done 0 · overdue 0 · missed 1");
