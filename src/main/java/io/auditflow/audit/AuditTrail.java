@@ -1,13 +1,11 @@
 package io.auditflow.audit;
 
 import io.auditflow.common.AuditflowProperties;
+import io.auditflow.common.Secrets;
 import io.auditflow.security.Roles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -15,7 +13,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -214,12 +211,7 @@ public class AuditTrail {
         for (String part : new String[] {prev, Long.toString(seq), Long.toString(atMillis), actor, action, target, details}) {
             s.append(part == null ? "-1:" : part.length() + ":" + part).append('\n');
         }
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(s.toString().getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
+        return Secrets.sha256(s.toString());
     }
 
     private static String clip(String s, int max) {

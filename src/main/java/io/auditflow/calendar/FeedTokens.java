@@ -1,13 +1,8 @@
 package io.auditflow.calendar;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
+import io.auditflow.common.Secrets;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -15,8 +10,6 @@ import org.springframework.stereotype.Repository;
 /** Stores feed tokens as SHA-256 hashes: a leaked database does not leak working feed URLs. */
 @Repository
 class FeedTokens {
-
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final JdbcClient jdbc;
 
@@ -26,9 +19,7 @@ class FeedTokens {
 
     /** A new random token for the user's feed; the previous one stops working. */
     String replace(String username, FeedKind kind, Instant now) {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String token = Secrets.newToken("");
         jdbc.sql("delete from calendar_feed_token where username = ? and kind = ?").params(username, kind.name()).update();
         jdbc.sql("insert into calendar_feed_token (username, kind, token_hash, created_at) values (?, ?, ?, ?)")
                 .params(username, kind.name(), hash(token), Timestamp.from(now)).update();
@@ -54,11 +45,6 @@ class FeedTokens {
     }
 
     static String hash(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Secrets.sha256(token);
     }
 }

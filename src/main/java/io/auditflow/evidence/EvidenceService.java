@@ -4,6 +4,7 @@ import io.auditflow.common.AuditEvent;
 import io.auditflow.common.ConflictException;
 import io.auditflow.common.NotFoundException;
 import io.auditflow.common.Problems;
+import io.auditflow.common.Secrets;
 import io.auditflow.common.Text;
 import io.auditflow.common.Validation;
 import java.text.Normalizer;
@@ -20,8 +21,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -30,7 +29,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -332,10 +330,6 @@ public class EvidenceService {
     }
 
     static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Secrets.sha256(bytes);
     }
 }

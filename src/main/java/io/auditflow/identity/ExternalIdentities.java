@@ -3,6 +3,7 @@ package io.auditflow.identity;
 import io.auditflow.common.AuditEvent;
 import io.auditflow.common.ConflictException;
 import io.auditflow.common.NotFoundException;
+import io.auditflow.common.Secrets;
 import io.auditflow.common.Text;
 import io.auditflow.common.Validation;
 import io.auditflow.security.ApiTokenService;
@@ -11,10 +12,8 @@ import io.auditflow.security.Roles;
 import io.auditflow.security.UserSessions;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -55,7 +54,6 @@ public class ExternalIdentities {
     private final CamundaIdentitySync camunda;
     private final Clock clock;
     private final ApplicationEventPublisher events;
-    private final SecureRandom random = new SecureRandom();
 
     ExternalIdentities(AppUserRepository users, TeamRepository teams, EntityManager em, PasswordEncoder passwordEncoder,
                        UserSessions sessions, ApiTokenService apiTokens, CamundaIdentitySync camunda, Clock clock,
@@ -331,18 +329,18 @@ public class ExternalIdentities {
 
     @PreAuthorize(PROVISIONER)
     public ExternalGroup addMembers(long id, Collection<Long> memberIds) {
-        Team team = externalTeam(id);
-        Set<Long> wanted = new HashSet<>(memberIdsOf(team));
-        wanted.addAll(memberIds);
-        replaceMembers(team, wanted);
-        return group(team);
+        return changeMembers(id, wanted -> wanted.addAll(memberIds));
     }
 
     @PreAuthorize(PROVISIONER)
     public ExternalGroup removeMembers(long id, Collection<Long> memberIds) {
+        return changeMembers(id, wanted -> wanted.removeAll(memberIds));
+    }
+
+    private ExternalGroup changeMembers(long id, java.util.function.Consumer<Set<Long>> change) {
         Team team = externalTeam(id);
         Set<Long> wanted = new HashSet<>(memberIdsOf(team));
-        wanted.removeAll(memberIds);
+        change.accept(wanted);
         replaceMembers(team, wanted);
         return group(team);
     }
@@ -503,8 +501,6 @@ public class ExternalIdentities {
 
     /** Provider-managed users never sign in with a password: theirs is random and never shown. */
     private String unusablePassword() {
-        byte[] secret = new byte[32];
-        random.nextBytes(secret);
-        return passwordEncoder.encode(Base64.getEncoder().encodeToString(secret));
+        return passwordEncoder.encode(Secrets.newToken(""));
     }
 }

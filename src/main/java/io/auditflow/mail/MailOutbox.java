@@ -78,6 +78,11 @@ public class MailOutbox {
                 + "body_text, body_html, ics, link, message_id, status, attempts, resends, next_attempt_at, last_error, "
                 + "created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, ?, ?, ?, ?)";
         boolean added = insert(mail, insert, args);
+        if (added && mail.attachment() != null) {
+            jdbc.update("insert into mail_attachment (mail_id, filename, content_type, content) select id, ?, ?, ? "
+                    + "from mail_outbox where dedup_key = ?", mail.attachment().filename(), mail.attachment().contentType(),
+                    mail.attachment().content(), mail.dedupKey());
+        }
         if (added) {
             jdbc.update("insert into mail_attempt (mail_id, at, outcome, detail) select id, ?, ?, ? from mail_outbox "
                     + "where dedup_key = ?", ts(now), noAddress ? "FAILED" : "QUEUED", error, mail.dedupKey());

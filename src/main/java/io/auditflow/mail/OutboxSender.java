@@ -292,6 +292,11 @@ public class OutboxSender {
             helper.addAttachment("audit.ics", new ByteArrayResource(row.ics.getBytes(StandardCharsets.UTF_8)),
                     "text/calendar; charset=UTF-8; method=PUBLISH");
         }
+        // read only when this one mail is built, so a scan of the outbox never carries the bytes
+        for (Object[] file : jdbc.query("select filename, content_type, content from mail_attachment where mail_id = ?",
+                (rs, n) -> new Object[] {rs.getString(1), rs.getString(2), rs.getBytes(3)}, row.id)) {
+            helper.addAttachment((String) file[0], new ByteArrayResource((byte[]) file[2]), (String) file[1]);
+        }
         message.setSentDate(java.util.Date.from(clock.instant()));
         message.setHeader("Auto-Submitted", "auto-generated");
         message.saveChanges();

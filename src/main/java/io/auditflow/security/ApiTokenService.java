@@ -2,17 +2,12 @@ package io.auditflow.security;
 
 import io.auditflow.common.AuditflowProperties;
 import io.auditflow.common.NotFoundException;
+import io.auditflow.common.Secrets;
 import io.auditflow.common.Validation;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -37,7 +32,6 @@ public class ApiTokenService {
     private final ApiTokenRepository tokens;
     private final Clock clock;
     private final AuditflowProperties properties;
-    private final SecureRandom random = new SecureRandom();
 
     ApiTokenService(ApiTokenRepository tokens, Clock clock, AuditflowProperties properties) {
         this.tokens = tokens;
@@ -58,9 +52,7 @@ public class ApiTokenService {
         v.check(tokens.countByUsername(owner) < MAX_TOKENS_PER_USER, "name",
                 "You have " + MAX_TOKENS_PER_USER + " tokens; revoke one first");
         v.throwIfInvalid();
-        byte[] secret = new byte[32];
-        random.nextBytes(secret);
-        String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        String token = Secrets.newToken(PREFIX);
         // Valid through the whole chosen day in the organisation's zone.
         Instant expiresAt = expiresOn == null ? null
                 : expiresOn.plusDays(1).atStartOfDay(properties.zone()).toInstant();
@@ -103,11 +95,6 @@ public class ApiTokenService {
     }
 
     static String hash(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
+        return Secrets.sha256(token);
     }
 }

@@ -1,15 +1,10 @@
 package io.auditflow.sso;
 
 import io.auditflow.common.AuditEvent;
+import io.auditflow.common.Secrets;
 import io.auditflow.security.CurrentUser;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.util.Base64;
-import java.util.HexFormat;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -29,7 +24,6 @@ public class ScimTokenService {
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private final ApplicationEventPublisher events;
-    private final SecureRandom random = new SecureRandom();
 
     ScimTokenService(JdbcTemplate jdbc, Clock clock, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
@@ -40,9 +34,7 @@ public class ScimTokenService {
     /** A new token replaces the old one at once; the answer is the only time it is shown. */
     @PreAuthorize("hasRole('ADMIN')")
     public String create() {
-        byte[] secret = new byte[32];
-        random.nextBytes(secret);
-        String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        String token = Secrets.newToken(PREFIX);
         jdbc.update("delete from scim_token");
         jdbc.update("insert into scim_token (token_hash, created_at, created_by) values (?, ?, ?)", hash(token),
                 Timestamp.from(clock.instant()), CurrentUser.require());
@@ -70,10 +62,6 @@ public class ScimTokenService {
     }
 
     static String hash(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
+        return Secrets.sha256(token);
     }
 }

@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.List;
 import java.util.stream.Collectors;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Configuration;
@@ -23,8 +24,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Mails the board report to every executive once a month, on the configured working day, through
  * the mail outbox. The outbox key {@code BOARD_REPORT:<month>:<user>} makes a second run in the same
  * month (another tick, a restart, a second node) queue nothing. The mail carries the three answers
- * in words and a link to the dashboard, where the PDF is one click away (the outbox has no PDF
- * attachments yet).
+ * in words, the one-page PDF attached (rendered once per run, the same file for every executive) and
+ * a link to the dashboard.
  */
 @Service
 public class BoardReportMailer {
@@ -71,21 +72,32 @@ public class BoardReportMailer {
         if (today.isBefore(workingDay(month, settings.workingDay()))) {
             return 0;
         }
+        List<UserSummary> due = users.usersWithRole(Role.EXECUTIVE).stream()
+                .filter(u -> !outbox.exists(key(month, u))).toList();
+        if (due.isEmpty()) {
+            return 0; // this month's report went out already: do not render the PDF every hour for nothing
+        }
         BoardReportService.BoardReport report = SystemAuthentication.call(() -> reports.report(TimelineQuery.all()));
         String answers = report.answers().stream().map(a -> "- " + a.title() + ": " + a.words())
                 .collect(Collectors.joining("\n"));
         String link = app.baseUrl().replaceAll("/+$", "") + "/dashboard";
+        OutgoingMail.Attachment pdf = new OutgoingMail.Attachment("audit-board-report-" + month + ".pdf",
+                "application/pdf", report.pdf());
         int queued = 0;
-        for (UserSummary u : users.usersWithRole(Role.EXECUTIVE)) {
+        for (UserSummary u : due) {
             String text = "Hello " + (u.displayName() == null ? u.username() : u.displayName()) + ",\n\n"
                     + "the audit board report for " + month + " (as of " + report.date() + ", scope: " + report.scope()
-                    + "):\n\n" + answers + "\n\nThe one-page PDF is on the dashboard: " + link
-                    + " (\"Board report PDF\").\n";
-            boolean added = outbox.enqueue(new OutgoingMail(CATEGORY + ":" + month + ":" + u.username(), CATEGORY,
-                    u.username(), u.email(), "Audit board report " + month, text, html(text, link), null, link));
+                    + "):\n\n" + answers + "\n\nThe one-page report is attached as a PDF; the dashboard has the details: "
+                    + link + "\n";
+            boolean added = outbox.enqueue(new OutgoingMail(key(month, u), CATEGORY,
+                    u.username(), u.email(), "Audit board report " + month, text, html(text, link), null, link, pdf));
             queued += added ? 1 : 0;
         }
         return queued;
+    }
+
+    private static String key(YearMonth month, UserSummary u) {
+        return CATEGORY + ":" + month + ":" + u.username();
     }
 
     private static String html(String text, String link) {

@@ -1,12 +1,11 @@
 package io.auditflow.timeline;
 
+import io.auditflow.common.Secrets;
 import io.auditflow.common.ValidationException;
 import io.auditflow.program.Framework;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
@@ -178,11 +177,6 @@ class ExecutiveController {
     }
 
     private static String sha256(String s) {
-        try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(d, 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return HexFormat.of().formatHex(Secrets.digest(s.getBytes(StandardCharsets.UTF_8)), 0, 16);
     }
 }

@@ -82,11 +82,13 @@ class OutboxCrashTest {
         assertThat(beforeRestart - sentRows).as("accepted by the server but not marked sent: one per connection at most")
                 .isBetween(0, CONNECTIONS);
 
+        String nodeLog;
         // The same node starts again within the 5-minute lease: it takes its own mails back at once.
         try (ChildJvm again = ChildJvm.start(OutboxSendingNode.class, dir.resolve("node-2.log"), List.of(), url,
                 String.valueOf(port), "node-a")) {
             assertThat(again.waitForExit(Duration.ofSeconds(180))).isZero();
             assertThat(again.lines()).contains("released " + leased);
+            nodeLog = String.join("\n", again.lines());
         }
 
         MimeMessage[] received = smtp.getReceivedMessages();
@@ -94,7 +96,7 @@ class OutboxCrashTest {
         for (MimeMessage m : received) {
             perMessageId.merge(m.getMessageID(), 1, Integer::sum);
         }
-        assertThat(perMessageId).hasSize(MAILS);
+        assertThat(perMessageId).as("every mail once; the restarted node said:\n" + nodeLog).hasSize(MAILS);
         assertThat(perMessageId.keySet()).allMatch(id -> id.endsWith("@audit.example.com>"));
         int duplicates = received.length - MAILS;
         assertThat(duplicates).as("duplicates after kill -9").isBetween(0, CONNECTIONS);

@@ -53,6 +53,30 @@ public abstract class BrowserTest {
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
     }
 
+    /**
+     * When a test fails, what the browser showed and said at that moment (before the browser is
+     * closed): target/screenshots/FAILED-Class-method.png and .log with the page URL and the console.
+     */
+    @org.junit.jupiter.api.extension.RegisterExtension
+    final org.junit.jupiter.api.extension.AfterTestExecutionCallback keepEvidenceOfFailure = context -> {
+        if (context.getExecutionException().isEmpty() || driver == null) {
+            return;
+        }
+        String name = "FAILED-" + context.getRequiredTestClass().getSimpleName() + "-"
+                + context.getRequiredTestMethod().getName();
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            Path shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath();
+            Files.copy(shot, SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+            StringBuilder log = new StringBuilder("url: ").append(driver.getCurrentUrl()).append('\n');
+            driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll()
+                    .forEach(e -> log.append(e.getLevel()).append(' ').append(e.getMessage()).append('\n'));
+            Files.writeString(SCREENSHOTS.resolve(name + ".log"), log);
+        } catch (RuntimeException | IOException e) {
+            // the browser may be gone with the failure; the test's own error is what matters
+        }
+    };
+
     @AfterEach
     void stopBrowser() {
         if (driver != null) {

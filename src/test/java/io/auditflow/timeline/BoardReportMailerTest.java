@@ -83,6 +83,25 @@ class BoardReportMailerTest extends GreenMailSupport {
         String body = io.auditflow.support.MailText.plain(mail);
         assertThat(body).contains("the audit board report for 2026-08 (as of 2026-08-03", "- ISO certificates: ",
                 "- SOC 2 coverage: ", "- Audits in the next 90 days: ", "- Overdue or missed: ", "/dashboard");
+        assertThat(body).contains("The one-page report is attached as a PDF");
+
+        // the attached PDF is the board report of that day: one page, the three answers in it
+        jakarta.mail.internet.MimeMultipart parts = (jakarta.mail.internet.MimeMultipart) mail.getContent();
+        jakarta.mail.BodyPart pdfPart = null;
+        for (int i = 0; i < parts.getCount(); i++) {
+            if (jakarta.mail.Part.ATTACHMENT.equalsIgnoreCase(parts.getBodyPart(i).getDisposition())) {
+                pdfPart = parts.getBodyPart(i);
+            }
+        }
+        assertThat(pdfPart).as("an attached file").isNotNull();
+        assertThat(pdfPart.getFileName()).isEqualTo("audit-board-report-2026-08.pdf");
+        assertThat(pdfPart.getContentType()).startsWith("application/pdf");
+        byte[] pdf = pdfPart.getInputStream().readAllBytes();
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            assertThat(doc.getNumberOfPages()).isEqualTo(1);
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
+            assertThat(text).contains("2026-08-03", "ISO certificates", "SOC 2 coverage", "Audits in the next 90 days");
+        }
 
         clock.setDate(LocalDate.parse("2026-09-01"));
         assertThat(mailer.sendIfDue()).isEqualTo(executives);
