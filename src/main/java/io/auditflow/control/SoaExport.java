@@ -84,7 +84,8 @@ public final class SoaExport {
                     java.util.GregorianCalendar.from(stamp.atZone(java.time.ZoneOffset.UTC)));
             writer.getInfo().put(com.lowagie.text.pdf.PdfName.CREATIONDATE, date);
             writer.getInfo().put(com.lowagie.text.pdf.PdfName.MODDATE, date);
-            byte[] id = java.util.Arrays.copyOf(sha256("soa:" + soa.versionId() + ":" + soa.versionNo() + ":" + stamp), 16);
+            byte[] id = java.util.Arrays.copyOf(io.auditflow.common.Secrets.digest(
+                    ("soa:" + soa.versionId() + ":" + soa.versionNo() + ":" + stamp).getBytes(StandardCharsets.UTF_8)), 16);
             writer.getInfo().put(com.lowagie.text.pdf.PdfName.FILEID, com.lowagie.text.pdf.PdfEncryption.createInfoId(id, id));
         }
         doc.addTitle("Statement of Applicability - " + soa.programName());
@@ -122,13 +123,5 @@ public final class SoaExport {
         doc.add(table);
         doc.close();
         return out.toByteArray();
-    }
-
-    private static byte[] sha256(String s) {
-        try {
-            return java.security.MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

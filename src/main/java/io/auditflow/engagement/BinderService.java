@@ -112,8 +112,8 @@ public class BinderService {
         for (BinderDocuments.Section s : sections) {
             for (BinderDocuments.File f : s.files()) {
                 String path = "documents/" + safe(f.name());
-                lines.add(new ManifestLine(s.title(), f.description(), f.name(), path, sha256(f.bytes()), f.bytes().length,
-                        null, null, null, null, null, null));
+                lines.add(new ManifestLine(s.title(), f.description(), f.name(), path,
+                        io.auditflow.common.Secrets.sha256(f.bytes()), f.bytes().length, null, null, null, null, null, null));
                 files.add(null);
                 documentFiles.put(path, f.bytes());
             }
@@ -227,7 +227,7 @@ public class BinderService {
                 }
                 for (BinderDocuments.File f : s.files()) {
                     doc.add(new Paragraph("documents/" + safe(f.name()) + " - " + f.description() + " - SHA-256 "
-                            + sha256(f.bytes()), small));
+                            + io.auditflow.common.Secrets.sha256(f.bytes()), small));
                 }
             }
         } catch (DocumentException ex) {
@@ -236,14 +236,6 @@ public class BinderService {
             doc.close();
         }
         return bytes.toByteArray();
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (java.security.NoSuchAlgorithmException ex) {
-            throw new IllegalStateException(ex);
-        }
     }
 
     private static String safe(String s) {
