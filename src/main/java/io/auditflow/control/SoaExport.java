@@ -62,9 +62,32 @@ public final class SoaExport {
     }
 
     public static byte[] pdf(Soa soa, ZoneId zone) {
+        return pdf(soa, zone, false);
+    }
+
+    /**
+     * The same PDF byte for byte for the same version (for the audit binder, whose manifest carries
+     * its SHA-256): the creation date is the version's decision or creation time, not the clock, and
+     * the file identifier is derived from the version instead of a random one.
+     */
+    public static byte[] reproduciblePdf(Soa soa, ZoneId zone) {
+        return pdf(soa, zone, true);
+    }
+
+    private static byte[] pdf(Soa soa, ZoneId zone, boolean reproducible) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Document doc = new Document(PageSize.A4.rotate(), 28, 28, 28, 28);
-        PdfWriter.getInstance(doc, out);
+        PdfWriter writer = PdfWriter.getInstance(doc, out);
+        if (reproducible) {
+            java.time.Instant stamp = soa.decidedAt() != null ? soa.decidedAt() : soa.createdAt();
+            com.lowagie.text.pdf.PdfDate date = new com.lowagie.text.pdf.PdfDate(
+                    java.util.GregorianCalendar.from(stamp.atZone(java.time.ZoneOffset.UTC)));
+            writer.getInfo().put(com.lowagie.text.pdf.PdfName.CREATIONDATE, date);
+            writer.getInfo().put(com.lowagie.text.pdf.PdfName.MODDATE, date);
+            byte[] id = java.util.Arrays.copyOf(io.auditflow.common.Secrets.digest(
+                    ("soa:" + soa.versionId() + ":" + soa.versionNo() + ":" + stamp).getBytes(StandardCharsets.UTF_8)), 16);
+            writer.getInfo().put(com.lowagie.text.pdf.PdfName.FILEID, com.lowagie.text.pdf.PdfEncryption.createInfoId(id, id));
+        }
         doc.addTitle("Statement of Applicability - " + soa.programName());
         doc.addCreator("Auditflow");
         doc.open();

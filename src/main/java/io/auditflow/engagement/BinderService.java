@@ -61,9 +61,12 @@ public class BinderService {
     private final RequestService requests;
     private final EvidenceService evidence;
     private final ObjectMapper json;
+    private final List<BinderDocuments> documents;
 
-    BinderService(EngagementService engagements, RequestService requests, EvidenceService evidence, ObjectMapper json) {
+    BinderService(EngagementService engagements, RequestService requests, EvidenceService evidence, ObjectMapper json,
+                  org.springframework.beans.factory.ObjectProvider<BinderDocuments> documents) {
         this.engagements = engagements;
+        this.documents = documents.orderedStream().toList();
         this.requests = requests;
         this.evidence = evidence;
         this.json = json.copy().enable(SerializationFeature.INDENT_OUTPUT)
@@ -103,10 +106,25 @@ public class BinderService {
                 files.add(null);
             }
         }
+        // Documents of the program (the SoA in force of an ISO program): listed like evidence, under documents/.
+        List<BinderDocuments.Section> sections = documents.stream().flatMap(d -> d.section(e).stream()).toList();
+        Map<String, byte[]> documentFiles = new LinkedHashMap<>();
+        for (BinderDocuments.Section s : sections) {
+            for (BinderDocuments.File f : s.files()) {
+                String path = "documents/" + safe(f.name());
+                lines.add(new ManifestLine(s.title(), f.description(), f.name(), path,
+                        io.auditflow.common.Secrets.sha256(f.bytes()), f.bytes().length, null, null, null, null, null, null));
+                files.add(null);
+                documentFiles.put(path, f.bytes());
+            }
+        }
         try (ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8)) {
             put(zip, "manifest.csv", manifestCsv(lines));
             put(zip, "manifest.json", manifestJson(e, lines));
-            put(zip, "index.pdf", index(e, lines));
+            put(zip, "index.pdf", index(e, lines, sections));
+            for (Map.Entry<String, byte[]> d : documentFiles.entrySet()) {
+                put(zip, d.getKey(), d.getValue());
+            }
             for (int i = 0; i < lines.size(); i++) {
                 if (files.get(i) == null) {
                     continue;
@@ -170,7 +188,7 @@ public class BinderService {
         return json.writeValueAsBytes(doc);
     }
 
-    private static byte[] index(Engagement e, List<ManifestLine> lines) {
+    private static byte[] index(Engagement e, List<ManifestLine> lines, List<BinderDocuments.Section> sections) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         Document doc = new Document(PageSize.A4.rotate(), 36, 36, 36, 36);
         try {
@@ -201,6 +219,17 @@ public class BinderService {
                         + (l.acceptedAt() == null ? "" : l.acceptedAt().toString()), small));
             }
             doc.add(table);
+            for (BinderDocuments.Section s : sections) {
+                doc.add(new Paragraph(" "));
+                doc.add(new Paragraph(s.title(), FontFactory.getFont(FontFactory.HELVETICA_BOLD, 11)));
+                if (s.files().isEmpty()) {
+                    doc.add(new Paragraph(s.note() == null ? "Nothing to add." : s.note(), small));
+                }
+                for (BinderDocuments.File f : s.files()) {
+                    doc.add(new Paragraph("documents/" + safe(f.name()) + " - " + f.description() + " - SHA-256 "
+                            + io.auditflow.common.Secrets.sha256(f.bytes()), small));
+                }
+            }
         } catch (DocumentException ex) {
             throw new IllegalStateException("Could not write the binder index", ex);
         } finally {

@@ -36,9 +36,11 @@ class EngagementController {
     private final RequestService requests;
     private final SampleService samples;
     private final BinderService binder;
+    private final PeriodActivities periodActivities;
 
     EngagementController(EngagementService engagements, RequestService requests, SampleService samples,
-                         BinderService binder) {
+                         BinderService binder, PeriodActivities periodActivities) {
+        this.periodActivities = periodActivities;
         this.engagements = engagements;
         this.requests = requests;
         this.samples = samples;
@@ -139,6 +141,15 @@ class EngagementController {
         // Read one byte past the limit at most, so a huge body is refused without being held in memory.
         long limit = engagements.settings().maxImportSize().toBytes();
         return requests.importCsv(id, body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1)));
+    }
+
+    @GetMapping("/{id}/control-activities")
+    @Operation(summary = "Expected versus done for the audited period",
+            description = "Each recurring control activity with occurrences in the engagement's period: its frequency, "
+                    + "the occurrences the schedule expects, how many are done, overdue (past the due day without evidence) "
+                    + "or missed (window closed without evidence), and the dates of each occurrence.")
+    List<PeriodActivity> controlActivities(@PathVariable Long id) {
+        return periodActivities.of(id);
     }
 
     @GetMapping("/{id}/samples")

@@ -135,6 +135,14 @@ public class EngagementService {
         return find(id).orElseThrow();
     }
 
+    /** The newest engagement of one audit of a program (managers), if any: the program page links to it. */
+    @Transactional(readOnly = true)
+    @PreAuthorize(Roles.CAN_MANAGE)
+    public Optional<Engagement> forAudit(Long programId, MilestoneType type, int cycle) {
+        return jdbc.query("select * from engagement where program_id = ? and milestone_type = ? and cycle = ?"
+                + " order by created_at desc, id desc", this::map, programId, type.name(), cycle).stream().findFirst();
+    }
+
     /** The engagements the caller may see, newest first. */
     @Transactional(readOnly = true)
     @PreAuthorize(Roles.CAN_WORK_OR_AUDIT)

@@ -11,7 +11,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -32,11 +31,13 @@ public class SampleService {
     private final EngagementService engagements;
     private final RequestService requests;
     private final ControlActivityService activities;
+    private final PeriodActivities period;
     private final Clock clock;
     private final SecureRandom seeds = new SecureRandom();
 
     SampleService(JdbcTemplate jdbc, EngagementService engagements, RequestService requests,
-                  ControlActivityService activities, Clock clock) {
+                  ControlActivityService activities, PeriodActivities period, Clock clock) {
+        this.period = period;
         this.jdbc = jdbc;
         this.engagements = engagements;
         this.requests = requests;
@@ -116,12 +117,7 @@ public class SampleService {
     }
 
     private List<ControlActivityService.Occurrence> occurrences(Engagement e, String code) {
-        return activities.occurrences(e.programId()).stream()
-                .filter(o -> o.activityCode().equals(code) && o.cycle() == e.cycle())
-                .filter(o -> !o.dueOn().isBefore(e.periodStart()) && !o.opensOn().isAfter(e.periodEnd()))
-                .sorted(Comparator.comparing(ControlActivityService.Occurrence::dueOn)
-                        .thenComparing(ControlActivityService.Occurrence::id))
-                .toList();
+        return period.occurrences(e).stream().filter(o -> o.activityCode().equals(code)).toList();
     }
 
     private int defaultSize(String frequency) {

@@ -63,6 +63,7 @@ class EngagementAccessTest {
         assertThat(status(user, "/api/engagements/requests/" + request + "/evidence")).isEqualTo(expected);
         assertThat(status(user, "/api/engagements/requests/" + request + "/comments")).isEqualTo(expected);
         assertThat(status(user, "/api/evidence/" + evidence + "/content")).isEqualTo(expected);
+        assertThat(status(user, "/api/engagements/" + engagement + "/control-activities")).isEqualTo(expected);
     }
 
     @Test
@@ -92,6 +93,7 @@ class EngagementAccessTest {
         assertThat(status("auditor", "/api/engagements/" + engagement)).isEqualTo(404);
         assertThat(status("auditor", "/api/engagements/requests/" + request)).isEqualTo(404);
         assertThat(status("auditor", "/api/evidence/" + evidence + "/content")).isEqualTo(404);
+        assertThat(status("auditor", "/api/engagements/" + engagement + "/control-activities")).isEqualTo(404);
         assertThat(fx.decide("auditor", request, true, null).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         fx.invite(engagement, "auditor");
         assertThat(status("auditor", "/api/engagements/" + engagement)).isEqualTo(200);
@@ -109,6 +111,7 @@ class EngagementAccessTest {
         assertThat(status("auditor", "/api/engagements/requests/" + request + "/evidence")).isEqualTo(404);
         assertThat(status("auditor", "/api/evidence/" + evidence + "/content")).isEqualTo(404);
         assertThat(status("auditor", "/api/engagements/" + engagement + "/binder")).isEqualTo(404);
+        assertThat(status("auditor", "/api/engagements/" + engagement + "/control-activities")).isEqualTo(404);
         assertThat(status("manager", "/api/engagements/" + engagement)).isEqualTo(200);
     }
 
@@ -136,6 +139,8 @@ class EngagementAccessTest {
                 .getForObject(fx.as("manager").getRootUri() + "/v3/api-docs", JsonNode.class);
         JsonNode paths = docs.get("paths");
         assertThat(paths.has("/api/engagements/{id}/binder")).isTrue();
+        assertThat(paths.get("/api/engagements/{id}/control-activities").get("get").get("summary").asText())
+                .isEqualTo("Expected versus done for the audited period");
         assertThat(paths.get("/api/engagements/{id}/requests/import").get("post").get("requestBody").get("content")
                 .has("text/csv")).isTrue();
         assertThat(paths.get("/api/engagements/requests/{requestId}/accept").get("post").get("responses").has("409")).isTrue();

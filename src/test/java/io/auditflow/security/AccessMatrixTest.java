@@ -174,6 +174,7 @@ class AccessMatrixTest {
             Map.entry("GET /api/engagements/{id}/progress", "admin manager member auditor"),
             Map.entry("GET /api/engagements/{id}/requests", "admin manager member auditor"),
             Map.entry("GET /api/engagements/{id}/samples", "admin manager member auditor"),
+            Map.entry("GET /api/engagements/{id}/control-activities", "admin manager member auditor"),
             Map.entry("GET /api/engagements/{id}/samples/populations", "admin manager member auditor"),
             Map.entry("GET /api/frameworks", EVERYONE),
             Map.entry("GET /api/frameworks/{code}/coverage", "admin manager member executive"),

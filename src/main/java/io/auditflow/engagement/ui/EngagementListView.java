@@ -66,10 +66,14 @@ class EngagementListView extends VerticalLayout implements BeforeEnterObserver {
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        List<String> program = event.getLocation().getQueryParameters().getParameters().get("program");
+        Map<String, List<String>> params = event.getLocation().getQueryParameters().getParameters();
+        List<String> program = params.get("program");
         if (program != null && !program.isEmpty() && CurrentUser.canManage()) {
             try {
-                openCreate(Long.valueOf(program.get(0)));
+                // The lifecycle's offer and the program page's milestone rows also name the audit and cycle.
+                String audit = params.getOrDefault("audit", List.of()).stream().findFirst().orElse(null);
+                Integer cycle = params.getOrDefault("cycle", List.of()).stream().findFirst().map(Integer::valueOf).orElse(null);
+                openCreate(Long.valueOf(program.get(0)), audit, cycle);
             } catch (NumberFormatException ignored) {
                 // a hand-typed address: just show the list
             }
@@ -84,8 +88,15 @@ class EngagementListView extends VerticalLayout implements BeforeEnterObserver {
         }
     }
 
-    /** The create dialog; {@code programId} preselects the program (from the program page). */
     Dialog openCreate(Long programId) {
+        return openCreate(programId, null, null);
+    }
+
+    /**
+     * The create dialog; {@code programId} preselects the program (from the program page), and
+     * {@code auditType} with {@code cycle} the audit when the calendar has it (from an offer).
+     */
+    Dialog openCreate(Long programId, String auditType, Integer cycle) {
         Dialog dialog = new Dialog();
         dialog.setHeaderTitle("New engagement");
         dialog.setId("engagement-dialog");
@@ -120,6 +131,11 @@ class EngagementListView extends VerticalLayout implements BeforeEnterObserver {
         dialog.add(form);
         if (programId != null) {
             programs.find(programId).ifPresent(program::setValue);
+            if (auditType != null && program.getValue() != null) {
+                engagements.auditsOf(programId).stream()
+                        .filter(o -> o.milestoneType().equals(auditType) && (cycle == null || o.cycle() == cycle))
+                        .findFirst().ifPresent(audit::setValue);
+            }
         }
         Map<String, com.vaadin.flow.component.HasValidation> fields = Map.of("programId", program, "milestoneType", audit,
                 "name", name, "auditFirm", firm, "periodStart", periodStart, "periodEnd", periodEnd, "fieldworkEnd", fieldworkEnd);

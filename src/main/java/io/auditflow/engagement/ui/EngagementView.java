@@ -62,6 +62,8 @@ class EngagementView extends VerticalLayout implements BeforeEnterObserver {
     private final SampleService samples;
     private final BinderService binder;
     private final UserService users;
+    private final io.auditflow.engagement.PeriodActivities periodActivities;
+    final Div activitiesBox = new Div();
     final Grid<AuditRequest> grid = new Grid<>(AuditRequest.class, false);
     final Select<RequestStatus> statusFilter = new Select<>();
     final Div importErrors = new Div();
@@ -70,7 +72,8 @@ class EngagementView extends VerticalLayout implements BeforeEnterObserver {
     private Engagement engagement;
 
     EngagementView(EngagementService engagements, RequestService requests, SampleService samples, BinderService binder,
-                   UserService users) {
+                   UserService users, io.auditflow.engagement.PeriodActivities periodActivities) {
+        this.periodActivities = periodActivities;
         this.engagements = engagements;
         this.requests = requests;
         this.samples = samples;
@@ -183,6 +186,55 @@ class EngagementView extends VerticalLayout implements BeforeEnterObserver {
         grid.setAllRowsVisible(true);
         add(grid);
         refreshRequests();
+
+        add(new H3(getTranslation("engagement.activities.title")));
+        activitiesBox.setId("period-activities");
+        activitiesBox.addClassName("period-activities");
+        add(activitiesBox);
+        refreshActivities();
+    }
+
+    /** Expected versus done for the audited period: one card per recurring control activity. */
+    void refreshActivities() {
+        activitiesBox.removeAll();
+        List<io.auditflow.engagement.PeriodActivity> list = periodActivities.of(engagement.id());
+        if (list.isEmpty()) {
+            activitiesBox.add(new Span(getTranslation("engagement.activities.none")));
+            return;
+        }
+        for (io.auditflow.engagement.PeriodActivity a : list) {
+            Div card = new Div();
+            card.addClassName("period-activity");
+            Span name = new Span(a.activityName());
+            name.addClassName("period-activity-name");
+            Span freq = new Span(getTranslation("engagement.frequency." + a.frequency()));
+            freq.getElement().getThemeList().add("badge contrast");
+            Div head = new Div(name, freq);
+            head.addClassName("period-activity-head");
+            Span summary = new Span(getTranslation("engagement.activities.summary", a.expected(), a.done(), a.overdue(),
+                    a.missed()));
+            summary.addClassName("period-activity-summary");
+            if (a.overdue() + a.missed() > 0) {
+                summary.addClassName("overdue");
+            }
+            com.vaadin.flow.component.html.UnorderedList dates = new com.vaadin.flow.component.html.UnorderedList();
+            dates.addClassName("period-activity-dates");
+            for (io.auditflow.engagement.PeriodActivity.Occurrence o : a.occurrences()) {
+                Span state = new Span(io.auditflow.ui.Format.label(o.state()));
+                state.getElement().getThemeList().add(switch (o.state()) {
+                    case DONE -> "badge success";
+                    case OVERDUE, MISSED -> "badge error";
+                    default -> "badge contrast";
+                });
+                String when = getTranslation("engagement.activities.due", io.auditflow.ui.Format.date(o.dueOn()),
+                        io.auditflow.ui.Format.date(o.opensOn()))
+                        + (o.doneOn() == null ? "" : " · " + getTranslation("engagement.activities.doneOn",
+                        io.auditflow.ui.Format.date(o.doneOn())));
+                dates.add(new com.vaadin.flow.component.html.ListItem(new Span(when + " "), state));
+            }
+            card.add(head, summary, dates);
+            activitiesBox.add(card);
+        }
     }
 
     static Span statusBadge(RequestStatus status) {

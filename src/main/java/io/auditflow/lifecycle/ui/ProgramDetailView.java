@@ -38,6 +38,7 @@ import io.auditflow.security.CurrentUser;
 import io.auditflow.ui.Format;
 import io.auditflow.ui.Notifications;
 import jakarta.annotation.security.PermitAll;
+import java.util.List;
 import java.util.stream.Collectors;
 
 /**
@@ -60,7 +61,8 @@ class ProgramDetailView extends VerticalLayout implements BeforeEnterObserver {
     private Program program;
 
     ProgramDetailView(ProgramService programs, UserService users, MilestoneService milestones,
-                      LifecycleService lifecycles, ControlActivityService controls, FindingService findings) {
+                      LifecycleService lifecycles, ControlActivityService controls, FindingService findings,
+                      org.springframework.beans.factory.ObjectProvider<MilestoneAction> milestoneActions) {
         this.programs = programs;
         this.users = users;
         this.milestones = milestones;
@@ -83,6 +85,15 @@ class ProgramDetailView extends VerticalLayout implements BeforeEnterObserver {
                     && LifecycleService.movable(m.getType()));
             return move;
         }).setAutoWidth(true);
+        // Actions of other features on a milestone's row (the engagement of an audit): one column for all.
+        List<MilestoneAction> actions = milestoneActions.orderedStream().toList();
+        if (!actions.isEmpty()) {
+            milestoneGrid.addComponentColumn(m -> {
+                com.vaadin.flow.component.html.Div cell = new com.vaadin.flow.component.html.Div();
+                actions.stream().map(a -> a.create(program, m)).filter(java.util.Objects::nonNull).forEach(cell::add);
+                return cell;
+            }).setAutoWidth(true).setKey("milestone-actions");
+        }
         milestoneGrid.setAllRowsVisible(true);
     }
 
