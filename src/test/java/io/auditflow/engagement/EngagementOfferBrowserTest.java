@@ -77,6 +77,7 @@ class EngagementOfferBrowserTest extends BrowserTest {
         driver.manage().window().setSize(new Dimension(390, 844));
         waitForVaadin();
         screenshot("engagement-offer-program-390");
+        assertNoHorizontalOverflow();
         driver.manage().window().setSize(new Dimension(1440, 900));
 
         // Expected versus done, as the auditor sees it.

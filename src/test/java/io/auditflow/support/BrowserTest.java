@@ -1,5 +1,7 @@
 package io.auditflow.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -142,5 +144,23 @@ public abstract class BrowserTest {
         Path shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath();
         Files.copy(shot, target, StandardCopyOption.REPLACE_EXISTING);
         return target;
+    }
+
+    /**
+     * Nothing on the page reaches past the right edge and the page does not scroll sideways. Overlays
+     * aside, and a grid's cells: a grid may scroll sideways inside its own box, which must itself fit.
+     */
+    @SuppressWarnings("unchecked")
+    protected void assertNoHorizontalOverflow() {
+        waitForVaadin();
+        Object scroll = js("return document.documentElement.scrollWidth - window.innerWidth;");
+        List<String> offenders = (List<String>) js("const w = window.innerWidth; return Array.from(document.querySelectorAll('body *'))"
+                + ".filter(e => { const r = e.getBoundingClientRect(); return r.width > 0 && r.height > 0 && r.right > w + 1"
+                + " && !e.closest('vaadin-notification-card, vaadin-dialog-overlay, vaadin-combo-box-overlay, vaadin-select-overlay, .v-status-message, .v-loading-indicator')"
+                + " && !(e.localName !== 'vaadin-grid' && e.closest('vaadin-grid'))" // a grid scrolls inside its own box
+                + " && getComputedStyle(e).visibility !== 'hidden'; })"
+                + ".map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + '.' + e.className + ' right=' + Math.round(e.getBoundingClientRect().right));");
+        assertThat(offenders).as("elements past the right edge at width " + js("return window.innerWidth;")).isEmpty();
+        assertThat(((Number) scroll).intValue()).as("horizontal scrolling").isLessThanOrEqualTo(0);
     }
 }

@@ -110,6 +110,7 @@ class ProgramDetailView extends VerticalLayout implements BeforeEnterObserver {
         title.setId("program-title");
         HorizontalLayout header = new HorizontalLayout(title, ProgramDialog.badge(program.framework()));
         header.setAlignItems(Alignment.CENTER);
+        header.addClassName("program-header");
         if (program.archived()) {
             Span archived = new Span(Format.text("programs.archived"));
             archived.getElement().getThemeList().add("badge contrast");
@@ -152,6 +153,7 @@ class ProgramDetailView extends VerticalLayout implements BeforeEnterObserver {
             engagement.setId("create-engagement");
             HorizontalLayout actions = new HorizontalLayout(edit, archive, engagement);
             actions.setAlignItems(Alignment.BASELINE);
+            actions.addClassName("program-actions");
             add(actions);
         }
 
