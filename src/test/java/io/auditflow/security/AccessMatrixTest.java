@@ -211,6 +211,8 @@ class AccessMatrixTest {
             // joint engagements (joint2): the body is not CSV: 415 comes before the role check
             Map.entry("POST /api/engagements/{id}/requests/joint-import", EVERYONE),
             Map.entry("POST /api/engagements/{id}/requests/joint-import/preview", EVERYONE),
+            // global search (joint2): every signed-in role; each provider applies its feature's own rules
+            Map.entry("GET /api/search", EVERYONE),
             Map.entry("POST /api/engagements/{id}/samples", "admin manager member auditor"),
             // an empty body is refused (400) before the role check
             Map.entry("POST /api/joint-plans", EVERYONE),
