@@ -2,7 +2,6 @@ package io.auditflow.ui;
 
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Composite;
-import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -44,6 +43,8 @@ public class GlobalSearch extends Composite<Div> {
         open.setText(Format.text("search.button"));
         open.getElement().setAttribute("aria-keyshortcuts", "Control+K /");
         open.getElement().setAttribute("title", Format.text("search.shortcut"));
+        // on phones the label is hidden (CSS) and only the icon shows: the name must not depend on it
+        open.getElement().setAttribute("aria-label", Format.text("search.shortcut"));
         open.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         open.addClickListener(e -> openDialog());
         root.add(open);
@@ -61,7 +62,14 @@ public class GlobalSearch extends Composite<Div> {
         field.setValueChangeMode(ValueChangeMode.LAZY);
         field.setValueChangeTimeout(250);
         field.addValueChangeListener(e -> run(e.getValue()));
-        field.addKeyDownListener(Key.ENTER, e -> openFirst());
+        // Enter carries the typed text, so a quick Enter does not open a hit of an older, not yet sent text
+        field.getElement().addEventListener("keydown", e -> {
+            String typed = e.getEventData().hasKey("element.value") ? e.getEventData().getString("element.value") : null;
+            if (typed != null && (last == null || !last.query().equals(typed.strip()))) {
+                run(typed);
+            }
+            openFirst();
+        }).setFilter("event.key === 'Enter'").addEventData("element.value");
         results.setId("global-search-results");
         results.addClassName("global-search-results");
         results.getElement().setAttribute("aria-live", "polite");
