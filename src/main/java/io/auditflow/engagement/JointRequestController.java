@@ -54,6 +54,14 @@ class JointRequestController {
         return joint.importMerged(id, read(body));
     }
 
+    @org.springframework.web.bind.annotation.GetMapping("/{id}/requests/by-framework")
+    @Operation(summary = "Requests per framework (SOC2, ISO27001): total, accepted, and how many count for both",
+            description = "A merged request of a joint engagement names SOC 2 and ISO items, so it counts for both frameworks."
+                    + " Only the requests the caller may see (members: their teams').")
+    java.util.List<JointRequestList.FrameworkProgress> byFramework(@PathVariable Long id) {
+        return joint.progressByFramework(id);
+    }
+
     /** One byte past the limit at most, so a huge body is refused by the parser without being held in memory. */
     private byte[] read(InputStream body) throws IOException {
         long limit = engagements.settings().maxImportSize().toBytes();

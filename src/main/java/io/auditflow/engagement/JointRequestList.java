@@ -40,6 +40,10 @@ public class JointRequestList {
     public record JointImport(Preview preview, ImportResult result) {
     }
 
+    /** One framework's share of a request list: requests naming its items, accepted ones, and those also counted for another framework. */
+    public record FrameworkProgress(String framework, int total, int accepted, int shared) {
+    }
+
     private final EngagementService engagements;
     private final RequestService requests;
     private final JointPlanning joint;
@@ -75,6 +79,40 @@ public class JointRequestList {
         RequestMerge.Plan plan = plan(csv);
         ImportResult result = requests.importCsv(engagementId, csv(plan.requests()));
         return new JointImport(preview(plan), result);
+    }
+
+    /**
+     * Requests per framework, for the requests the caller may see: a merged request names SOC 2 and
+     * ISO items, so it counts for both (answered and accepted once). Frameworks with no request are left out.
+     */
+    @Transactional(readOnly = true)
+    @PreAuthorize(Roles.CAN_WORK_OR_AUDIT)
+    public List<FrameworkProgress> progressByFramework(Long engagementId) {
+        List<Catalogue> frameworks = List.of(catalogues.catalogue("SOC2"), catalogues.catalogue("ISO27001"));
+        int[][] counts = new int[frameworks.size()][3];
+        for (AuditRequest r : requests.list(engagementId, null)) {
+            Set<String> items = RequestMerge.items(r.criteria());
+            boolean[] names = new boolean[frameworks.size()];
+            int named = 0;
+            for (int f = 0; f < frameworks.size(); f++) {
+                names[f] = items.stream().anyMatch(frameworks.get(f)::contains);
+                named += names[f] ? 1 : 0;
+            }
+            for (int f = 0; f < frameworks.size(); f++) {
+                if (names[f]) {
+                    counts[f][0]++;
+                    counts[f][1] += r.status() == RequestStatus.ACCEPTED ? 1 : 0;
+                    counts[f][2] += named > 1 ? 1 : 0;
+                }
+            }
+        }
+        List<FrameworkProgress> out = new java.util.ArrayList<>();
+        for (int f = 0; f < frameworks.size(); f++) {
+            if (counts[f][0] > 0) {
+                out.add(new FrameworkProgress(frameworks.get(f).code(), counts[f][0], counts[f][1], counts[f][2]));
+            }
+        }
+        return out;
     }
 
     private void requireJointListWriter(Long engagementId) {

@@ -86,6 +86,12 @@ class JointRequestListTest {
         assertThat(one.get("criteria").asText()).isEqualTo("CC7.2, A.8.16");
         assertThat(one.get("dueDate").asText()).isEqualTo("2026-10-05");
 
+        JsonNode byFramework = fx.as("manager").getForObject("/api/engagements/" + id + "/requests/by-framework", JsonNode.class);
+        assertThat(byFramework.toString()).isEqualTo("[{\"framework\":\"SOC2\",\"total\":3,\"accepted\":0,\"shared\":1},"
+                + "{\"framework\":\"ISO27001\",\"total\":3,\"accepted\":0,\"shared\":1}]");
+        assertThat(fx.as("executive").getForEntity("/api/engagements/" + id + "/requests/by-framework", JsonNode.class)
+                .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+
         ResponseEntity<JsonNode> again = post("manager", id, "", CSV);
         assertThat(again.getBody().get("result").get("created").asInt()).as("a re-import never duplicates").isZero();
         assertThat(references(id)).hasSize(5);

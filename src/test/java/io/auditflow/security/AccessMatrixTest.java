@@ -211,6 +211,7 @@ class AccessMatrixTest {
             // joint engagements (joint2): the body is not CSV: 415 comes before the role check
             Map.entry("POST /api/engagements/{id}/requests/joint-import", EVERYONE),
             Map.entry("POST /api/engagements/{id}/requests/joint-import/preview", EVERYONE),
+            Map.entry("GET /api/engagements/{id}/requests/by-framework", "admin manager member auditor"),
             // global search (joint2): every signed-in role; each provider applies its feature's own rules
             Map.entry("GET /api/search", EVERYONE),
             Map.entry("POST /api/engagements/{id}/samples", "admin manager member auditor"),

@@ -30,6 +30,7 @@ class JointImportPanel extends Div {
     final Button apply = new Button("Import the merged list");
     final Button cancel = new Button("Cancel");
     final Div errors = new Div();
+    final Paragraph counts = new Paragraph();
     private final JointRequestList joint;
     private Engagement engagement;
     private Runnable afterImport;
@@ -51,6 +52,9 @@ class JointImportPanel extends Div {
         setId("joint-import");
         addClassName("joint-import");
         add(new H3("Joint audit: one request list for SOC 2 and ISO 27001"));
+        counts.setId("joint-import-counts");
+        add(counts);
+        refreshCounts();
         upload.setId("joint-import-upload");
         upload.setMaxFiles(1);
         upload.setAcceptedFileTypes(".csv", "text/csv");
@@ -100,12 +104,28 @@ class JointImportPanel extends Div {
             Notifications.success(r.preview().summary() + ". Imported: " + r.result().created() + " new, "
                     + r.result().updated() + " updated, " + r.result().unchanged() + " unchanged");
             reset();
+            refreshCounts();
             afterImport.run();
         } catch (ValidationException e) {
             showErrors(e.errors().stream().map(FieldError::message).toList());
         } catch (RuntimeException e) {
             showErrors(List.of(e.getMessage()));
         }
+    }
+
+    /** "SOC 2: 0 of 3 accepted · ISO 27001: 0 of 3 accepted · 1 request counts for both". */
+    void refreshCounts() {
+        List<JointRequestList.FrameworkProgress> all = joint.progressByFramework(engagement.id());
+        int shared = all.stream().mapToInt(JointRequestList.FrameworkProgress::shared).max().orElse(0);
+        StringBuilder sb = new StringBuilder();
+        for (JointRequestList.FrameworkProgress p : all) {
+            sb.append(sb.isEmpty() ? "" : " · ").append("SOC2".equals(p.framework()) ? "SOC 2" : "ISO27001".equals(p.framework())
+                    ? "ISO 27001" : p.framework()).append(": ").append(p.accepted()).append(" of ").append(p.total()).append(" accepted");
+        }
+        if (shared > 0) {
+            sb.append(" · ").append(shared).append(shared == 1 ? " request counts" : " requests count").append(" for both");
+        }
+        counts.setText(sb.isEmpty() ? "No requests yet." : sb.toString());
     }
 
     private void reset() {

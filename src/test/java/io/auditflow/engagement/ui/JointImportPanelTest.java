@@ -60,6 +60,7 @@ class JointImportPanelTest extends KaribuTest {
         UI.getCurrent().navigate("engagements/" + id);
         JointImportPanel panel = _get(JointImportPanel.class);
 
+        assertThat(panel.counts.getText()).isEqualTo("No requests yet.");
         panel.preview(EngagementFixture.bytes(CSV));
         assertThat(panel.summary.getText()).isEqualTo("6 requests, 2 merged into 1:");
         assertThat(panel.merges.getGenericDataView().getItems().map(JointRequestList.MergeRow::reason))
@@ -72,6 +73,7 @@ class JointImportPanelTest extends KaribuTest {
         assertThat(panel.preview.isVisible()).isFalse();
         assertThat(grid.getGenericDataView().getItems().map(AuditRequest::reference))
                 .containsExactlyInAnyOrder("SOC-1", "SOC-2", "SOC-3+ISO-3", "ISO-1", "ISO-2");
+        assertThat(panel.counts.getText()).isEqualTo("SOC 2: 0 of 3 accepted · ISO 27001: 0 of 3 accepted · 1 request counts for both");
     }
 
     @Test
