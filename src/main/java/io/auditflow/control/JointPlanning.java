@@ -69,6 +69,15 @@ public class JointPlanning {
         return isoAudit.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
     }
 
+    /**
+     * The joint audit's window: the week of the ISO audit, Monday to Sunday, in which the aligned SOC 2
+     * fieldwork starts (both days included). The timeline draws it on both programs' lanes.
+     */
+    public static LocalDate[] jointWeek(LocalDate isoAudit) {
+        LocalDate monday = alignedFieldworkStart(isoAudit);
+        return new LocalDate[] {monday, monday.plusDays(6)};
+    }
+
     @Transactional(readOnly = true)
     @PreAuthorize(ControlService.CAN_SEE_PROGRAMS)
     public List<Pair> pairs() {
@@ -164,6 +173,17 @@ public class JointPlanning {
                         rs.getObject(10, LocalDate.class), rs.getObject(11, LocalDate.class), Status.valueOf(rs.getString(12)),
                         rs.getString(13), rs.getTimestamp(14) == null ? null : rs.getTimestamp(14).toInstant()))
                 .list();
+    }
+
+    /**
+     * The program paired with this one by an accepted joint-planning proposal, if any (the newest).
+     * Only ids leave here, so other features (a joint engagement's request list) may ask without a role.
+     */
+    @Transactional(readOnly = true)
+    public Optional<Long> acceptedPartner(Long programId) {
+        return jdbc.sql("select case when soc2_program_id = :p then iso_program_id else soc2_program_id end from joint_plan_proposal"
+                        + " where status = 'ACCEPTED' and (soc2_program_id = :p or iso_program_id = :p) order by decided_at desc, id desc")
+                .param("p", programId).query(Long.class).list().stream().findFirst();
     }
 
     /** Accepting moves the SOC 2 fieldwork through the lifecycle's reschedule path (its checks apply). */

@@ -129,6 +129,7 @@ public final class TimelineDrawing {
                 .append("<li><span class=\"lg s-AT_RISK\"></span>At risk</li><li><span class=\"lg s-MISSED\"></span>Missed</li>")
                 .append("<li><span class=\"lg gap\"></span>Coverage gap / lapsed</li>")
                 .append("<li>◆ audit · ● report / decision · ■ bridge letter · ▼ expiry · ○ internal audit / review · ✖ major NC</li>")
+                .append("<li><span class=\"lg joint-accepted\"></span>Joint audit (dashed: proposed)</li>")
                 .append("<li>“+2”: markers merged where labels would overlap</li></ul>");
     }
 
@@ -177,7 +178,7 @@ public final class TimelineDrawing {
         out.append("</div>");
         String label = lane.name() + ": " + items.size() + (items.size() == 1 ? " marker" : " markers")
                 + (alarm == null ? "" : ", " + alarm.toLowerCase(Locale.ROOT))
-                + ". Use the arrow keys to move between markers.";
+                + ". " + styledOverlayText(lane) + "Use the arrow keys to move between markers.";
         out.append("<svg class=\"tl-row\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(LANE_HEIGHT)
                 .append("\" role=\"group\" tabindex=\"0\" aria-label=\"").append(esc(label)).append("\">");
         if (!lane.hasDates()) {
@@ -326,12 +327,35 @@ public final class TimelineDrawing {
         }
     }
 
+    /** Styled overlays (e.g. joint audits) in view are read out with the lane, as markers are not enough. */
+    private String styledOverlayText(ProgramLane lane) {
+        StringBuilder sb = new StringBuilder();
+        for (TimelineOverlay.OverlayBar o : overlays) {
+            if (o.style() != null && o.programId().equals(lane.programId())
+                    && !o.end().isBefore(timeline.from()) && !o.start().isAfter(timeline.to())) {
+                sb.append(o.details()).append(". ");
+            }
+        }
+        return sb.toString();
+    }
+
     private void overlay(TimelineOverlay.OverlayBar o) {
         if (o.end().isBefore(timeline.from()) || o.start().isAfter(timeline.to())) {
             return;
         }
         double x1 = x(max(o.start(), timeline.from()));
         double x2 = x(min(o.end(), timeline.to()).plusDays(1));
+        if (o.style() != null) {
+            double w = Math.max(4, x2 - x1);
+            out.append("<g class=\"ov-").append(o.style()).append("\" role=\"img\" aria-label=\"").append(esc(o.details()))
+                    .append("\"><title>").append(esc(o.details())).append("</title><rect x=\"").append(fmt(x1))
+                    .append("\" y=\"33\" width=\"").append(fmt(w)).append("\" height=\"17\"/>");
+            if (o.label() != null && w > labelWidth(o.label()) + 6) {
+                out.append("<text x=\"").append(fmt(x1 + 3)).append("\" y=\"45\">").append(esc(o.label())).append("</text>");
+            }
+            out.append("</g>");
+            return;
+        }
         out.append("<rect class=\"ov\" x=\"").append(fmt(x1)).append("\" y=\"35\" width=\"").append(fmt(Math.max(2, x2 - x1)))
                 .append("\" height=\"13\"><title>").append(esc(o.details())).append("</title></rect>");
     }

@@ -43,14 +43,16 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver, Be
     private final H2 pageTitle = new H2();
     private final SecuritySettings securitySettings;
     final NotificationBell bell;
+    final GlobalSearch search;
 
     public MainLayout(AuthenticationContext authentication, SecuritySettings securitySettings,
-                      NotificationService notifications) {
+                      NotificationService notifications, io.auditflow.search.SearchService searchService) {
         this.securitySettings = securitySettings;
         this.bell = new NotificationBell(notifications);
         setPrimarySection(Section.DRAWER);
         pageTitle.addClassName("page-title");
-        addToNavbar(new DrawerToggle(), pageTitle, bell);
+        this.search = new GlobalSearch(searchService);
+        addToNavbar(new DrawerToggle(), pageTitle, search, bell);
 
         H1 brand = new H1("Auditflow");
         brand.addClassName("brand");

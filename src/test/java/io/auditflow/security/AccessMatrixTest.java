@@ -209,6 +209,12 @@ class AccessMatrixTest {
             Map.entry("POST /api/engagements/{id}/requests", "admin manager member auditor"),
             // the body is not CSV: 415 comes before the role check
             Map.entry("POST /api/engagements/{id}/requests/import", EVERYONE),
+            // joint engagements (joint2): the body is not CSV: 415 comes before the role check
+            Map.entry("POST /api/engagements/{id}/requests/joint-import", EVERYONE),
+            Map.entry("POST /api/engagements/{id}/requests/joint-import/preview", EVERYONE),
+            Map.entry("GET /api/engagements/{id}/requests/by-framework", "admin manager member auditor"),
+            // global search (joint2): every signed-in role; each provider applies its feature's own rules
+            Map.entry("GET /api/search", EVERYONE),
             Map.entry("POST /api/engagements/{id}/samples", "admin manager member auditor"),
             // an empty body is refused (400) before the role check
             Map.entry("POST /api/joint-plans", EVERYONE),

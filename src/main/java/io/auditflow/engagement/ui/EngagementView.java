@@ -161,6 +161,13 @@ class EngagementView extends VerticalLayout implements BeforeEnterObserver {
             upload.setUploadHandler(UploadHandler.inMemory((meta, bytes) -> importCsv(bytes)));
             upload.addFileRejectedListener(e -> showImportErrors(List.of(e.getErrorMessage())));
             add(upload);
+            JointImportPanel jointImport = JointImportPanel.forEngagement(engagement, () -> {
+                refreshRequests();
+                refreshProgress();
+            });
+            if (jointImport != null) {
+                add(jointImport);
+            }
         }
         importErrors.setId("import-errors");
         importErrors.addClassName("form-error");
