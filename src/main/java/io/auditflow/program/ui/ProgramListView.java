@@ -73,6 +73,7 @@ class ProgramListView extends VerticalLayout {
         toolbar.setAlignItems(Alignment.BASELINE);
         toolbar.setWidthFull();
         toolbar.expand(search);
+        toolbar.addClassName("program-toolbar");
         add(toolbar, grid);
         refresh();
     }
