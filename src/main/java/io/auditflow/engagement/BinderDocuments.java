@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /**
  * Extension point for other features to put documents of an engagement's program into the audit
- * binder, e.g. the Statement of Applicability in force of an ISO program (control.SoaBinderDocuments).
+ * binder, e.g. the Statement of Applicability in force of an ISO program (engagement.SoaBinderDocuments, which reads control's SoaService).
  * Implement it as a Spring bean; the binder has checked the caller's access to the engagement before
  * it asks, and lists every file in the manifests with its SHA-256. Files must be byte-for-byte the
  * same for the same state, so that exporting twice gives the same manifest.

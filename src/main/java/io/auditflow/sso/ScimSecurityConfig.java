@@ -53,7 +53,7 @@ class ScimSecurityConfig {
                         .authenticationEntryPoint((req, res, ex) -> {
                             res.setHeader("WWW-Authenticate", "Bearer realm=\"Auditflow SCIM\"");
                             ScimJson.writeError(res, json, new ScimError(401, null,
-                                    "Send the SCIM token made under Users (Authorization: Bearer scim_...)"));
+                                    "Send the SCIM token made under Provisioning (Authorization: Bearer scim_...)"));
                         })
                         .accessDeniedHandler((req, res, ex) -> ScimJson.writeError(res, json,
                                 new ScimError(403, null, "Only the SCIM token may provision"))))

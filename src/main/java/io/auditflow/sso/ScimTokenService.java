@@ -52,6 +52,17 @@ public class ScimTokenService {
     }
 
     /** For the SCIM filter: one hash and one indexed look-up. */
+    /** When the current token was made and by whom; empty when there is none (provisioning is off). */
+    public record TokenInfo(java.time.Instant createdAt, String createdBy) {
+    }
+
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional(readOnly = true)
+    public java.util.Optional<TokenInfo> current() {
+        return jdbc.query("select created_at, created_by from scim_token order by id desc",
+                (rs, n) -> new TokenInfo(rs.getTimestamp(1).toInstant(), rs.getString(2))).stream().findFirst();
+    }
+
     @Transactional(readOnly = true)
     boolean matches(String token) {
         if (token == null || !token.startsWith(PREFIX) || token.length() > 100) {

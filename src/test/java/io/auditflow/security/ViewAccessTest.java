@@ -91,6 +91,7 @@ class ViewAccessTest extends KaribuTest {
             Map.entry("admin/teams", "ADMIN"),
             Map.entry("admin/mail", "ADMIN"),
             Map.entry("admin/audit", "ADMIN"),
+            Map.entry("admin/provisioning", "ADMIN"),
             Map.entry("account", EVERYONE),
             Map.entry("engagements", "ADMIN COMPLIANCE_MANAGER COMPLIANCE_MEMBER AUDITOR"),
             Map.entry("engagements/:id", "ADMIN COMPLIANCE_MANAGER COMPLIANCE_MEMBER AUDITOR"),

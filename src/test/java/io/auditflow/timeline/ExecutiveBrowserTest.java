@@ -177,7 +177,7 @@ class ExecutiveBrowserTest extends BrowserTest {
         PAGES.put("auditor", everyone);
         PAGES.put("member", concat(everyone, workers));
         PAGES.put("manager", concat(everyone, workers, List.of("reminders/settings")));
-        PAGES.put("admin", concat(everyone, workers, List.of("reminders/settings", "admin/users", "admin/teams", "admin/mail")));
+        PAGES.put("admin", concat(everyone, workers, List.of("reminders/settings", "admin/users", "admin/teams", "admin/mail", "admin/provisioning")));
     }
 
     /**

@@ -1,8 +1,9 @@
-package io.auditflow.control;
+package io.auditflow.engagement;
 
 import io.auditflow.common.SystemAuthentication;
-import io.auditflow.engagement.BinderDocuments;
-import io.auditflow.engagement.Engagement;
+import io.auditflow.control.Soa;
+import io.auditflow.control.SoaExport;
+import io.auditflow.control.SoaService;
 import io.auditflow.program.Framework;
 import java.time.Clock;
 import java.util.List;
@@ -11,8 +12,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The Statement of Applicability in force goes into the audit binder of every engagement on an ISO
- * 27001 program (issue 12, item 5), as CSV and PDF. Control implements the engagement's extension
- * point, so engagement does not depend on control. The binder has already let the caller in (a
+ * 27001 program (issue 12, item 5), as CSV and PDF, through the binder's extension point. It lives
+ * here because engagement already reads control (the crosswalk for joint request lists); control
+ * must not read engagement back (no cycle). The binder has already let the caller in (a
  * manager or an active auditor of this engagement); auditors cannot read SoAs directly, so the
  * version in force of this one program is read with system rights, and nothing else.
  */
