@@ -11,6 +11,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import io.auditflow.IntegrationTest;
 import io.auditflow.identity.TeamSummary;
@@ -18,6 +19,7 @@ import io.auditflow.identity.UserSummary;
 import io.auditflow.security.Role;
 import io.auditflow.support.KaribuTest;
 import java.util.EnumSet;
+import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -102,5 +104,18 @@ class ProgramViewTest extends KaribuTest {
             assertThat(_find(Button.class, spec -> spec.withId("edit-program"))).isEmpty();
             assertThatThrownBy(() -> programs.setArchived(any.id(), true)).isInstanceOf(AccessDeniedException.class);
         }
+    }
+
+    @Test
+    void a_german_manager_sees_the_new_program_dialog_in_german() {
+        login("manager", Role.COMPLIANCE_MANAGER);
+        UI.getCurrent().setLocale(Locale.GERMAN);
+        UI.getCurrent().navigate("programs");
+        _click(_get(Button.class, spec -> spec.withId("new-program")));
+
+        assertThat(_get(Dialog.class).getHeaderTitle()).isEqualTo("Neues Programm");
+        assertThat(_get(ComboBox.class, spec -> spec.withId("program-framework")).getLabel()).isEqualTo("Rahmenwerk");
+        assertThat(_get(TextArea.class, spec -> spec.withId("program-scope")).getLabel()).isEqualTo("Geltungsbereich");
+        assertThat(_get(Button.class, spec -> spec.withId("program-save")).getText()).isEqualTo("Speichern");
     }
 }

@@ -15,10 +15,11 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import io.auditflow.calendar.CalendarFeedService;
 import io.auditflow.calendar.FeedKind;
+import io.auditflow.common.Formats;
+import io.auditflow.ui.Format;
 import io.auditflow.ui.Notifications;
 import jakarta.annotation.security.PermitAll;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -42,9 +43,7 @@ class CalendarFeedsView extends VerticalLayout {
         this.feeds = feeds;
         addClassName("calendar-feeds");
         setMaxWidth("60rem");
-        add(new Paragraph("Subscribe to these addresses in Outlook (Add calendar → From Internet) or Google Calendar "
-                + "(Other calendars → From URL). Anyone with an address can read that calendar, so keep it private; "
-                + "regenerate it if it leaks: the old address then stops working."));
+        add(new Paragraph(Format.text("feeds.intro")));
         for (FeedKind kind : FeedKind.values()) {
             add(section(kind));
         }
@@ -52,10 +51,8 @@ class CalendarFeedsView extends VerticalLayout {
 
     private Div section(FeedKind kind) {
         String id = kind.path();
-        H3 title = new H3(io.auditflow.ui.Format.label(kind));
-        Paragraph what = new Paragraph(kind == FeedKind.PERSONAL
-                ? "Due dates of your tasks and the milestones of the programs you own or whose team you are in."
-                : "Every audit milestone of every active program.");
+        H3 title = new H3(Format.label(kind));
+        Paragraph what = new Paragraph(Format.text("feeds.what." + kind.name()));
         Paragraph status = new Paragraph();
         status.setId("feed-state-" + id);
         state.put(kind, status);
@@ -66,7 +63,7 @@ class CalendarFeedsView extends VerticalLayout {
         url.setId("feed-url-" + id);
         url.setVisible(false);
         urls.put(kind, url);
-        Button copy = new Button("Copy", new Icon(VaadinIcon.COPY), e -> url.getElement()
+        Button copy = new Button(Format.text("feeds.copy"), new Icon(VaadinIcon.COPY), e -> url.getElement()
                 .executeJs("navigator.clipboard && navigator.clipboard.writeText($0)", url.getValue()));
         copy.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         copy.setVisible(false);
@@ -74,17 +71,17 @@ class CalendarFeedsView extends VerticalLayout {
         Button make = new Button("", new Icon(VaadinIcon.REFRESH), e -> {
             url.setValue(feeds.regenerate(kind));
             url.setVisible(true);
-            Notifications.success("New address made: copy it now; the previous one no longer works");
+            Notifications.success(Format.text("feeds.regenerated"));
             refresh(kind);
         });
         make.setId("feed-regenerate-" + id);
         make.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         regenerate.put(kind, make);
-        Button off = new Button("Turn off", e -> {
+        Button off = new Button(Format.text("feeds.turnOff"), e -> {
             feeds.revoke(kind);
             url.clear();
             url.setVisible(false);
-            Notifications.success("Feed turned off: its address no longer works");
+            Notifications.success(Format.text("feeds.turnedOff"));
             refresh(kind);
         });
         off.setId("feed-off-" + id);
@@ -103,11 +100,10 @@ class CalendarFeedsView extends VerticalLayout {
     private void refresh(FeedKind kind) {
         var since = feeds.activeSince(kind);
         state.get(kind).setText(since
-                .map(i -> "Active since " + DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of("UTC"))
-                        .format(i) + " UTC." + (urls.get(kind).isEmpty()
-                        ? " For your security the address is shown only once; regenerate to get a new one." : ""))
-                .orElse("No address yet."));
-        regenerate.get(kind).setText(since.isPresent() ? "Regenerate address" : "Create address");
+                .map(i -> Format.text("feeds.activeSince", Formats.dateTime(i, ZoneId.of("UTC"), Format.locale()))
+                        + (urls.get(kind).isEmpty() ? Format.text("feeds.shownOnce") : ""))
+                .orElse(Format.text("feeds.none")));
+        regenerate.get(kind).setText(Format.text(since.isPresent() ? "feeds.regenerate" : "feeds.create"));
         turnOff.get(kind).setVisible(since.isPresent());
     }
 }

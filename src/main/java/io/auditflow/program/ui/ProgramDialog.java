@@ -23,6 +23,7 @@ import io.auditflow.program.ProgramRequest;
 import io.auditflow.program.ProgramService;
 import io.auditflow.program.TrustCategory;
 import io.auditflow.ui.FieldErrors;
+import io.auditflow.ui.Format;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -33,15 +34,15 @@ import java.util.Map;
  */
 public class ProgramDialog extends Dialog {
 
-    final TextField name = new TextField("Name");
-    final ComboBox<Framework> framework = new ComboBox<>("Framework");
-    final CheckboxGroup<TrustCategory> criteria = new CheckboxGroup<>("Trust Services Criteria");
+    final TextField name = new TextField(Format.text("programDialog.name"));
+    final ComboBox<Framework> framework = new ComboBox<>(Format.text("programDialog.framework"));
+    final CheckboxGroup<TrustCategory> criteria = new CheckboxGroup<>(Format.text("programDialog.criteria"));
     final Select<String> isoEdition = new Select<>();
-    final TextArea scope = new TextArea("Scope");
-    final ComboBox<UserSummary> owner = new ComboBox<>("Owner");
-    final ComboBox<TeamSummary> team = new ComboBox<>("Team");
+    final TextArea scope = new TextArea(Format.text("programDialog.scope"));
+    final ComboBox<UserSummary> owner = new ComboBox<>(Format.text("programDialog.owner"));
+    final ComboBox<TeamSummary> team = new ComboBox<>(Format.text("programDialog.team"));
     final Paragraph formError = new Paragraph();
-    final Button save = new Button("Save");
+    final Button save = new Button(Format.text("common.save"));
 
     private final ProgramService programs;
     private final Long programId;
@@ -50,7 +51,7 @@ public class ProgramDialog extends Dialog {
     public ProgramDialog(ProgramService programs, UserService users, Program existing) {
         this.programs = programs;
         this.programId = existing == null ? null : existing.id();
-        setHeaderTitle(existing == null ? "New program" : "Edit " + existing.name());
+        setHeaderTitle(existing == null ? Format.text("programDialog.new") : Format.text("programDialog.edit", existing.name()));
         setWidth("640px");
 
         name.setId("program-name");
@@ -63,8 +64,8 @@ public class ProgramDialog extends Dialog {
         criteria.setId("program-criteria");
         criteria.setItems(TrustCategory.values());
         criteria.setItemLabelGenerator(io.auditflow.ui.Format::label);
-        criteria.setHelperText("Security is always in scope for SOC 2");
-        isoEdition.setLabel("ISO/IEC 27001 edition");
+        criteria.setHelperText(Format.text("programDialog.criteriaHelp"));
+        isoEdition.setLabel(Format.text("programDialog.isoEdition"));
         isoEdition.setItems("2022", "2013");
         scope.setId("program-scope");
         scope.setMaxLength(ProgramService.MAX_SCOPE);
@@ -111,7 +112,7 @@ public class ProgramDialog extends Dialog {
         save.setId("program-save");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.addClickListener(e -> save());
-        Button cancel = new Button("Cancel", e -> close());
+        Button cancel = new Button(Format.text("common.cancel"), e -> close());
         getFooter().add(cancel, save);
     }
 

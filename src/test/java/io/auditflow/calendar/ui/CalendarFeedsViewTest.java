@@ -10,6 +10,9 @@ import io.auditflow.calendar.CalendarFeedService;
 import io.auditflow.calendar.FeedKind;
 import io.auditflow.security.Role;
 import io.auditflow.support.KaribuTest;
+import io.auditflow.support.TestClock;
+import java.time.Instant;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -18,6 +21,8 @@ class CalendarFeedsViewTest extends KaribuTest {
 
     @Autowired
     CalendarFeedService feeds;
+    @Autowired
+    TestClock clock;
 
     @Test
     void regenerating_shows_a_new_url_once_and_the_old_one_stops_working() {
@@ -41,6 +46,25 @@ class CalendarFeedsViewTest extends KaribuTest {
         assertThat(feeds.feed("org", token(second))).isEmpty();
         assertThat(view.urls.get(FeedKind.ORGANISATION).isVisible()).isFalse();
         assertThat(view.state.get(FeedKind.ORGANISATION).getText()).isEqualTo("No address yet.");
+    }
+
+    @Test
+    void a_german_user_sees_the_feeds_page_in_german_with_a_german_date() {
+        clock.set(Instant.parse("2026-12-24T10:15:00Z"));
+        login("executive", Role.EXECUTIVE);
+        UI.getCurrent().setLocale(Locale.GERMAN);
+        UI.getCurrent().navigate("feeds");
+        CalendarFeedsView view = _get(CalendarFeedsView.class);
+
+        _click(view.regenerate.get(FeedKind.PERSONAL));
+
+        assertThat(view.state.get(FeedKind.PERSONAL).getText()).isEqualTo("Aktiv seit 24.12.2026 10:15 UTC.");
+        assertThat(view.regenerate.get(FeedKind.PERSONAL).getText()).isEqualTo("Adresse neu erzeugen");
+        assertThat(view.turnOff.get(FeedKind.PERSONAL).getText()).isEqualTo("Abschalten");
+
+        _click(view.turnOff.get(FeedKind.PERSONAL));
+        assertThat(view.state.get(FeedKind.PERSONAL).getText()).isEqualTo("Noch keine Adresse.");
+        assertThat(view.regenerate.get(FeedKind.PERSONAL).getText()).isEqualTo("Adresse erzeugen");
     }
 
     private static String token(String url) {
