@@ -40,9 +40,31 @@ public final class ChildJvm implements AutoCloseable {
 
     /** Starts {@code mainClass} with the test classpath; its output (stderr too) goes to {@code log}. */
     public static ChildJvm start(Class<?> mainClass, Path log, List<String> jvmOptions, String... args) throws IOException {
+        return start(mainClass, log, jvmOptions, testClasspath(), args);
+    }
+
+    /**
+     * Starts the application's own main class without the test classes on the class path (the test
+     * classpath minus {@code target/test-classes}), so its component scan finds no test beans; the
+     * test-scoped libraries stay.
+     */
+    public static ChildJvm startApplication(Class<?> mainClass, Path log, List<String> jvmOptions, String... args)
+            throws IOException {
+        String testClasses = Path.of("target", "test-classes").toAbsolutePath().normalize().toString();
+        String classpath = java.util.Arrays.stream(testClasspath().split(File.pathSeparator))
+                .filter(entry -> !Path.of(entry).toAbsolutePath().normalize().toString().equals(testClasses))
+                .collect(java.util.stream.Collectors.joining(File.pathSeparator));
+        return start(mainClass, log, jvmOptions, classpath, args);
+    }
+
+    private static String testClasspath() {
+        return System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+    }
+
+    private static ChildJvm start(Class<?> mainClass, Path log, List<String> jvmOptions, String classpath, String... args)
+            throws IOException {
         String java = ProcessHandle.current().info().command()
                 .orElse(System.getProperty("java.home") + File.separator + "bin" + File.separator + "java");
-        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         List<String> command = new ArrayList<>();
         command.add(java);
         command.add("-Xmx256m");
