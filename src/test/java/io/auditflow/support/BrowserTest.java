@@ -163,4 +163,17 @@ public abstract class BrowserTest {
         assertThat(offenders).as("elements past the right edge at width " + js("return window.innerWidth;")).isEmpty();
         assertThat(((Number) scroll).intValue()).as("horizontal scrolling").isLessThanOrEqualTo(0);
     }
+
+    /**
+     * Loads axe-core (Deque's jar, test scope) into the page. The one place that names the file, so an
+     * upgrade of axe changes every accessibility check at once.
+     */
+    protected void loadAxe() throws IOException {
+        try (java.io.InputStream in = BrowserTest.class.getResourceAsStream("/axe.min.js")) {
+            if (in == null) {
+                throw new IllegalStateException("axe.min.js is not on the test classpath (com.deque.html.axe-core:selenium)");
+            }
+            js(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+        }
+    }
 }

@@ -6,9 +6,6 @@ import io.auditflow.IntegrationTest;
 import io.auditflow.program.ProgramService;
 import io.auditflow.support.BrowserTest;
 import io.auditflow.support.TestClock;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -202,15 +199,9 @@ class ExecutiveBrowserTest extends BrowserTest {
         return all;
     }
 
-    private String axeSource() throws IOException {
-        try (InputStream in = getClass().getResourceAsStream("/axe.min.js")) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-    }
 
     @Test
     void axe_finds_no_wcag_21_a_or_aa_violation_on_any_page_for_any_role() throws Exception {
-        String axe = axeSource();
         // axe walks every node: the timeline of a shared context may hold 200+ lanes, on a busy machine
         driver.manage().timeouts().scriptTimeout(Duration.ofMinutes(4));
         Map<String, List<String>> violations = new LinkedHashMap<>();
@@ -224,7 +215,7 @@ class ExecutiveBrowserTest extends BrowserTest {
                 }
                 Thread.sleep(300);
                 waitForVaadin();
-                js(axe);
+                loadAxe();
                 @SuppressWarnings("unchecked")
                 List<Map<String, Object>> found = (List<Map<String, Object>>) ((JavascriptExecutor) driver).executeAsyncScript(
                         "const done = arguments[arguments.length - 1];"

@@ -13,8 +13,6 @@ import io.auditflow.program.Program;
 import io.auditflow.security.Role;
 import io.auditflow.support.BrowserTest;
 import io.auditflow.support.TestClock;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -89,9 +87,7 @@ class JointTimelineBrowserTest extends BrowserTest {
 
     @SuppressWarnings("unchecked")
     private List<String> axe() throws Exception {
-        try (InputStream in = getClass().getResourceAsStream("/META-INF/resources/webjars/axe-core/4.6.3/axe.min.js")) {
-            js(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        }
+        loadAxe();
         driver.manage().timeouts().scriptTimeout(Duration.ofMinutes(2));
         List<Map<String, Object>> found = (List<Map<String, Object>>) ((JavascriptExecutor) driver).executeAsyncScript(
                 "const done = arguments[arguments.length - 1];"
