@@ -22,6 +22,7 @@ import io.auditflow.control.Requirement;
 import io.auditflow.identity.TeamSummary;
 import io.auditflow.identity.UserService;
 import io.auditflow.ui.FieldErrors;
+import io.auditflow.ui.Format;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,8 +33,8 @@ import java.util.TreeSet;
 /** Adds or changes a control: name, owner team, frequency and the requirements it satisfies per framework. */
 class ControlDialog extends Dialog {
 
-    final TextField code = new TextField("Code");
-    final TextField name = new TextField("Name");
+    final TextField code = new TextField(Format.text("controlDialog.code"));
+    final TextField name = new TextField(Format.text("controlDialog.name"));
     final Select<String> team = new Select<>();
     final Select<Integer> frequency = new Select<>();
     final Map<String, MultiSelectComboBox<String>> requirements = new LinkedHashMap<>();
@@ -45,16 +46,16 @@ class ControlDialog extends Dialog {
     ControlDialog(ControlService controls, Catalogues catalogues, UserService users, Control control) {
         this.controls = controls;
         this.existing = control == null ? null : control.code();
-        setHeaderTitle(control == null ? "New control" : "Change " + control.name());
+        setHeaderTitle(control == null ? Format.text("controlDialog.new") : Format.text("controlDialog.change", control.name()));
         setWidth("min(44em, 96vw)");
         code.setId("control-code");
-        code.setHelperText("Capital letters, digits and '_', e.g. LOG_REVIEW");
+        code.setHelperText(Format.text("controlDialog.codeHint"));
         code.setMaxLength(64);
         name.setId("control-name");
         name.setMaxLength(200);
-        team.setLabel("Owner team");
+        team.setLabel(Format.text("controlDialog.team"));
         team.setItems(users.listTeams().stream().map(TeamSummary::code).toList());
-        frequency.setLabel("Frequency");
+        frequency.setLabel(Format.text("controlDialog.frequency"));
         frequency.setItems(new TreeSet<>(ControlService.FREQUENCIES));
         frequency.setItemLabelGenerator(Badges::frequency);
         FormLayout form = new FormLayout();
@@ -90,10 +91,10 @@ class ControlDialog extends Dialog {
         formError.addClassName("form-error");
         formError.getStyle().set("color", "var(--lumo-error-text-color)");
         add(form, formError);
-        Button save = new Button("Save", e -> save());
+        Button save = new Button(Format.text("common.save"), e -> save());
         save.setId("save-control");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        getFooter().add(new Button("Cancel", e -> close()), save);
+        getFooter().add(new Button(Format.text("common.cancel"), e -> close()), save);
     }
 
     Control.Request request() {

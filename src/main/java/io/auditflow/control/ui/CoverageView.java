@@ -22,6 +22,7 @@ import io.auditflow.program.Framework;
 import io.auditflow.program.Program;
 import io.auditflow.program.ProgramService;
 import io.auditflow.security.Roles;
+import io.auditflow.ui.Format;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,7 +40,7 @@ class CoverageView extends VerticalLayout {
     }
 
     final Select<Scope> scope = new Select<>();
-    final Checkbox gapsOnly = new Checkbox("Gaps only");
+    final Checkbox gapsOnly = new Checkbox(Format.text("coverage.gapsOnly"));
     final Span summary = new Span();
     final Grid<Coverage.Row> grid = new Grid<>();
     private final ControlService controls;
@@ -53,8 +54,8 @@ class CoverageView extends VerticalLayout {
         List<Scope> scopes = new ArrayList<>();
         catalogues.all().forEach(c -> scopes.add(new Scope(c.name() + " " + c.version(), c.code(), null)));
         programs.list(false).stream().filter(p -> p.framework() != null)
-                .forEach(p -> scopes.add(new Scope("Program: " + p.name(), null, p)));
-        scope.setLabel("Coverage of");
+                .forEach(p -> scopes.add(new Scope(Format.text("coverage.program", p.name()), null, p)));
+        scope.setLabel(Format.text("coverage.of"));
         scope.setItems(scopes);
         scope.setItemLabelGenerator(Scope::label);
         scope.setId("coverage-scope");
@@ -63,11 +64,11 @@ class CoverageView extends VerticalLayout {
         gapsOnly.setId("coverage-gaps-only");
         gapsOnly.addValueChangeListener(e -> refresh());
         summary.setId("coverage-summary");
-        grid.addColumn(r -> r.requirement().id()).setHeader("Id").setAutoWidth(true).setFlexGrow(0).setKey("id");
-        grid.addColumn(r -> r.requirement().title()).setHeader("Requirement").setFlexGrow(3).setKey("title");
+        grid.addColumn(r -> r.requirement().id()).setHeader(Format.text("coverage.column.id")).setAutoWidth(true).setFlexGrow(0).setKey("id");
+        grid.addColumn(r -> r.requirement().title()).setHeader(Format.text("coverage.column.requirement")).setFlexGrow(3).setKey("title");
         grid.addComponentColumn(r -> {
             if (r.gap()) {
-                return Badges.of("Gap", "error");
+                return Badges.of(Format.text("coverage.gap"), "error");
             }
             Div links = new Div();
             r.controls().forEach(c -> {
@@ -76,13 +77,13 @@ class CoverageView extends VerticalLayout {
                 links.add(a);
             });
             return links;
-        }).setHeader("Controls behind it").setFlexGrow(3).setKey("controls");
+        }).setHeader(Format.text("coverage.column.controls")).setFlexGrow(3).setKey("controls");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_COMPACT);
         grid.setSizeFull();
         HorizontalLayout head = new HorizontalLayout(scope, gapsOnly, summary);
         head.setAlignItems(FlexComponent.Alignment.BASELINE);
         head.setWrap(true);
-        add(new H2("Coverage"), head, grid);
+        add(new H2(Format.text("coverage.title")), head, grid);
         scope.setValue(scopes.get(0));
     }
 
@@ -98,7 +99,7 @@ class CoverageView extends VerticalLayout {
             Set<String> excluded = s.program().framework() == Framework.ISO27001 ? soa.notApplicable(s.program().id()) : Set.of();
             c = controls.programCoverage(s.program().id(), excluded);
         }
-        summary.setText(c.covered() + " of " + c.total() + " covered · " + (c.total() - c.covered()) + " gaps");
+        summary.setText(Format.text("coverage.summary", c.covered(), c.total(), c.total() - c.covered()));
         grid.setItems(c.rows().stream().filter(r -> !gapsOnly.getValue() || r.gap()).toList());
     }
 }

@@ -82,8 +82,13 @@ class ControlsBrowserTest extends BrowserTest {
         assertThat(text(By.cssSelector(".control-page h2"))).isEqualTo("Security alert triage");
         assertThat(text(By.className("control-requirements"))).contains("CC7.3").contains("A.5.25");
         String evidence = text(By.id("evidence-completeness"));
-        assertThat(evidence).contains("Browser Cloud SOC 2").contains("2026-01-01 to 2026-12-31").contains("1 of 4")
-                .contains("2025-07-01 to 2026-06-30").contains("2 of 4").contains("triage-2026-q1.pdf (2026-02-10)");
+        // Each program's own row (every SOC 2 and ISO program of the shared test database is listed).
+        String soc2Row = evidence.substring(evidence.indexOf(soc2.name())).split("\nMissing")[0];
+        String isoRow = evidence.substring(evidence.indexOf(iso.name())).split("\nMissing")[0];
+        assertThat(soc2Row).contains("2026-01-01 to 2026-12-31").contains("1 of 4").contains("triage-2026-q1.pdf (2026-02-10)");
+        // The surveillance audit's evidence period starts the day after the certification decision of 2025-07-01.
+        assertThat(isoRow).contains("2025-07-02 to 2026-06-30").contains("2 of 4")
+                .contains("triage-2025-q3.pdf (2025-08-15)").contains("triage-2026-q1.pdf (2026-02-10)");
         hideDevTools();
         screenshot("control-page-1440");
         driver.manage().window().setSize(new Dimension(390, 844));
