@@ -292,7 +292,9 @@ class AccessMatrixTest {
                 if (status >= 500) {
                     failures.add(user + " " + method + " " + path + " -> " + status);
                 }
-                if (status != 401 && status != 403) {
+                // 429 is a refusal too: SCIM calls without the SCIM token are rate-limited per address, and
+                // this table sends dozens of them from one address.
+                if (status != 401 && status != 403 && status != 429) {
                     through.add(user);
                 }
             }
