@@ -1,5 +1,6 @@
 package io.auditflow.security;
 
+import io.auditflow.common.ClockTimeMeter;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.TimeMeter;
@@ -31,17 +32,7 @@ public class SignInThrottle {
 
     SignInThrottle(SecurityProperties properties, Clock clock) {
         this.settings = properties.throttle();
-        this.time = new TimeMeter() {
-            @Override
-            public long currentTimeNanos() {
-                return clock.millis() * 1_000_000L;
-            }
-
-            @Override
-            public boolean isWallClockBased() {
-                return true;
-            }
-        };
+        this.time = new ClockTimeMeter(clock);
     }
 
     /** How long the caller must wait before another attempt for this account from this address, if at all. */

@@ -1,6 +1,7 @@
 package io.auditflow.sso;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.auditflow.common.ClockTimeMeter;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
@@ -44,17 +45,7 @@ class ScimThrottle extends OncePerRequestFilter {
                     + requestsPerMinute);
         }
         this.json = json;
-        this.time = new TimeMeter() {
-            @Override
-            public long currentTimeNanos() {
-                return clock.millis() * 1_000_000L;
-            }
-
-            @Override
-            public boolean isWallClockBased() {
-                return true;
-            }
-        };
+        this.time = new ClockTimeMeter(clock);
         this.provider = perMinute(requestsPerMinute);
     }
 
