@@ -265,9 +265,7 @@ public class LifecycleService {
             }
             processKey = ISO_CERTIFICATION;
         }
-        for (PlannedMilestone m : plan) {
-            milestones.apply(programId, m);
-        }
+        milestones.applyAll(programId, plan);
         ProcessInstance pi = runtime.startProcessInstanceByKey(processKey, businessKey(programId), vars);
         return new LifecycleStarted(programId, processKey, pi.getId(), milestones.ofProgram(programId));
     }

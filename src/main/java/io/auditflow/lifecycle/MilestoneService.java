@@ -4,7 +4,10 @@ import io.auditflow.common.AuditEvent;
 import io.auditflow.program.ProgramService;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -80,15 +83,40 @@ public class MilestoneService {
     public Milestone apply(Long programId, PlannedMilestone p) {
         Milestone m = milestones.findByProgramIdAndTypeAndCycle(programId, p.type(), p.cycle())
                 .orElseGet(() -> new Milestone(programId, p.type(), p.cycle(), p.date(), clock.instant()));
+        return write(m, p) ? milestones.save(m) : m;
+    }
+
+    /**
+     * Writes a whole plan as {@link #apply} writes each of its milestones, reading the program's
+     * calendar once instead of once per milestone (a lifecycle start writes 10 to 30 of them).
+     */
+    public void applyAll(Long programId, List<PlannedMilestone> plan) {
+        Map<String, Milestone> existing = new HashMap<>();
+        for (Milestone m : milestones.findByProgramInDateOrder(programId)) {
+            existing.put(m.getType() + "/" + m.getCycle(), m);
+        }
+        List<Milestone> changed = new ArrayList<>();
+        for (PlannedMilestone p : plan) {
+            Milestone m = existing.computeIfAbsent(p.type() + "/" + p.cycle(),
+                    k -> new Milestone(programId, p.type(), p.cycle(), p.date(), clock.instant()));
+            if (write(m, p)) {
+                changed.add(m);
+            }
+        }
+        milestones.saveAll(changed);
+    }
+
+    /** The one rule of applying a planned milestone: a done milestone stays done unless the plan says done too. */
+    private boolean write(Milestone m, PlannedMilestone p) {
         if (m.getStatus() == MilestoneStatus.DONE && p.status() != MilestoneStatus.DONE) {
-            return m;
+            return false;
         }
         m.setPlannedDate(p.date());
         m.setActualDate(p.actual());
         m.setStatus(p.status());
         m.setNote(p.note());
         m.setUpdatedAt(clock.instant());
-        return milestones.save(m);
+        return true;
     }
 
     /** Moves a milestone that has not happened to a new planned day, with the reason kept as its note. */

@@ -23,7 +23,7 @@ class PlanCertificationDelegate extends SystemDelegate {
                     s.day(ex, "surveillance1HeldOn"), s.day(ex, "surveillance2HeldOn"),
                     s.day(ex, "requestedSurveillance1Date")), s.today());
             Planner.Plan plan = onboarding.plan();
-            plan.milestones().forEach(m -> s.milestones.apply(programId, m));
+            s.milestones.applyAll(programId, plan.milestones());
             s.certificates.issue(programId, 1, decision, plan.milestone(MilestoneType.CERTIFICATE_EXPIRY),
                     "Existing certificate onboarded");
             s.setDates(ex, plan.dates());
