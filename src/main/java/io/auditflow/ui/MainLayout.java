@@ -59,7 +59,12 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver, Be
         SideNav nav = new SideNav();
         nav.addClassName("main-nav");
         for (MenuEntry entry : MenuConfiguration.getMenuEntries()) {
-            SideNavItem item = new SideNavItem(navLabel(entry), entry.path());
+            SideNavItem item = new SideNavItem(null, entry.path());
+            // A span of our own in the label slot, so long labels (German ones above all) wrap instead of
+            // ending in "…": the slot itself is styled nowrap with an ellipsis.
+            Span label = new Span(navLabel(entry));
+            label.addClassName("nav-label");
+            item.getElement().appendChild(label.getElement());
             if (entry.icon() != null && entry.icon().startsWith("vaadin:")) {
                 item.setPrefixComponent(new Icon("vaadin", entry.icon().substring("vaadin:".length())));
             }
@@ -123,7 +128,9 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver, Be
             return title;
         }
         PageTitle annotation = view.getAnnotation(PageTitle.class);
-        return annotation != null ? annotation.value() : MenuConfiguration.getPageHeader(getContent()).orElse("Auditflow");
+        String annotated = annotation != null ? annotation.value() : MenuConfiguration.getPageHeader(getContent()).orElse("Auditflow");
+        // The header already sits in Auditflow: "Page not found", not "Page not found · Auditflow".
+        return annotated.endsWith(" · Auditflow") ? annotated.substring(0, annotated.length() - " · Auditflow".length()) : annotated;
     }
 
     private static String navLabel(MenuEntry entry) {

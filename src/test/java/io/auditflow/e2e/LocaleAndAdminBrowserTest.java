@@ -104,6 +104,10 @@ class LocaleAndAdminBrowserTest extends BrowserTest {
                 .doesNotContain("2026-12-24");
         assertThat(driver.findElement(By.cssSelector("vaadin-side-nav")).getText()).contains("Programme");
         assertThat(driver.getTitle()).isEqualTo("Programm");
+        // long labels ("Statement of Applicability", "Erklärung zur Anwendbarkeit") wrap in the drawer instead of ending in "..."
+        assertThat((Long) js("return document.querySelectorAll('.main-nav .nav-label').length")).isGreaterThan(10L);
+        assertThat((String) js("return [...document.querySelectorAll('.main-nav .nav-label')]"
+                + ".filter(l => l.scrollWidth > l.clientWidth + 1).map(l => l.textContent).join(', ')")).isEmpty();
 
         // the reschedule picker shows the same pattern as the text
         WebElement move = waitFor(By.xpath("//vaadin-grid-cell-content//vaadin-button[normalize-space()='Verschieben']"));
