@@ -24,7 +24,6 @@ class JointAuditTimelineOverlay implements TimelineOverlay {
     /** The roles that read joint-planning proposals ({@link ControlService#CAN_SEE_PROGRAMS}). */
     private static final Set<Role> READERS = EnumSet.of(Role.ADMIN, Role.COMPLIANCE_MANAGER, Role.COMPLIANCE_MEMBER,
             Role.EXECUTIVE);
-    private static final int CHUNK = 500;
 
     private final JdbcClient jdbc;
 
@@ -39,26 +38,17 @@ class JointAuditTimelineOverlay implements TimelineOverlay {
             return List.of();
         }
         // the week lies within 6 days of the audit date: widen the query by a week, filter exactly below
-        List<Row> rows = new ArrayList<>();
-        for (int i = 0; i < programIds.size(); i += CHUNK) {
-            List<Long> ids = programIds.subList(i, Math.min(programIds.size(), i + CHUNK));
-            rows.addAll(jdbc.sql("select j.id, j.soc2_program_id, s.name, j.iso_program_id, p.name, j.iso_audit_date, j.status"
-                            + " from joint_plan_proposal j join audit_program s on s.id = j.soc2_program_id"
-                            + " join audit_program p on p.id = j.iso_program_id"
-                            + " where j.status in ('PROPOSED', 'ACCEPTED') and (j.soc2_program_id in (:ids) or j.iso_program_id in (:ids))"
-                            + " and j.iso_audit_date >= :from and j.iso_audit_date <= :to order by j.iso_audit_date, j.id")
-                    .param("ids", ids).param("from", from.minusDays(7)).param("to", to.plusDays(7))
-                    .query((rs, n) -> new Row(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getLong(4), rs.getString(5),
-                            rs.getObject(6, LocalDate.class), JointPlanning.Status.valueOf(rs.getString(7))))
-                    .list());
-        }
-        List<Long> seen = new ArrayList<>();
+        List<Row> rows = jdbc.sql("select j.id, j.soc2_program_id, s.name, j.iso_program_id, p.name, j.iso_audit_date, j.status"
+                        + " from joint_plan_proposal j join audit_program s on s.id = j.soc2_program_id"
+                        + " join audit_program p on p.id = j.iso_program_id"
+                        + " where j.status in ('PROPOSED', 'ACCEPTED') and (j.soc2_program_id in (:ids) or j.iso_program_id in (:ids))"
+                        + " and j.iso_audit_date >= :from and j.iso_audit_date <= :to order by j.iso_audit_date, j.id")
+                .param("ids", programIds).param("from", from.minusDays(7)).param("to", to.plusDays(7))
+                .query((rs, n) -> new Row(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getLong(4), rs.getString(5),
+                        rs.getObject(6, LocalDate.class), JointPlanning.Status.valueOf(rs.getString(7))))
+                .list();
         List<OverlayBar> bars = new ArrayList<>();
         for (Row r : rows) {
-            if (seen.contains(r.id())) {
-                continue; // both programs in different chunks
-            }
-            seen.add(r.id());
             LocalDate[] week = JointPlanning.jointWeek(r.isoAudit());
             if (week[1].isBefore(from) || week[0].isAfter(to)) {
                 continue;

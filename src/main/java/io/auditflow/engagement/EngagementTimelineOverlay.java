@@ -2,7 +2,6 @@ package io.auditflow.engagement;
 
 import io.auditflow.timeline.TimelineOverlay;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -16,9 +15,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class EngagementTimelineOverlay implements TimelineOverlay {
 
-    /** Keeps each IN list short enough for every database. */
-    private static final int CHUNK = 500;
-
     private final JdbcClient jdbc;
 
     EngagementTimelineOverlay(JdbcClient jdbc) {
@@ -28,21 +24,16 @@ class EngagementTimelineOverlay implements TimelineOverlay {
     @Override
     @Transactional(readOnly = true)
     public List<OverlayBar> bars(List<Long> programIds, LocalDate from, LocalDate to) {
-        List<OverlayBar> bars = new ArrayList<>();
-        for (int i = 0; i < programIds.size(); i += CHUNK) {
-            List<Long> ids = programIds.subList(i, Math.min(programIds.size(), i + CHUNK));
-            bars.addAll(jdbc.sql("select program_id, name, audit_firm, fieldwork_start, fieldwork_end from engagement "
-                            + "where program_id in (:ids) and fieldwork_start is not null and fieldwork_end is not null "
-                            + "and fieldwork_end >= :from and fieldwork_start <= :to order by fieldwork_start")
-                    .param("ids", ids).param("from", from).param("to", to)
-                    .query((rs, n) -> {
-                        LocalDate start = rs.getObject(4, LocalDate.class);
-                        LocalDate end = rs.getObject(5, LocalDate.class);
-                        String firm = rs.getString(3);
-                        return new OverlayBar(rs.getLong(1), start, end, "Fieldwork", rs.getString(2) + " · fieldwork "
-                                + start + " – " + end + (firm == null || firm.isBlank() ? "" : " · " + firm));
-                    }).list());
-        }
-        return bars;
+        return jdbc.sql("select program_id, name, audit_firm, fieldwork_start, fieldwork_end from engagement "
+                        + "where program_id in (:ids) and fieldwork_start is not null and fieldwork_end is not null "
+                        + "and fieldwork_end >= :from and fieldwork_start <= :to order by fieldwork_start")
+                .param("ids", programIds).param("from", from).param("to", to)
+                .query((rs, n) -> {
+                    LocalDate start = rs.getObject(4, LocalDate.class);
+                    LocalDate end = rs.getObject(5, LocalDate.class);
+                    String firm = rs.getString(3);
+                    return new OverlayBar(rs.getLong(1), start, end, "Fieldwork", rs.getString(2) + " · fieldwork "
+                            + start + " – " + end + (firm == null || firm.isBlank() ? "" : " · " + firm));
+                }).list();
     }
 }

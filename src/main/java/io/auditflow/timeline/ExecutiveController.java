@@ -86,8 +86,7 @@ class ExecutiveController {
         TimelineQuery query = query(range, frameworks, owner, q, atRisk, group);
         Timeline timeline = timelines.timeline(query);
         List<Long> ids = timeline.lanes().stream().map(ProgramLane::programId).toList();
-        List<TimelineOverlay.OverlayBar> bars = overlays.orderedStream()
-                .flatMap(o -> o.bars(ids, timeline.from(), timeline.to()).stream()).toList();
+        List<TimelineOverlay.OverlayBar> bars = TimelineOverlay.barsOf(overlays.orderedStream(), ids, timeline.from(), timeline.to());
         String html = TimelineDrawing.render(timeline, query, timelines.openMajorFindings(), bars);
         // weak: Tomcat does not compress a response with a strong ETag (its bytes change when gzipped)
         String etag = "W/\"" + sha256(html) + "\"";

@@ -1,7 +1,9 @@
 package io.auditflow.timeline;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Extension point for other features to draw on a program's lane, e.g. engagement fieldwork
@@ -10,8 +12,25 @@ import java.util.List;
  */
 public interface TimelineOverlay {
 
-    /** Bars to draw on the lanes of these programs, in any order. */
+    /** The most program ids one call to {@link #bars} receives: an IN list every database takes. */
+    int MAX_PROGRAMS_PER_CALL = 500;
+
+    /**
+     * Bars to draw on the lanes of these programs (at most {@link #MAX_PROGRAMS_PER_CALL} of them),
+     * in any order. A bar belongs to one of the given programs; the timeline calls again for the rest.
+     */
     List<OverlayBar> bars(List<Long> programIds, LocalDate from, LocalDate to);
+
+    /** Every overlay's bars for any number of lanes: the one place that splits the program ids. */
+    static List<OverlayBar> barsOf(Stream<TimelineOverlay> overlays, List<Long> programIds, LocalDate from, LocalDate to) {
+        List<OverlayBar> bars = new ArrayList<>();
+        overlays.forEach(overlay -> {
+            for (int i = 0; i < programIds.size(); i += MAX_PROGRAMS_PER_CALL) {
+                bars.addAll(overlay.bars(programIds.subList(i, Math.min(programIds.size(), i + MAX_PROGRAMS_PER_CALL)), from, to));
+            }
+        });
+        return bars;
+    }
 
     /**
      * A period on a lane; {@code label} is drawn when it fits, {@code details} is the accessible text.
