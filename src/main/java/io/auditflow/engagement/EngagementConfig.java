@@ -3,7 +3,9 @@ package io.auditflow.engagement;
 import io.auditflow.evidence.EvidenceReadGrant;
 import io.auditflow.lifecycle.FormField;
 import io.auditflow.lifecycle.TaskForms;
+import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
@@ -21,6 +23,16 @@ class EngagementConfig {
     /** Auditors read exactly the evidence of requests in engagements they are active in. */
     @Bean
     EvidenceReadGrant engagementEvidenceGrant(@Lazy RequestService requests) {
-        return requests::auditorMayRead;
+        return new EvidenceReadGrant() {
+            @Override
+            public boolean mayRead(String username, long evidenceId) {
+                return requests.auditorReadable(username, List.of(evidenceId)).contains(evidenceId);
+            }
+
+            @Override
+            public Set<Long> readable(String username, Collection<Long> evidenceIds) {
+                return requests.auditorReadable(username, evidenceIds);
+            }
+        };
     }
 }

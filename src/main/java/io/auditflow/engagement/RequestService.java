@@ -23,8 +23,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -32,11 +34,14 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -454,18 +459,45 @@ public class RequestService {
                 String.class, requestId);
     }
 
-    /** For the evidence feature's download check: is this evidence part of an engagement the auditor is active in? */
-    boolean auditorMayRead(String username, long evidenceId) {
-        List<Evidence> found = evidence.records(List.of(evidenceId), List.of(), null);
-        if (found.isEmpty()) {
-            return false;
+    /**
+     * The one rule of what evidence an auditor reads: the pieces among these that belong to a request
+     * of an engagement the auditor is active in (linked to the request, or given on one of its tasks).
+     * A few queries for any number of pieces: the download check asks about one, the search about hundreds.
+     */
+    Set<Long> auditorReadable(String username, Collection<Long> evidenceIds) {
+        if (evidenceIds.isEmpty()) {
+            return Set.of();
         }
-        List<Long> engagementIds = jdbc.queryForList("select distinct r.engagement_id from engagement_request r"
-                        + " where r.id in (select request_id from engagement_request_evidence where evidence_id = ?)"
-                        + " or r.id in (select request_id from engagement_request_task where task_id = ?)",
-                Long.class, evidenceId, found.get(0).taskId());
-        return engagementIds.stream().map(engagements::find).flatMap(Optional::stream)
-                .anyMatch(e -> engagements.auditorActive(e, username));
+        List<Long> active = jdbc.queryForList("select distinct engagement_id from engagement_auditor"
+                        + " where username = ? and revoked_at is null", Long.class, username).stream()
+                .map(engagements::find).flatMap(Optional::stream).filter(e -> engagements.auditorActive(e, username))
+                .map(Engagement::id).toList();
+        if (active.isEmpty()) {
+            return Set.of();
+        }
+        List<Evidence> found = evidence.records(evidenceIds, List.of(), null);
+        if (found.isEmpty()) {
+            return Set.of();
+        }
+        NamedParameterJdbcTemplate named = new NamedParameterJdbcTemplate(jdbc);
+        Set<Long> linked = new HashSet<>();
+        Set<String> tasks = new HashSet<>();
+        for (int from = 0; from < found.size(); from += 500) {
+            List<Evidence> part = found.subList(from, Math.min(found.size(), from + 500));
+            MapSqlParameterSource params = new MapSqlParameterSource("active", active)
+                    .addValue("ids", part.stream().map(Evidence::id).toList())
+                    .addValue("tasks", part.stream().map(Evidence::taskId).filter(java.util.Objects::nonNull).distinct().toList());
+            linked.addAll(named.queryForList("select re.evidence_id from engagement_request_evidence re"
+                    + " join engagement_request r on r.id = re.request_id"
+                    + " where r.engagement_id in (:active) and re.evidence_id in (:ids)", params, Long.class));
+            if (!((List<?>) params.getValue("tasks")).isEmpty()) {
+                tasks.addAll(named.queryForList("select rt.task_id from engagement_request_task rt"
+                        + " join engagement_request r on r.id = rt.request_id"
+                        + " where r.engagement_id in (:active) and rt.task_id in (:tasks)", params, String.class));
+            }
+        }
+        return found.stream().filter(e -> linked.contains(e.id()) || (e.taskId() != null && tasks.contains(e.taskId())))
+                .map(Evidence::id).collect(Collectors.toSet());
     }
 
     // ---- process hooks (called by the engine inside the caller's transaction) ----------------

@@ -281,18 +281,19 @@ public class EvidenceService {
         List<Evidence> out = new ArrayList<>();
         java.util.Set<Long> seen = new java.util.HashSet<>();
         Optional<DateWindow> window = Optional.ofNullable(period);
-        for (Long id : ids) {
-            for (Evidence e : jdbc.query("select * from evidence where id = ?", (rs, i) -> map(rs, window), id)) {
-                if (seen.add(e.id())) {
-                    out.add(e);
-                }
-            }
-        }
-        for (String taskId : taskIds) {
-            for (Evidence e : jdbc.query("select * from evidence where task_id = ? order by uploaded_at, id",
-                    (rs, i) -> map(rs, window), taskId)) {
-                if (seen.add(e.id())) {
-                    out.add(e);
+        // IN lists of at most 500 values (every database takes them): a binder asks for hundreds of pieces
+        List<List<?>> keys = List.of(List.copyOf(ids), List.copyOf(taskIds));
+        String[] columns = {"id", "task_id"};
+        for (int k = 0; k < 2; k++) {
+            List<?> values = keys.get(k);
+            for (int from = 0; from < values.size(); from += 500) {
+                List<?> part = values.subList(from, Math.min(values.size(), from + 500));
+                String marks = String.join(",", java.util.Collections.nCopies(part.size(), "?"));
+                for (Evidence e : jdbc.query("select * from evidence where " + columns[k] + " in (" + marks + ")",
+                        (rs, i) -> map(rs, window), part.toArray())) {
+                    if (seen.add(e.id())) {
+                        out.add(e);
+                    }
                 }
             }
         }
