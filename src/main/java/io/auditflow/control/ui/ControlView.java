@@ -178,7 +178,7 @@ class ControlView extends VerticalLayout implements BeforeEnterObserver {
                 Notifications.success(Format.text("control.retired", control.name()));
                 show(control.code());
             } catch (ValidationException | ConflictException ex) {
-                Notifications.error(ex.getMessage());
+                Notifications.error(Format.service(ex.getMessage()));
             }
         });
         d.open();

@@ -81,7 +81,7 @@ class JointAuditsView extends VerticalLayout {
             action.run();
             Notifications.success(done);
         } catch (ValidationException | ConflictException | NotFoundException ex) {
-            Notifications.error(ex.getMessage());
+            Notifications.error(Format.service(ex.getMessage()));
         }
         refresh();
     }

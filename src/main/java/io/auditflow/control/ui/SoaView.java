@@ -199,7 +199,7 @@ class SoaView extends VerticalLayout implements BeforeEnterObserver {
             action.run();
             Notifications.success(done);
         } catch (ValidationException | ConflictException ex) {
-            Notifications.error(ex.getMessage());
+            Notifications.error(Format.service(ex.getMessage()));
         }
         refresh();
     }
@@ -225,7 +225,7 @@ class SoaView extends VerticalLayout implements BeforeEnterObserver {
             } catch (ValidationException ex) {
                 FieldErrors.show(ex, Map.of("note", note));
             } catch (ConflictException ex) {
-                Notifications.error(ex.getMessage());
+                Notifications.error(Format.service(ex.getMessage()));
             }
         });
         send.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_PRIMARY);
@@ -269,7 +269,7 @@ class SoaView extends VerticalLayout implements BeforeEnterObserver {
                     Notifications.error(rest);
                 }
             } catch (ConflictException ex) {
-                Notifications.error(ex.getMessage());
+                Notifications.error(Format.service(ex.getMessage()));
                 d.close();
                 refresh();
             }
