@@ -64,7 +64,9 @@ class ReminderSettingsView extends VerticalLayout {
         state.setId("settings-state");
         FormLayout form = new FormLayout(program, milestones, tasks, escalation);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
-        add(form, state, new HorizontalLayout(save, reset));
+        HorizontalLayout buttons = new HorizontalLayout(save, reset);
+        buttons.setWrap(true); // the German words are longer; on a phone the second button moves below
+        add(form, state, buttons);
         load();
     }
 
