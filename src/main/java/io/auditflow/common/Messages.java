@@ -1,10 +1,16 @@
 package io.auditflow.common;
 
 import java.text.MessageFormat;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The one reader of the message bundle {@code vaadin-i18n/translations*.properties} (English is
@@ -35,6 +41,68 @@ public final class Messages {
     }
 
     /** The text for {@code key} with {@link MessageFormat} arguments; the key itself when it is missing. */
+    /** Bundle keys under this prefix hold the English words a service throws (decision 0140). */
+    public static final String SERVICE_PREFIX = "service.";
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\d+)}");
+    private static final Pattern ISO_DAY = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+    private static final Map<String, Pattern> SERVICE_PATTERNS = new ConcurrentHashMap<>();
+
+    /**
+     * A service's English message in the reader's language: the English bundle entry under
+     * {@link #SERVICE_PREFIX} that matches it (values at its placeholders, ISO days written the
+     * reader's way), the same key in the reader's bundle; the text unchanged when none matches.
+     * APIs keep the English text; only views call this.
+     */
+    public static String fromEnglish(String text, Locale locale) {
+        if (text == null || text.isEmpty() || Locale.ENGLISH.equals(language(locale))) {
+            return text;
+        }
+        ResourceBundle english = bundle(Locale.ENGLISH);
+        ResourceBundle target = bundle(locale);
+        for (String key : english.keySet()) {
+            if (!key.startsWith(SERVICE_PREFIX) || !target.containsKey(key)) {
+                continue;
+            }
+            String pattern = english.getString(key);
+            if (!PLACEHOLDER.matcher(pattern).find()) {
+                if (pattern.equals(text)) {
+                    return target.getString(key);
+                }
+                continue;
+            }
+            Matcher m = SERVICE_PATTERNS.computeIfAbsent(pattern, Messages::regex).matcher(text);
+            if (m.matches()) {
+                List<Integer> order = new ArrayList<>();
+                Matcher p = PLACEHOLDER.matcher(pattern);
+                while (p.find()) {
+                    order.add(Integer.parseInt(p.group(1)));
+                }
+                Object[] args = new Object[order.stream().mapToInt(Integer::intValue).max().orElse(0) + 1];
+                for (int i = 0; i < order.size(); i++) {
+                    String value = m.group(i + 1);
+                    args[order.get(i)] = ISO_DAY.matcher(value).matches()
+                            ? Formats.date(LocalDate.parse(value), locale) : value;
+                }
+                return new MessageFormat(target.getString(key), language(locale)).format(args);
+            }
+        }
+        return text;
+    }
+
+    /** A MessageFormat pattern as a regular expression with one group per placeholder. */
+    private static Pattern regex(String pattern) {
+        StringBuilder out = new StringBuilder();
+        Matcher p = PLACEHOLDER.matcher(pattern);
+        int last = 0;
+        while (p.find()) {
+            out.append(Pattern.quote(pattern.substring(last, p.start()).replace("''", "'"))).append("(.+?)");
+            last = p.end();
+        }
+        out.append(Pattern.quote(pattern.substring(last).replace("''", "'")));
+        return Pattern.compile(out.toString(), Pattern.DOTALL);
+    }
+
     public static String get(String key, Locale locale, Object... args) {
         String pattern;
         try {

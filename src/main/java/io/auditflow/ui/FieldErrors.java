@@ -19,11 +19,12 @@ public final class FieldErrors {
         StringBuilder rest = new StringBuilder();
         for (var error : e.errors()) {
             HasValidation field = fields.get(error.field());
+            String message = Format.service(error.message());
             if (field != null) {
-                field.setErrorMessage(error.message());
+                field.setErrorMessage(message);
                 field.setInvalid(true);
             } else {
-                rest.append(rest.isEmpty() ? "" : " ").append(error.message());
+                rest.append(rest.isEmpty() ? "" : " ").append(message);
             }
         }
         return rest.toString();

@@ -55,6 +55,11 @@ public final class Format {
         return Messages.get(key, locale(), args);
     }
 
+    /** A service's English message (validation, conflict) in the reader's language, where the bundle knows it. */
+    public static String service(String englishMessage) {
+        return Messages.fromEnglish(englishMessage, locale());
+    }
+
     /** The organisation's zone (auditflow.zone). */
     public static ZoneId zone() {
         VaadinService service = VaadinService.getCurrent();

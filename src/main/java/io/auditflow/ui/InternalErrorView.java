@@ -24,10 +24,8 @@ public class InternalErrorView extends Div implements HasErrorParameter<Exceptio
 
     public InternalErrorView() {
         addClassName("error-view");
-        add(new H2("Something went wrong"),
-                new Paragraph("The page could not be shown. Nothing you saved before was lost. "
-                        + "Try again, and if it keeps happening tell your administrator the time it happened."),
-                new Anchor("", "Back to your start page"));
+        add(new H2(Format.text("internalError.heading")), new Paragraph(Format.text("internalError.text")),
+                new Anchor("", Format.text("errorPage.back")));
     }
 
     @Override

@@ -10,9 +10,7 @@ abstract class NotHerePage extends Div {
 
     NotHerePage() {
         addClassName("error-view");
-        add(new H2("This page is not here"),
-                new Paragraph("The address does not exist, or your role does not open it. "
-                        + "If you followed a link, the item may have been removed or archived."),
-                new Anchor("", "Back to your start page"));
+        add(new H2(Format.text("notHere.heading")), new Paragraph(Format.text("notHere.text")),
+                new Anchor("", Format.text("errorPage.back")));
     }
 }

@@ -25,7 +25,9 @@ import io.auditflow.audit.AuditEntry;
 import io.auditflow.audit.AuditFilter;
 import io.auditflow.audit.AuditTrail;
 import io.auditflow.audit.AuditVerification;
+import io.auditflow.common.Formats;
 import io.auditflow.security.Roles;
+import io.auditflow.ui.Format;
 import jakarta.annotation.security.RolesAllowed;
 import java.io.ByteArrayInputStream;
 import java.io.StringWriter;
@@ -40,15 +42,15 @@ import java.time.format.DateTimeFormatter;
 @RolesAllowed(Roles.ADMIN)
 class AuditTrailView extends VerticalLayout {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
-
-    final TextField actor = new TextField("Person");
-    final ComboBox<String> action = new ComboBox<>("Action");
-    final TextField text = new TextField("Search");
-    final DatePicker from = new DatePicker("From");
-    final DatePicker to = new DatePicker("To");
+    final TextField actor = new TextField(Format.text("auditTrail.person"));
+    final ComboBox<String> action = new ComboBox<>(Format.text("auditTrail.action"));
+    final TextField text = new TextField(Format.text("auditTrail.search"));
+    final DatePicker from = new DatePicker(Format.text("auditTrail.from"));
+    final DatePicker to = new DatePicker(Format.text("auditTrail.to"));
     final Grid<AuditEntry> grid = new Grid<>(AuditEntry.class, false);
-    final Button verify = new Button("Verify chain", new Icon(VaadinIcon.CHECK_CIRCLE_O));
+    final Button verify = new Button(Format.text("auditTrail.verify"), new Icon(VaadinIcon.CHECK_CIRCLE_O));
+    /** Seconds matter in a trail; the day is written the reader's way. */
+    private final DateTimeFormatter timeFormat = DateTimeFormatter.ofPattern(Formats.datePattern(Format.locale()) + " HH:mm:ss");
     final Span verdict = new Span();
 
     private final AuditTrail trail;
@@ -59,17 +61,17 @@ class AuditTrailView extends VerticalLayout {
         addClassName("audit-trail");
 
         actor.setId("audit-actor");
-        actor.setPlaceholder("user name");
+        actor.setPlaceholder(Format.text("auditTrail.personPlaceholder"));
         action.setId("audit-action");
         action.setItems(trail.actions());
-        action.setPlaceholder("All");
+        action.setPlaceholder(Format.text("auditTrail.all"));
         action.setClearButtonVisible(true);
         text.setId("audit-search");
-        text.setPlaceholder("Target or details");
+        text.setPlaceholder(Format.text("auditTrail.searchPlaceholder"));
         text.setPrefixComponent(new Icon(VaadinIcon.SEARCH));
         from.setId("audit-from");
         to.setId("audit-to");
-        io.auditflow.ui.Format.pickers(from, to);
+        Format.pickers(from, to);
         for (var field : new TextField[] {actor, text}) {
             field.setValueChangeMode(ValueChangeMode.LAZY);
             field.setClearButtonVisible(true);
@@ -85,7 +87,7 @@ class AuditTrailView extends VerticalLayout {
             byte[] csv = out.toString().getBytes(StandardCharsets.UTF_8);
             return new DownloadResponse(new ByteArrayInputStream(csv), "audit-trail.csv", "text/csv; charset=UTF-8",
                     csv.length);
-        }), "Export CSV");
+        }), Format.text("auditTrail.export"));
         export.setId("audit-export");
         export.setDownload(true);
 
@@ -97,11 +99,11 @@ class AuditTrailView extends VerticalLayout {
         verdict.getStyle().set("white-space", "normal").set("max-width", "100%").set("overflow-wrap", "anywhere");
 
         grid.addColumn(AuditEntry::seq).setHeader("#").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(e -> time(e.at())).setHeader("Time").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(AuditEntry::actor).setHeader("Person").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(AuditEntry::action).setHeader("Action").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(AuditEntry::target).setHeader("On").setAutoWidth(true).setFlexGrow(1);
-        grid.addColumn(e -> e.details() == null ? "" : e.details()).setHeader("Details").setFlexGrow(3)
+        grid.addColumn(e -> time(e.at())).setHeader(Format.text("auditTrail.column.time")).setAutoWidth(true).setFlexGrow(0).setKey("time");
+        grid.addColumn(AuditEntry::actor).setHeader(Format.text("auditTrail.person")).setAutoWidth(true).setFlexGrow(0).setKey("actor");
+        grid.addColumn(AuditEntry::action).setHeader(Format.text("auditTrail.action")).setAutoWidth(true).setFlexGrow(0).setKey("action");
+        grid.addColumn(AuditEntry::target).setHeader(Format.text("auditTrail.column.on")).setAutoWidth(true).setFlexGrow(1).setKey("target");
+        grid.addColumn(e -> e.details() == null ? "" : e.details()).setHeader(Format.text("auditTrail.column.details")).setFlexGrow(3).setKey("details")
                 .setTooltipGenerator(e -> e.details() == null ? "" : e.details());
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         grid.setItems(query -> trail.page(filter(), query.getOffset(), query.getLimit()).stream(),
@@ -128,15 +130,15 @@ class AuditTrailView extends VerticalLayout {
         verdict.getElement().getThemeList().clear();
         verdict.getElement().getThemeList().add("badge");
         if (v.intact()) {
-            verdict.setText("Chain intact: " + v.checked() + " entries, last hash " + v.headHash().substring(0, 16) + "…");
+            verdict.setText(Format.text("auditTrail.intact", String.valueOf(v.checked()), v.headHash().substring(0, 16)));
             verdict.getElement().getThemeList().add("success");
         } else {
-            verdict.setText("Chain broken at entry " + v.firstBad() + ": " + v.reason());
+            verdict.setText(Format.text("auditTrail.broken", String.valueOf(v.firstBad()), Format.service(v.reason())));
             verdict.getElement().getThemeList().add("error");
         }
     }
 
     private String time(Instant at) {
-        return TIME.format(at.atZone(trail.zone()));
+        return timeFormat.format(at.atZone(trail.zone()));
     }
 }

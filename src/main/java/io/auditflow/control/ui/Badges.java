@@ -16,11 +16,8 @@ final class Badges {
 
     static String frequency(int months) {
         return switch (months) {
-            case 1 -> "Monthly";
-            case 3 -> "Quarterly";
-            case 6 -> "Half-yearly";
-            case 12 -> "Yearly";
-            default -> "Every " + months + " months";
+            case 1, 3, 6, 12 -> io.auditflow.ui.Format.text("control.frequency." + months);
+            default -> io.auditflow.ui.Format.text("control.frequency.every", months);
         };
     }
 }

@@ -113,7 +113,7 @@ class ControlDialog extends Dialog {
         } catch (ValidationException ex) {
             formError.setText(FieldErrors.show(ex, fields));
         } catch (ConflictException ex) {
-            formError.setText(ex.getMessage());
+            formError.setText(Format.service(ex.getMessage()));
         }
     }
 

@@ -21,6 +21,7 @@ import io.auditflow.control.Control;
 import io.auditflow.control.ControlService;
 import io.auditflow.identity.UserService;
 import io.auditflow.security.CurrentUser;
+import io.auditflow.ui.Format;
 import jakarta.annotation.security.PermitAll;
 import java.util.Locale;
 
@@ -33,15 +34,16 @@ class ControlListView extends VerticalLayout {
 
     final Grid<Control> grid = new Grid<>(Control.class, false);
     final TextField search = new TextField();
-    final Checkbox showRetired = new Checkbox("Show retired");
-    final Button create = new Button("New control", new Icon(VaadinIcon.PLUS));
+    final Checkbox showRetired = new Checkbox(Format.text("controlList.showRetired"));
+    final Button create = new Button(Format.text("controlList.new"), new Icon(VaadinIcon.PLUS));
     private final ControlService controls;
 
     ControlListView(ControlService controls, Catalogues catalogues, UserService users) {
         this.controls = controls;
         setSizeFull();
         addClassName("control-list");
-        search.setPlaceholder("Search by name, code, team or requirement");
+        search.setPlaceholder(Format.text("controlList.search"));
+        search.setAriaLabel(Format.text("controlList.search"));
         search.setPrefixComponent(new Icon(VaadinIcon.SEARCH));
         search.setValueChangeMode(ValueChangeMode.LAZY);
         search.setClearButtonVisible(true);
@@ -59,24 +61,25 @@ class ControlListView extends VerticalLayout {
             dialog.open();
         });
 
-        grid.addColumn(Control::name).setHeader("Control").setFlexGrow(3).setSortable(true).setKey("name");
-        grid.addColumn(Control::ownerTeam).setHeader("Owner team").setAutoWidth(true).setKey("team");
-        grid.addColumn(c -> Badges.frequency(c.frequencyMonths())).setHeader("Frequency").setAutoWidth(true).setKey("frequency");
+        grid.addColumn(Control::name).setHeader(Format.text("controlList.column.control")).setFlexGrow(3).setSortable(true).setKey("name");
+        grid.addColumn(Control::ownerTeam).setHeader(Format.text("controlList.column.team")).setAutoWidth(true).setKey("team");
+        grid.addColumn(c -> Badges.frequency(c.frequencyMonths())).setHeader(Format.text("controlList.column.frequency")).setAutoWidth(true).setKey("frequency");
         grid.addColumn(c -> String.join(", ", c.requirementsOf("SOC2"))).setHeader("SOC 2").setFlexGrow(2).setKey("soc2");
         grid.addColumn(c -> String.join(", ", c.requirementsOf("ISO27001"))).setHeader("ISO 27001").setFlexGrow(2).setKey("iso");
-        grid.addComponentColumn(c -> c.active() ? Badges.of("Active", "success") : Badges.of("Retired", "contrast"))
-                .setHeader("Status").setAutoWidth(true).setKey("status");
+        grid.addComponentColumn(c -> c.active() ? Badges.of(Format.text("controlList.active"), "success")
+                        : Badges.of(Format.text("controlList.retired"), "contrast"))
+                .setHeader(Format.text("controlList.column.status")).setAutoWidth(true).setKey("status");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate("controls/" + e.getItem().code())));
         grid.setSizeFull();
-        grid.setEmptyStateText("No controls match.");
+        grid.setEmptyStateText(Format.text("controlList.empty"));
 
         HorizontalLayout toolbar = new HorizontalLayout(search, showRetired, create);
         toolbar.setAlignItems(FlexComponent.Alignment.BASELINE);
         toolbar.setWidthFull();
         toolbar.setWrap(true);
         toolbar.expand(search);
-        add(new H2("Controls"), toolbar, grid);
+        add(new H2(Format.text("controlList.heading")), toolbar, grid);
         refresh();
     }
 

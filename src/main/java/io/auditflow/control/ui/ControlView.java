@@ -28,10 +28,9 @@ import io.auditflow.control.ControlService;
 import io.auditflow.control.EvidenceReuse;
 import io.auditflow.identity.UserService;
 import io.auditflow.security.CurrentUser;
+import io.auditflow.ui.Format;
 import io.auditflow.ui.Notifications;
 import jakarta.annotation.security.PermitAll;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /**
@@ -48,8 +47,8 @@ class ControlView extends VerticalLayout implements BeforeEnterObserver {
     final Div requirements = new Div();
     final Grid<EvidenceReuse.Completeness> evidence = new Grid<>();
     final Grid<Control.Change> history = new Grid<>();
-    final Button edit = new Button("Change");
-    final Button retire = new Button("Retire");
+    final Button edit = new Button(Format.text("control.change"));
+    final Button retire = new Button(Format.text("control.retire"));
     final Paragraph evidenceNote = new Paragraph();
 
     private final ControlService controls;
@@ -82,34 +81,35 @@ class ControlView extends VerticalLayout implements BeforeEnterObserver {
         requirements.setWidthFull();
 
         evidence.setId("evidence-completeness");
-        evidence.addColumn(EvidenceReuse.Completeness::programName).setHeader("Program").setFlexGrow(2).setKey("program");
-        evidence.addColumn(c -> c.period() == null ? "No period yet" : io.auditflow.ui.Format.date(c.period().from()) + " to " + io.auditflow.ui.Format.date(c.period().to()))
-                .setHeader("Period").setFlexGrow(2).setKey("period");
-        evidence.addColumn(c -> c.period() == null ? "" : c.present() + " of " + c.expected()).setHeader("Evidence")
-                .setAutoWidth(true).setKey("count");
-        evidence.addComponentColumn(c -> c.period() == null ? Badges.of("No period", "contrast")
-                        : c.complete() ? Badges.of("Complete", "success") : Badges.of("Missing " + (c.expected() - c.present()), "error"))
-                .setHeader("State").setAutoWidth(true).setKey("state");
+        evidence.addColumn(EvidenceReuse.Completeness::programName).setHeader(Format.text("control.column.program")).setFlexGrow(2).setKey("program");
+        evidence.addColumn(c -> c.period() == null ? Format.text("control.noPeriodYet")
+                        : Format.text("control.period", Format.date(c.period().from()), Format.date(c.period().to())))
+                .setHeader(Format.text("control.column.period")).setFlexGrow(2).setKey("period");
+        evidence.addColumn(c -> c.period() == null ? "" : Format.text("control.count", c.present(), c.expected()))
+                .setHeader(Format.text("control.column.evidence")).setAutoWidth(true).setKey("count");
+        evidence.addComponentColumn(c -> c.period() == null ? Badges.of(Format.text("control.noPeriod"), "contrast")
+                        : c.complete() ? Badges.of(Format.text("control.complete"), "success")
+                        : Badges.of(Format.text("control.missing", c.expected() - c.present()), "error"))
+                .setHeader(Format.text("control.column.state")).setAutoWidth(true).setKey("state");
         evidence.setItemDetailsRenderer(new com.vaadin.flow.data.renderer.ComponentRenderer<>(c -> new Span(c.period() == null ? ""
-                : c.period().basis() + ". Counted: " + (c.counted().isEmpty() ? "none" : String.join(", ",
-                c.counted().stream().map(p -> p.fileName() + " (" + io.auditflow.ui.Format.date(p.evidenceDate()) + ")").toList())))));
+                : Format.text("control.counted", c.period().basis(), c.counted().isEmpty() ? Format.text("control.countedNone")
+                : String.join(", ", c.counted().stream().map(p -> p.fileName() + " (" + Format.date(p.evidenceDate()) + ")").toList())))));
         evidence.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_COMPACT);
         evidence.setAllRowsVisible(true);
-        evidence.setEmptyStateText("This control serves no live program yet.");
+        evidence.setEmptyStateText(Format.text("control.noProgram"));
 
-        DateTimeFormatter at = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
-        history.addColumn(c -> at.format(c.changedAt())).setHeader("When").setAutoWidth(true);
-        history.addColumn(Control.Change::changedBy).setHeader("Who").setAutoWidth(true);
-        history.addColumn(Control.Change::summary).setHeader("What changed").setFlexGrow(3);
+        history.addColumn(c -> Format.dateTime(c.changedAt())).setHeader(Format.text("control.column.when")).setAutoWidth(true);
+        history.addColumn(Control.Change::changedBy).setHeader(Format.text("control.column.who")).setAutoWidth(true);
+        history.addColumn(Control.Change::summary).setHeader(Format.text("control.column.what")).setFlexGrow(3);
         history.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_COMPACT);
         history.setAllRowsVisible(true);
-        history.setEmptyStateText("No changes recorded since the control set began.");
+        history.setEmptyStateText(Format.text("control.noChanges"));
 
-        evidenceNote.setText("Evidence given on this control's tasks in any program counts for every program below whose "
-                + "period contains its date; several pieces in one occurrence count once.");
+        evidenceNote.setText(Format.text("control.evidenceNote"));
         evidenceNote.getStyle().set("color", "var(--lumo-secondary-text-color)").set("margin", "0");
-        add(new Anchor("controls", "All controls"), title, meta, actions, new H3("Requirements it satisfies"), requirements,
-                new H3("Evidence per program"), evidenceNote, evidence, new H3("History"), history);
+        add(new Anchor("controls", Format.text("control.all")), title, meta, actions, new H3(Format.text("control.requirements")),
+                requirements, new H3(Format.text("control.evidencePerProgram")), evidenceNote, evidence,
+                new H3(Format.text("control.history")), history);
     }
 
     @Override
@@ -125,8 +125,8 @@ class ControlView extends VerticalLayout implements BeforeEnterObserver {
     void show(String code) {
         control = controls.get(code);
         title.setText(control.name());
-        meta.setText(control.code() + " · owner team " + control.ownerTeam() + " · " + Badges.frequency(control.frequencyMonths())
-                + (control.active() ? "" : " · retired"));
+        meta.setText(Format.text(control.active() ? "control.meta" : "control.metaRetired", control.code(), control.ownerTeam(),
+                Badges.frequency(control.frequencyMonths())));
         edit.setEnabled(control.active());
         retire.setEnabled(control.active());
         requirements.removeAll();
@@ -147,7 +147,7 @@ class ControlView extends VerticalLayout implements BeforeEnterObserver {
             requirements.add(block);
         }
         if (requirements.getComponentCount() == 0) {
-            requirements.add(new Span("No requirements yet."));
+            requirements.add(new Span(Format.text("control.noRequirements")));
         }
         boolean canSeeEvidence = CurrentUser.canManage() || CurrentUser.hasRole(io.auditflow.security.Role.COMPLIANCE_MEMBER);
         evidence.setVisible(canSeeEvidence);
@@ -161,23 +161,24 @@ class ControlView extends VerticalLayout implements BeforeEnterObserver {
     }
 
     private void confirmRetire() {
-        TextArea reason = new TextArea("Why is it retired?");
+        TextArea reason = new TextArea(Format.text("control.retireReason"));
         reason.setWidthFull();
         reason.setMaxLength(1000);
         ConfirmDialog d = new ConfirmDialog();
-        d.setHeader("Retire " + control.name() + "?");
-        d.add(new Paragraph("It stops being planned in new windows and no longer covers its requirements."), reason);
+        d.setHeader(Format.text("control.retireTitle", control.name()));
+        d.add(new Paragraph(Format.text("control.retireText")), reason);
         d.setCancelable(true);
-        d.setConfirmText("Retire");
+        d.setCancelText(Format.text("common.cancel"));
+        d.setConfirmText(Format.text("control.retire"));
         d.setConfirmButtonTheme("error primary");
         d.setCloseOnEsc(true);
         d.addConfirmListener(e -> {
             try {
                 controls.retire(control.code(), reason.getValue());
-                Notifications.success(control.name() + " is retired");
+                Notifications.success(Format.text("control.retired", control.name()));
                 show(control.code());
             } catch (ValidationException | ConflictException ex) {
-                Notifications.error(ex.getMessage());
+                Notifications.error(Format.service(ex.getMessage()));
             }
         });
         d.open();

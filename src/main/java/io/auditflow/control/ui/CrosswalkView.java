@@ -18,6 +18,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import io.auditflow.control.Catalogues;
 import io.auditflow.control.Crosswalk;
+import io.auditflow.ui.Format;
 import jakarta.annotation.security.PermitAll;
 import java.util.Locale;
 
@@ -38,37 +39,38 @@ class CrosswalkView extends VerticalLayout {
         this.catalogues = catalogues;
         setSizeFull();
         addClassName("crosswalk-page");
-        direction.setLabel("Direction");
+        direction.setLabel(Format.text("crosswalk.direction"));
         direction.setItems("SOC2>ISO27001", "ISO27001>SOC2");
-        direction.setItemLabelGenerator(d -> d.equals("SOC2>ISO27001") ? "SOC 2 to ISO 27001" : "ISO 27001 to SOC 2");
+        direction.setItemLabelGenerator(d -> d.equals("SOC2>ISO27001") ? Format.text("crosswalk.socToIso") : Format.text("crosswalk.isoToSoc"));
         direction.setValue("SOC2>ISO27001");
         direction.addValueChangeListener(e -> refresh());
-        search.setPlaceholder("Filter by id or words");
+        search.setPlaceholder(Format.text("crosswalk.filter"));
+        search.setAriaLabel(Format.text("crosswalk.filter"));
         search.setPrefixComponent(new Icon(VaadinIcon.SEARCH));
         search.setValueChangeMode(ValueChangeMode.LAZY);
         search.setClearButtonVisible(true);
         search.addValueChangeListener(e -> refresh());
         search.setId("crosswalk-search");
         grid.setId("crosswalk-grid");
-        grid.addColumn(m -> m.from() + " " + title(from(), m.from())).setHeader("From").setFlexGrow(3).setKey("from");
-        grid.addComponentColumn(m -> Badges.of(m.relationship().name().toLowerCase(Locale.ROOT),
+        grid.addColumn(m -> m.from() + " " + title(from(), m.from())).setHeader(Format.text("crosswalk.column.from")).setFlexGrow(3).setKey("from");
+        grid.addComponentColumn(m -> Badges.of(Format.label(m.relationship()),
                         m.relationship() == Crosswalk.Relationship.EQUIVALENT ? "success" : null))
-                .setHeader("Relationship").setAutoWidth(true).setFlexGrow(0).setKey("relationship");
-        grid.addColumn(m -> m.to() + " " + title(to(), m.to())).setHeader("To").setFlexGrow(3).setKey("to");
-        grid.addColumn(Crosswalk.Mapping::rationale).setHeader("Why").setFlexGrow(4).setKey("why");
+                .setHeader(Format.text("crosswalk.column.relationship")).setAutoWidth(true).setFlexGrow(0).setKey("relationship");
+        grid.addColumn(m -> m.to() + " " + title(to(), m.to())).setHeader(Format.text("crosswalk.column.to")).setFlexGrow(3).setKey("to");
+        grid.addColumn(Crosswalk.Mapping::rationale).setHeader(Format.text("crosswalk.column.why")).setFlexGrow(4).setKey("why");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_COMPACT);
         grid.setSizeFull();
-        unmapped.addColumn(u -> u.framework() + " " + u.id()).setHeader("Without counterpart").setAutoWidth(true);
-        unmapped.addColumn(Crosswalk.Unmapped::reason).setHeader("Reason").setFlexGrow(3);
+        unmapped.addColumn(u -> u.framework() + " " + u.id()).setHeader(Format.text("crosswalk.column.unmapped")).setAutoWidth(true);
+        unmapped.addColumn(Crosswalk.Unmapped::reason).setHeader(Format.text("crosswalk.column.reason")).setFlexGrow(3);
         unmapped.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_COMPACT);
         unmapped.setAllRowsVisible(true);
         Crosswalk w = catalogues.crosswalk("SOC2", "ISO27001");
-        Paragraph note = new Paragraph(w.note() + " Version " + w.version() + ".");
+        Paragraph note = new Paragraph(Format.text("crosswalk.note", w.note(), w.version()));
         note.getStyle().set("color", "var(--lumo-secondary-text-color)").set("margin", "0");
         HorizontalLayout head = new HorizontalLayout(direction, search);
         head.setAlignItems(FlexComponent.Alignment.BASELINE);
         head.setWrap(true);
-        add(new H2("Crosswalk"), note, head, grid, new H3("Not mapped"), unmapped);
+        add(new H2(Format.text("crosswalk.heading")), note, head, grid, new H3(Format.text("crosswalk.notMapped")), unmapped);
         refresh();
     }
 

@@ -18,6 +18,7 @@ import io.auditflow.common.ValidationException;
 import io.auditflow.control.JointPlanning;
 import io.auditflow.security.CurrentUser;
 import io.auditflow.security.Roles;
+import io.auditflow.ui.Format;
 import io.auditflow.ui.Notifications;
 import jakarta.annotation.security.RolesAllowed;
 
@@ -39,36 +40,39 @@ class JointAuditsView extends VerticalLayout {
         boolean manage = CurrentUser.canManage();
         pairs.addColumn(JointPlanning.Pair::soc2Name).setHeader("SOC 2 Type II").setFlexGrow(2);
         pairs.addColumn(JointPlanning.Pair::isoName).setHeader("ISO/IEC 27001").setFlexGrow(2);
-        pairs.addColumn(p -> p.linked() ? "Linked by a manager" : "Same team").setHeader("Shared scope").setAutoWidth(true);
+        pairs.addColumn(p -> p.linked() ? Format.text("joint.linked") : Format.text("joint.sameTeam"))
+                .setHeader(Format.text("joint.column.scope")).setAutoWidth(true);
         if (manage) {
-            pairs.addComponentColumn(p -> new Button("Propose dates", e -> act(() -> joint.propose(p.soc2ProgramId(), p.isoProgramId()),
-                    "Proposal ready below"))).setHeader("").setAutoWidth(true);
+            pairs.addComponentColumn(p -> new Button(Format.text("joint.propose"), e -> act(() -> joint.propose(p.soc2ProgramId(), p.isoProgramId()),
+                    Format.text("joint.proposed")))).setHeader("").setAutoWidth(true);
         }
         pairs.setAllRowsVisible(true);
         pairs.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
-        pairs.setEmptyStateText("No SOC 2 Type II and ISO programs share a team or a link.");
+        pairs.setEmptyStateText(Format.text("joint.noPairs"));
         proposals.setId("joint-proposals");
-        proposals.addColumn(p -> p.soc2Name() + " + " + p.isoName()).setHeader("Programs").setFlexGrow(3);
-        proposals.addColumn(p -> io.auditflow.ui.Format.label(p.isoMilestone()) + " " + io.auditflow.ui.Format.date(p.isoAuditDate())).setHeader("ISO audit").setAutoWidth(true);
-        proposals.addColumn(p -> p.currentFieldwork() + " → " + p.proposedFieldwork()).setHeader("SOC 2 fieldwork").setAutoWidth(true);
+        proposals.addColumn(p -> p.soc2Name() + " + " + p.isoName()).setHeader(Format.text("joint.column.programs")).setFlexGrow(3);
+        proposals.addColumn(p -> Format.label(p.isoMilestone()) + " " + Format.date(p.isoAuditDate()))
+                .setHeader(Format.text("joint.column.isoAudit")).setAutoWidth(true);
+        proposals.addColumn(p -> Format.date(p.currentFieldwork()) + " → " + Format.date(p.proposedFieldwork()))
+                .setHeader(Format.text("joint.column.fieldwork")).setAutoWidth(true);
         proposals.addComponentColumn(p -> {
             if (p.status() != JointPlanning.Status.PROPOSED || !manage) {
-                return Badges.of(p.status().name().toLowerCase(java.util.Locale.ROOT), p.status() == JointPlanning.Status.ACCEPTED ? "success" : "contrast");
+                return Badges.of(Format.label(p.status()), p.status() == JointPlanning.Status.ACCEPTED ? "success" : "contrast");
             }
-            Button accept = new Button("Accept", e -> act(() -> joint.accept(p.id()), "Fieldwork moved to " + p.proposedFieldwork()));
+            Button accept = new Button(Format.text("joint.accept"), e -> act(() -> joint.accept(p.id()),
+                    Format.text("joint.accepted", Format.date(p.proposedFieldwork()))));
             accept.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SMALL);
-            Button decline = new Button("Decline", e -> act(() -> joint.decline(p.id()), "Declined"));
+            Button decline = new Button(Format.text("joint.decline"), e -> act(() -> joint.decline(p.id()), Format.text("joint.declined")));
             decline.addThemeVariants(ButtonVariant.LUMO_SMALL);
             return new HorizontalLayout(accept, decline);
-        }).setHeader("Decision").setAutoWidth(true);
+        }).setHeader(Format.text("joint.column.decision")).setAutoWidth(true);
         proposals.setAllRowsVisible(true);
         proposals.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
-        proposals.setEmptyStateText("No proposals yet.");
-        Paragraph note = new Paragraph("A proposal puts SOC 2 fieldwork in the week of the nearest ISO surveillance or "
-                + "recertification audit, so one audit firm does both and one body of evidence serves both periods. "
-                + "Accepting moves the fieldwork through the lifecycle's own checks.");
+        proposals.setEmptyStateText(Format.text("joint.noProposals"));
+        Paragraph note = new Paragraph(Format.text("joint.note"));
         note.getStyle().set("color", "var(--lumo-secondary-text-color)");
-        add(new H2("Joint audits"), note, new H3("Programs over the same scope"), pairs, new H3("Proposals"), proposals);
+        add(new H2(Format.text("joint.heading")), note, new H3(Format.text("joint.pairs")), pairs,
+                new H3(Format.text("joint.proposals")), proposals);
         refresh();
     }
 
@@ -77,7 +81,7 @@ class JointAuditsView extends VerticalLayout {
             action.run();
             Notifications.success(done);
         } catch (ValidationException | ConflictException | NotFoundException ex) {
-            Notifications.error(ex.getMessage());
+            Notifications.error(Format.service(ex.getMessage()));
         }
         refresh();
     }

@@ -34,6 +34,7 @@ import io.auditflow.program.ProgramService;
 import io.auditflow.security.CurrentUser;
 import io.auditflow.security.Roles;
 import io.auditflow.ui.FieldErrors;
+import io.auditflow.ui.Format;
 import io.auditflow.ui.Notifications;
 import jakarta.annotation.security.RolesAllowed;
 import java.io.ByteArrayInputStream;
@@ -51,14 +52,14 @@ import java.util.Optional;
 @RolesAllowed({Roles.ADMIN, Roles.COMPLIANCE_MANAGER, Roles.COMPLIANCE_MEMBER, Roles.EXECUTIVE})
 class SoaView extends VerticalLayout implements BeforeEnterObserver {
 
-    final ComboBox<Program> program = new ComboBox<>("ISO program");
+    final ComboBox<Program> program = new ComboBox<>(Format.text("soa.program"));
     final Span status = new Span();
     final Span summary = new Span();
     final Grid<Soa.Entry> grid = new Grid<>();
-    final Button newDraft = new Button("Start new draft");
-    final Button submit = new Button("Submit for approval");
-    final Button approve = new Button("Approve");
-    final Button reject = new Button("Reject");
+    final Button newDraft = new Button(Format.text("soa.newDraft"));
+    final Button submit = new Button(Format.text("soa.submit"));
+    final Button approve = new Button(Format.text("soa.approve"));
+    final Button reject = new Button(Format.text("soa.reject"));
     final HorizontalLayout downloads = new HorizontalLayout();
 
     private final SoaService soa;
@@ -86,8 +87,8 @@ class SoaView extends VerticalLayout implements BeforeEnterObserver {
         approve.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SUCCESS);
         reject.addThemeVariants(ButtonVariant.LUMO_ERROR);
         submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        newDraft.addClickListener(e -> act(() -> soa.startDraft(programId()), "A new draft is open"));
-        submit.addClickListener(e -> act(() -> soa.submit(programId(), current.versionNo()), "Submitted; a manager decides"));
+        newDraft.addClickListener(e -> act(() -> soa.startDraft(programId()), Format.text("soa.draftOpened")));
+        submit.addClickListener(e -> act(() -> soa.submit(programId(), current.versionNo()), Format.text("soa.submitted")));
         approve.addClickListener(e -> decide(true));
         reject.addClickListener(e -> decide(false));
 
@@ -95,13 +96,14 @@ class SoaView extends VerticalLayout implements BeforeEnterObserver {
         // A badge does not wrap by default; on a phone the long status must.
         status.getStyle().set("white-space", "normal").set("max-width", "100%").set("height", "auto");
         grid.setId("soa-grid");
-        grid.addColumn(Soa.Entry::controlId).setHeader("Control").setAutoWidth(true).setFlexGrow(0).setKey("id");
-        grid.addColumn(Soa.Entry::title).setHeader("Title").setFlexGrow(3).setKey("title");
-        grid.addComponentColumn(e -> e.applicable() ? Badges.of("Applies", "success") : Badges.of("Excluded", "contrast"))
-                .setHeader("Applicable").setAutoWidth(true).setFlexGrow(0).setKey("applicable");
-        grid.addColumn(e -> io.auditflow.ui.Format.label(e.implementation())).setHeader("Implementation").setAutoWidth(true).setKey("implementation");
-        grid.addColumn(Soa.Entry::justification).setHeader("Justification").setFlexGrow(4).setKey("justification");
-        grid.addColumn(e -> String.join(", ", e.controls())).setHeader("Our controls").setFlexGrow(2).setKey("controls");
+        grid.addColumn(Soa.Entry::controlId).setHeader(Format.text("soa.column.control")).setAutoWidth(true).setFlexGrow(0).setKey("id");
+        grid.addColumn(Soa.Entry::title).setHeader(Format.text("soa.column.title")).setFlexGrow(3).setKey("title");
+        grid.addComponentColumn(e -> e.applicable() ? Badges.of(Format.text("soa.applies"), "success")
+                        : Badges.of(Format.text("soa.excluded"), "contrast"))
+                .setHeader(Format.text("soa.column.applicable")).setAutoWidth(true).setFlexGrow(0).setKey("applicable");
+        grid.addColumn(e -> Format.label(e.implementation())).setHeader(Format.text("soa.column.implementation")).setAutoWidth(true).setKey("implementation");
+        grid.addColumn(Soa.Entry::justification).setHeader(Format.text("soa.column.justification")).setFlexGrow(4).setKey("justification");
+        grid.addColumn(e -> String.join(", ", e.controls())).setHeader(Format.text("soa.column.controls")).setFlexGrow(2).setKey("controls");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_COMPACT);
         grid.addItemClickListener(e -> {
             if (current != null && current.status() == Soa.Status.DRAFT && canWork()) {
@@ -109,7 +111,7 @@ class SoaView extends VerticalLayout implements BeforeEnterObserver {
             }
         });
         grid.setSizeFull();
-        grid.setEmptyStateText("Choose an ISO program. A program without a Statement of Applicability starts with a draft.");
+        grid.setEmptyStateText(Format.text("soa.empty"));
 
         HorizontalLayout actions = new HorizontalLayout(newDraft, submit, approve, reject);
         actions.setWrap(true);
@@ -118,7 +120,7 @@ class SoaView extends VerticalLayout implements BeforeEnterObserver {
         head.setWrap(true);
         head.setWidthFull();
         downloads.setWrap(true);
-        add(new H2("Statement of Applicability"), head, summary, actions, downloads, grid);
+        add(new H2(Format.text("soa.heading")), head, summary, actions, downloads, grid);
         refresh();
     }
 
@@ -158,30 +160,33 @@ class SoaView extends VerticalLayout implements BeforeEnterObserver {
         reject.setVisible(manage && s == Soa.Status.PENDING_APPROVAL);
         downloads.removeAll();
         if (current == null) {
-            status.setText(programId() == null ? "" : "No Statement of Applicability yet");
+            status.setText(programId() == null ? "" : Format.text("soa.none"));
             summary.setText("");
             return;
         }
-        status.setText("Version " + current.versionNo() + ": " + switch (current.status()) {
-            case DRAFT -> "draft" + (work ? " (click a line to change it)" : "");
-            case PENDING_APPROVAL -> "waiting for a manager's approval";
-            case APPROVED -> "approved by " + current.decidedBy() + " on " + io.auditflow.ui.Format.date(current.decidedAt().atZone(clock.getZone()).toLocalDate()) + ", in force";
-            case SUPERSEDED -> "superseded";
+        String version = String.valueOf(current.versionNo());
+        status.setText(switch (current.status()) {
+            case DRAFT -> Format.text(work ? "soa.status.draftEditable" : "soa.status.draft", version);
+            case PENDING_APPROVAL -> Format.text("soa.status.pending", version);
+            case APPROVED -> Format.text("soa.status.approved", version, current.decidedBy(),
+                    Format.date(current.decidedAt().atZone(clock.getZone()).toLocalDate()));
+            case SUPERSEDED -> Format.text("soa.status.superseded", version);
         });
         status.getElement().getThemeList().clear();
         status.getElement().getThemeList().add(current.status() == Soa.Status.APPROVED ? "badge success"
                 : current.status() == Soa.Status.PENDING_APPROVAL ? "badge" : "badge contrast");
-        summary.setText(current.applicableCount() + " of " + current.entries().size() + " Annex A controls applicable"
-                + (current.decisionNote() != null && current.status() == Soa.Status.DRAFT ? " · last decision: " + current.decisionNote() : ""));
+        summary.setText(current.decisionNote() != null && current.status() == Soa.Status.DRAFT
+                ? Format.text("soa.summaryNote", current.applicableCount(), current.entries().size(), current.decisionNote())
+                : Format.text("soa.summary", current.applicableCount(), current.entries().size()));
         Soa snapshot = current;
         Anchor csv = new Anchor(DownloadHandler.fromInputStream(ev -> {
             byte[] b = SoaExport.csv(snapshot);
             return new DownloadResponse(new ByteArrayInputStream(b), SoaExport.fileName(snapshot, "csv"), "text/csv", b.length);
-        }), "Download CSV");
+        }), Format.text("soa.csv"));
         Anchor pdf = new Anchor(DownloadHandler.fromInputStream(ev -> {
             byte[] b = SoaExport.pdf(snapshot, clock.getZone());
             return new DownloadResponse(new ByteArrayInputStream(b), SoaExport.fileName(snapshot, "pdf"), "application/pdf", b.length);
-        }), "Download PDF");
+        }), Format.text("soa.pdf"));
         csv.setId("soa-csv");
         pdf.setId("soa-pdf");
         csv.setDownload(true);
@@ -194,7 +199,7 @@ class SoaView extends VerticalLayout implements BeforeEnterObserver {
             action.run();
             Notifications.success(done);
         } catch (ValidationException | ConflictException ex) {
-            Notifications.error(ex.getMessage());
+            Notifications.error(Format.service(ex.getMessage()));
         }
         refresh();
     }
@@ -202,30 +207,30 @@ class SoaView extends VerticalLayout implements BeforeEnterObserver {
     private void decide(boolean yes) {
         if (yes) {
             act(() -> soa.decide(programId(), current.versionNo(), new Soa.Decision(true, null)),
-                    "Approved; the version is put in force in a moment");
+                    Format.text("soa.approvedNote"));
             return;
         }
         Dialog d = new Dialog();
-        d.setHeaderTitle("Reject version " + current.versionNo());
-        TextArea note = new TextArea("What must change?");
+        d.setHeaderTitle(Format.text("soa.rejectTitle", String.valueOf(current.versionNo())));
+        TextArea note = new TextArea(Format.text("soa.rejectNote"));
         note.setWidthFull();
         note.setMaxLength(1000);
         note.setId("soa-reject-note");
-        Button send = new Button("Reject", e -> {
+        Button send = new Button(Format.text("soa.reject"), e -> {
             try {
                 soa.decide(programId(), current.versionNo(), new Soa.Decision(false, note.getValue()));
                 d.close();
-                Notifications.success("Rejected; the version returns to draft");
+                Notifications.success(Format.text("soa.rejected"));
                 refresh();
             } catch (ValidationException ex) {
                 FieldErrors.show(ex, Map.of("note", note));
             } catch (ConflictException ex) {
-                Notifications.error(ex.getMessage());
+                Notifications.error(Format.service(ex.getMessage()));
             }
         });
         send.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_PRIMARY);
         d.add(note);
-        d.getFooter().add(new Button("Cancel", e -> d.close()), send);
+        d.getFooter().add(new Button(Format.text("common.cancel"), e -> d.close()), send);
         d.setWidth("min(30em, 96vw)");
         d.open();
     }
@@ -234,15 +239,15 @@ class SoaView extends VerticalLayout implements BeforeEnterObserver {
         Dialog d = new Dialog();
         d.setHeaderTitle(entry.controlId() + " " + entry.title());
         d.setWidth("min(36em, 96vw)");
-        Checkbox applicable = new Checkbox("Applicable", entry.applicable());
+        Checkbox applicable = new Checkbox(Format.text("soa.column.applicable"), entry.applicable());
         applicable.setId("soa-entry-applicable");
         Select<Soa.Implementation> impl = new Select<>();
-        impl.setLabel("Implementation");
+        impl.setLabel(Format.text("soa.column.implementation"));
         impl.setItems(Soa.Implementation.values());
-        impl.setItemLabelGenerator(io.auditflow.ui.Format::label);
+        impl.setItemLabelGenerator(Format::label);
         impl.setValue(entry.implementation());
         impl.setId("soa-entry-implementation");
-        TextArea justification = new TextArea("Justification");
+        TextArea justification = new TextArea(Format.text("soa.column.justification"));
         justification.setValue(entry.justification());
         justification.setMaxLength(SoaService.MAX_JUSTIFICATION);
         justification.setWidthFull();
@@ -252,7 +257,7 @@ class SoaView extends VerticalLayout implements BeforeEnterObserver {
         FormLayout form = new FormLayout(applicable, impl, justification);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("26em", 2));
         form.setColspan(justification, 2);
-        Button save = new Button("Save", e -> {
+        Button save = new Button(Format.text("common.save"), e -> {
             try {
                 soa.updateEntry(programId(), current.versionNo(), entry.controlId(),
                         new Soa.EntryRequest(applicable.getValue(), justification.getValue(), impl.getValue()));
@@ -264,7 +269,7 @@ class SoaView extends VerticalLayout implements BeforeEnterObserver {
                     Notifications.error(rest);
                 }
             } catch (ConflictException ex) {
-                Notifications.error(ex.getMessage());
+                Notifications.error(Format.service(ex.getMessage()));
                 d.close();
                 refresh();
             }
@@ -272,7 +277,7 @@ class SoaView extends VerticalLayout implements BeforeEnterObserver {
         save.setId("soa-entry-save");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         d.add(form);
-        d.getFooter().add(new Button("Cancel", e -> d.close()), save);
+        d.getFooter().add(new Button(Format.text("common.cancel"), e -> d.close()), save);
         d.open();
     }
 }

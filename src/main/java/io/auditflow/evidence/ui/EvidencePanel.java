@@ -58,17 +58,17 @@ class EvidencePanel extends VerticalLayout {
         addClassName("evidence-panel");
         setId("evidence-panel");
 
-        H4 title = new H4("Evidence");
+        H4 title = new H4(getTranslation("evidence.heading"));
         title.addClassName("task-section");
         add(title);
         if (details.observationWindow() != null) {
-            add(new Span("Counts only when dated " + details.observationWindow().start() + " to "
-                    + details.observationWindow().end() + "."));
+            add(new Span(getTranslation("evidence.window", io.auditflow.ui.Format.date(details.observationWindow().start()),
+                    io.auditflow.ui.Format.date(details.observationWindow().end()))));
         }
         if (details.task().open()) {
             evidenceDate.setValue(LocalDate.now(clock));
             evidenceDate.setMax(LocalDate.now(clock));
-            evidenceDate.setHelperText("The day the evidence is from; applies to the next files you add");
+            evidenceDate.setHelperText(getTranslation("evidence.dateHelp"));
             evidenceDate.setId("evidence-date");
             io.auditflow.ui.Format.pickers(evidenceDate);
             upload.setId("evidence-upload");
@@ -89,8 +89,8 @@ class EvidencePanel extends VerticalLayout {
             upload.getElement().addEventListener("upload-start",
                     e -> checking(e.getEventData().get("event.detail.file.name").asString()))
                     .addEventData("event.detail.file.name");
-            Span hint = new Span("Allowed: " + evidence.settings().allowedTypes().stream().collect(Collectors.joining(", "))
-                    + "; up to " + evidence.settings().maxSize().toMegabytes() + " MB each.");
+            Span hint = new Span(getTranslation("evidence.allowed", evidence.settings().allowedTypes().stream().collect(Collectors.joining(", ")),
+                    String.valueOf(evidence.settings().maxSize().toMegabytes())));
             hint.addClassName("evidence-hint");
             add(evidenceDate, upload, hint);
         }
@@ -103,15 +103,16 @@ class EvidencePanel extends VerticalLayout {
         error.setVisible(false);
         add(error);
 
-        grid.addColumn(Evidence::fileName).setHeader("File").setKey("file").setFlexGrow(2);
+        grid.addColumn(Evidence::fileName).setHeader(getTranslation("evidence.column.file")).setKey("file").setFlexGrow(2);
         grid.addComponentColumn(e -> {
-            Span s = new Span(io.auditflow.ui.Format.date(e.evidenceDate()) + (Boolean.TRUE.equals(e.outsideWindow()) ? " · outside window" : ""));
+            Span s = new Span(io.auditflow.ui.Format.date(e.evidenceDate())
+                    + (Boolean.TRUE.equals(e.outsideWindow()) ? getTranslation("evidence.outsideWindow") : ""));
             if (Boolean.TRUE.equals(e.outsideWindow())) {
                 s.addClassName("evidence-outside");
             }
             return s;
-        }).setHeader("Dated").setKey("dated").setAutoWidth(true);
-        grid.addColumn(e -> e.uploadedBy()).setHeader("By").setKey("by").setAutoWidth(true);
+        }).setHeader(getTranslation("evidence.column.dated")).setKey("dated").setAutoWidth(true);
+        grid.addColumn(e -> e.uploadedBy()).setHeader(getTranslation("evidence.column.by")).setKey("by").setAutoWidth(true);
         grid.addColumn(e -> e.sha256().substring(0, 12) + "…").setHeader("SHA-256").setKey("sha").setAutoWidth(true);
         grid.addComponentColumn(this::downloadLink).setHeader("").setKey("download").setAutoWidth(true);
         grid.addThemeVariants(GridVariant.LUMO_COMPACT);
@@ -233,7 +234,7 @@ class EvidencePanel extends VerticalLayout {
         Anchor link = new Anchor(DownloadHandler.fromInputStream(event -> {
             EvidenceFile file = evidence.download(e.id());
             return new DownloadResponse(file.open(), e.fileName(), e.contentType(), e.size());
-        }), "Download");
+        }), getTranslation("evidence.download"));
         link.setDownload(true);
         return link;
     }

@@ -26,7 +26,7 @@ import java.util.List;
 @RolesAllowed({Roles.ADMIN, Roles.COMPLIANCE_MANAGER, Roles.COMPLIANCE_MEMBER})
 class ProgramEvidenceView extends VerticalLayout {
 
-    final ComboBox<Program> program = new ComboBox<>("Program");
+    final ComboBox<Program> program = new ComboBox<>(io.auditflow.ui.Format.text("evidence.program"));
     final Grid<Evidence> grid = new Grid<>(Evidence.class, false);
 
     ProgramEvidenceView(EvidenceService evidence, ProgramService programs) {
@@ -44,22 +44,25 @@ class ProgramEvidenceView extends VerticalLayout {
                 grid.setItems(evidence.ofProgram(e.getValue().id()));
             } catch (NotFoundException ex) {
                 grid.setItems(List.of());
-                Notifications.error("That program's evidence belongs to a team you are not on");
+                Notifications.error(getTranslation("evidence.notYourTeam"));
             }
         });
-        grid.addColumn(Evidence::fileName).setHeader("File").setKey("file").setFlexGrow(2);
-        grid.addComponentColumn(e -> new Anchor("inbox/task/" + e.taskId(), e.taskName())).setHeader("Task").setKey("task").setFlexGrow(2);
+        grid.addColumn(Evidence::fileName).setHeader(getTranslation("evidence.column.file")).setKey("file").setFlexGrow(2);
+        grid.addComponentColumn(e -> new Anchor("inbox/task/" + e.taskId(), e.taskName())).setHeader(getTranslation("evidence.column.task"))
+                .setKey("task").setFlexGrow(2);
         grid.addComponentColumn(e -> {
-            Span s = new Span(io.auditflow.ui.Format.date(e.evidenceDate()) + (Boolean.TRUE.equals(e.outsideWindow()) ? " · outside window" : ""));
+            Span s = new Span(io.auditflow.ui.Format.date(e.evidenceDate())
+                    + (Boolean.TRUE.equals(e.outsideWindow()) ? getTranslation("evidence.outsideWindow") : ""));
             if (Boolean.TRUE.equals(e.outsideWindow())) {
                 s.addClassName("evidence-outside");
             }
             return s;
-        }).setHeader("Dated").setKey("dated").setAutoWidth(true);
-        grid.addColumn(Evidence::uploadedBy).setHeader("By").setKey("by").setAutoWidth(true);
-        grid.addColumn(e -> e.cycle() == null ? "" : String.valueOf(e.cycle())).setHeader("Cycle").setKey("cycle").setAutoWidth(true);
+        }).setHeader(getTranslation("evidence.column.dated")).setKey("dated").setAutoWidth(true);
+        grid.addColumn(Evidence::uploadedBy).setHeader(getTranslation("evidence.column.by")).setKey("by").setAutoWidth(true);
+        grid.addColumn(e -> e.cycle() == null ? "" : String.valueOf(e.cycle())).setHeader(getTranslation("evidence.column.cycle"))
+                .setKey("cycle").setAutoWidth(true);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
-        grid.setEmptyStateText("Choose a program to see its evidence.");
+        grid.setEmptyStateText(getTranslation("evidence.choose"));
         grid.setSizeFull();
         add(program, grid);
     }

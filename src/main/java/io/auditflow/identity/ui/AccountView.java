@@ -62,17 +62,17 @@ class AccountView extends VerticalLayout implements HasDynamicTitle {
     final TextField tokenName = new TextField(Format.text("account.tokens.name"));
     final DatePicker tokenExpires = new DatePicker(Format.text("account.tokens.expires"));
     final Button createToken = new Button(Format.text("account.tokens.create"));
-    final TextField newToken = new TextField("Your new token");
+    final TextField newToken = new TextField(Format.text("account.tokens.new"));
     final Grid<ApiTokenSummary> tokens = new Grid<>();
 
     final Paragraph secondFactorState = new Paragraph();
-    final Button setUpSecondFactor = new Button("Set up a second factor");
+    final Button setUpSecondFactor = new Button(Format.text("account.mfa.setUp"));
     final Image qrCode = new Image();
-    final TextField secretText = new TextField("Or type this key into the app");
-    final TextField firstCode = new TextField("Code from the app");
-    final Button confirmSecondFactor = new Button("Turn on");
-    final PasswordField passwordToDisable = new PasswordField("Current password");
-    final Button disableSecondFactor = new Button("Turn off the second factor");
+    final TextField secretText = new TextField(Format.text("account.mfa.secret"));
+    final TextField firstCode = new TextField(Format.text("account.mfa.code"));
+    final Button confirmSecondFactor = new Button(Format.text("account.mfa.turnOn"));
+    final PasswordField passwordToDisable = new PasswordField(Format.text("account.password.current"));
+    final Button disableSecondFactor = new Button(Format.text("account.mfa.turnOff"));
     private final Div enrolment = new Div();
     private final Div disabling = new Div();
     private String pendingSecret;
@@ -139,8 +139,8 @@ class AccountView extends VerticalLayout implements HasDynamicTitle {
         currentPassword.setId("current-password");
         newPassword.setId("new-password");
         repeatPassword.setId("repeat-password");
-        newPassword.setHelperText(PasswordPolicy.MIN_LENGTH + " to " + PasswordPolicy.MAX_LENGTH
-                + " characters, not a common password; a few words in a row work well");
+        newPassword.setHelperText(Format.text("account.password.help", String.valueOf(PasswordPolicy.MIN_LENGTH),
+                String.valueOf(PasswordPolicy.MAX_LENGTH)));
         newPassword.setMaxLength(PasswordPolicy.MAX_LENGTH);
         for (PasswordField field : new PasswordField[] {currentPassword, newPassword, repeatPassword}) {
             field.setWidthFull();
@@ -164,7 +164,7 @@ class AccountView extends VerticalLayout implements HasDynamicTitle {
             enrolment.setVisible(true);
             setUpSecondFactor.setVisible(false);
         });
-        qrCode.setAlt("QR code for an authenticator app");
+        qrCode.setAlt(Format.text("account.mfa.qrAlt"));
         qrCode.setWidth("200px");
         secretText.setReadOnly(true);
         secretText.setWidthFull();
@@ -175,22 +175,21 @@ class AccountView extends VerticalLayout implements HasDynamicTitle {
         confirmSecondFactor.addClickListener(e -> {
             try {
                 users.enableOwnSecondFactor(pendingSecret, firstCode.getValue());
-                Notifications.success("Second factor on. Sign in again with a code from your app.");
+                Notifications.success(Format.text("account.mfa.on"));
                 authentication.logout();
             } catch (ValidationException ex) {
-                firstCode.setErrorMessage(ex.messageFor("code"));
+                firstCode.setErrorMessage(Format.service(ex.messageFor("code")));
                 firstCode.setInvalid(true);
             }
         });
-        enrolment.add(new Paragraph("Scan the code with an authenticator app (e.g. FreeOTP, Aegis, Google "
-                + "Authenticator), then enter the six digits it shows."), qrCode, secretText, firstCode, confirmSecondFactor);
+        enrolment.add(new Paragraph(Format.text("account.mfa.scan")), qrCode, secretText, firstCode, confirmSecondFactor);
         enrolment.setVisible(false);
         passwordToDisable.setId("password-to-disable");
         disableSecondFactor.setId("disable-second-factor");
         disableSecondFactor.addClickListener(e -> {
             try {
                 users.disableOwnSecondFactor(passwordToDisable.getValue());
-                Notifications.success("Second factor off");
+                Notifications.success(Format.text("account.mfa.off"));
                 passwordToDisable.clear();
                 refreshSecondFactor();
             } catch (ValidationException ex) {
@@ -198,7 +197,7 @@ class AccountView extends VerticalLayout implements HasDynamicTitle {
             }
         });
         disabling.add(passwordToDisable, disableSecondFactor);
-        Div section = new Div(new H3("Second factor"), secondFactorState, setUpSecondFactor, enrolment, disabling);
+        Div section = new Div(new H3(Format.text("account.mfa")), secondFactorState, setUpSecondFactor, enrolment, disabling);
         section.addClassName("account-section");
         section.setWidthFull();
         refreshSecondFactor();
@@ -209,11 +208,7 @@ class AccountView extends VerticalLayout implements HasDynamicTitle {
         boolean on = users.hasSecondFactor(CurrentUser.require());
         boolean required = !on && CurrentUser.hasRole(io.auditflow.security.Role.ADMIN)
                 && settings.secondFactorRequiredForAdmins();
-        secondFactorState.setText(on
-                ? "On: at sign-in, type your password followed by the 6-digit code from your app. The API takes "
-                        + "personal API tokens then, not your password."
-                : required ? "Required for admins: set up a second factor before you continue."
-                        : "Off. A one-time code from an app on your phone makes a stolen password useless.");
+        secondFactorState.setText(Format.text(on ? "account.mfa.stateOn" : required ? "account.mfa.stateRequired" : "account.mfa.stateOff"));
         setUpSecondFactor.setVisible(!on);
         disabling.setVisible(on);
         enrolment.setVisible(false);
@@ -222,7 +217,7 @@ class AccountView extends VerticalLayout implements HasDynamicTitle {
     private Div tokenSection() {
         tokenName.setId("token-name");
         tokenName.setMaxLength(100);
-        tokenName.setPlaceholder("e.g. nightly export");
+        tokenName.setPlaceholder(Format.text("account.tokens.namePlaceholder"));
         tokenExpires.setId("token-expires");
         Format.pickers(tokenExpires);
         createToken.setId("create-token");
@@ -231,13 +226,13 @@ class AccountView extends VerticalLayout implements HasDynamicTitle {
         newToken.setReadOnly(true);
         newToken.setWidthFull();
         newToken.setVisible(false);
-        newToken.setHelperText("Copy it now: it is shown only once. Send it as 'Authorization: Bearer <token>'.");
+        newToken.setHelperText(Format.text("account.tokens.newHelp"));
         HorizontalLayout form = new HorizontalLayout(tokenName, tokenExpires, createToken);
         form.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         form.setWrap(true);
         tokens.setId("tokens");
         tokens.addColumn(ApiTokenSummary::name).setHeader(Format.text("account.tokens.column.name")).setAutoWidth(true);
-        tokens.addColumn(t -> when(t.createdAt())).setHeader(Format.text("account.tokens.column.created")).setAutoWidth(true);
+        tokens.addColumn(t -> when(t.createdAt())).setHeader(Format.text("account.tokens.column.created")).setAutoWidth(true).setKey("created");
         tokens.addColumn(t -> t.lastUsedAt() == null ? Format.text("account.tokens.never") : when(t.lastUsedAt())).setHeader(Format.text("account.tokens.column.lastUsed"))
                 .setAutoWidth(true);
         tokens.addColumn(t -> t.expiresAt() == null ? Format.text("account.tokens.noExpiry") : when(t.expiresAt())).setHeader(Format.text("account.tokens.column.expires"))
@@ -245,7 +240,7 @@ class AccountView extends VerticalLayout implements HasDynamicTitle {
         tokens.addComponentColumn(t -> {
             Button revoke = new Button(Format.text("account.tokens.revoke"), e -> {
                 apiTokens.revoke(t.id());
-                Notifications.success("Token '" + t.name() + "' revoked");
+                Notifications.success(Format.text("account.tokens.revoked", t.name()));
                 refresh();
             });
             revoke.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_SMALL);
@@ -254,8 +249,7 @@ class AccountView extends VerticalLayout implements HasDynamicTitle {
         tokens.setAllRowsVisible(true);
         tokens.addThemeVariants(GridVariant.LUMO_COMPACT);
         Div section = new Div(new H3(Format.text("account.tokens")),
-                new Paragraph("Scripts and integrations call the API with a token instead of your password. "
-                        + "A token acts as you; revoke it when it is no longer used."),
+                new Paragraph(Format.text("account.tokens.about")),
                 form, newToken, tokens);
         section.addClassName("account-section");
         section.setWidthFull();
@@ -287,7 +281,7 @@ class AccountView extends VerticalLayout implements HasDynamicTitle {
             field.setInvalid(false);
         }
         if (!newPassword.getValue().equals(repeatPassword.getValue())) {
-            repeatPassword.setErrorMessage("The two new passwords differ");
+            repeatPassword.setErrorMessage(Format.text("account.password.differ"));
             repeatPassword.setInvalid(true);
             return;
         }
@@ -296,7 +290,7 @@ class AccountView extends VerticalLayout implements HasDynamicTitle {
             currentPassword.clear();
             newPassword.clear();
             repeatPassword.clear();
-            Notifications.success("Password changed; your other sessions were signed out");
+            Notifications.success(Format.text("account.password.changed"));
             refresh();
         } catch (ValidationException ex) {
             show(currentPassword, ex.messageFor("currentPassword"));
@@ -316,11 +310,11 @@ class AccountView extends VerticalLayout implements HasDynamicTitle {
             refresh();
         } catch (ValidationException ex) {
             if (ex.messageFor("name") != null) {
-                tokenName.setErrorMessage(ex.messageFor("name"));
+                tokenName.setErrorMessage(Format.service(ex.messageFor("name")));
                 tokenName.setInvalid(true);
             }
             if (ex.messageFor("expiresOn") != null) {
-                tokenExpires.setErrorMessage(ex.messageFor("expiresOn"));
+                tokenExpires.setErrorMessage(Format.service(ex.messageFor("expiresOn")));
                 tokenExpires.setInvalid(true);
             }
         }
@@ -333,7 +327,7 @@ class AccountView extends VerticalLayout implements HasDynamicTitle {
 
     private static void show(PasswordField field, String message) {
         if (message != null) {
-            field.setErrorMessage(message);
+            field.setErrorMessage(Format.service(message));
             field.setInvalid(true);
         }
     }

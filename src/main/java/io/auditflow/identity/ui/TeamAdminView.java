@@ -19,6 +19,7 @@ import io.auditflow.identity.UserService;
 import io.auditflow.identity.UserSummary;
 import io.auditflow.security.Roles;
 import io.auditflow.ui.FieldErrors;
+import io.auditflow.ui.Format;
 import io.auditflow.ui.Notifications;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.Map;
@@ -36,13 +37,13 @@ class TeamAdminView extends VerticalLayout {
     TeamAdminView(UserService users) {
         this.users = users;
         setSizeFull();
-        Button create = new Button("New team", new Icon(VaadinIcon.PLUS), e -> edit(null));
+        Button create = new Button(Format.text("teams.new"), new Icon(VaadinIcon.PLUS), e -> edit(null));
         create.setId("new-team");
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        grid.addColumn(TeamSummary::name).setHeader("Team").setAutoWidth(true);
-        grid.addColumn(TeamSummary::code).setHeader("Code (candidate group)").setAutoWidth(true);
-        grid.addColumn(TeamSummary::manager).setHeader("Manager").setAutoWidth(true);
-        grid.addColumn(t -> String.join(", ", t.members())).setHeader("Members");
+        grid.addColumn(TeamSummary::name).setHeader(Format.text("teams.column.team")).setAutoWidth(true).setKey("team");
+        grid.addColumn(TeamSummary::code).setHeader(Format.text("teams.column.code")).setAutoWidth(true).setKey("code");
+        grid.addColumn(TeamSummary::manager).setHeader(Format.text("teams.manager")).setAutoWidth(true).setKey("manager");
+        grid.addColumn(t -> String.join(", ", t.members())).setHeader(Format.text("teams.column.members")).setKey("members");
         grid.addItemClickListener(e -> edit(e.getItem()));
         grid.setSizeFull();
         add(create, grid);
@@ -51,10 +52,10 @@ class TeamAdminView extends VerticalLayout {
 
     private void edit(TeamSummary existing) {
         Dialog dialog = new Dialog();
-        dialog.setHeaderTitle(existing == null ? "New team" : "Edit " + existing.name());
-        TextField code = new TextField("Code");
-        TextField name = new TextField("Name");
-        ComboBox<UserSummary> manager = new ComboBox<>("Manager");
+        dialog.setHeaderTitle(existing == null ? Format.text("teams.new") : Format.text("teams.edit", existing.name()));
+        TextField code = new TextField(Format.text("teams.code"));
+        TextField name = new TextField(Format.text("teams.name"));
+        ComboBox<UserSummary> manager = new ComboBox<>(Format.text("teams.manager"));
         manager.setItems(users.listUsers());
         manager.setItemLabelGenerator(u -> u.displayName() + " (" + u.username() + ")");
         if (existing != null) {
@@ -64,11 +65,11 @@ class TeamAdminView extends VerticalLayout {
             manager.getListDataView().getItems().filter(u -> u.username().equals(existing.manager())).findFirst()
                     .ifPresent(manager::setValue);
         }
-        Button save = new Button("Save", e -> {
+        Button save = new Button(Format.text("common.save"), e -> {
             try {
                 users.saveTeam(code.getValue(), name.getValue(),
                         manager.getValue() == null ? null : manager.getValue().username());
-                Notifications.success("Saved team " + name.getValue());
+                Notifications.success(Format.text("teams.saved", name.getValue()));
                 dialog.close();
                 refresh();
             } catch (ValidationException ex) {
@@ -77,7 +78,7 @@ class TeamAdminView extends VerticalLayout {
         });
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         dialog.add(new FormLayout(code, name, manager));
-        dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), save);
+        dialog.getFooter().add(new Button(Format.text("common.cancel"), e -> dialog.close()), save);
         dialog.open();
     }
 

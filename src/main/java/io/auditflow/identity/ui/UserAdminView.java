@@ -104,7 +104,7 @@ class UserAdminView extends VerticalLayout {
                         : Format.text("admin.users.enabledDone", user.username()));
                 refresh();
             } catch (ValidationException ex) {
-                Notifications.error(ex.errors().get(0).message());
+                Notifications.error(Format.service(ex.errors().get(0).message()));
             }
         });
         items.addItem(Format.text("admin.users.resetPassword"), e -> resetPassword(user));

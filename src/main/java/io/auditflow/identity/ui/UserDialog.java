@@ -18,6 +18,7 @@ import io.auditflow.identity.UserService;
 import io.auditflow.identity.UserSummary;
 import io.auditflow.security.Role;
 import io.auditflow.ui.FieldErrors;
+import io.auditflow.ui.Format;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -25,27 +26,27 @@ import java.util.stream.Collectors;
 /** Create a user, or change a user's name, e-mail, roles and teams. */
 class UserDialog extends Dialog {
 
-    final TextField username = new TextField("User name");
-    final TextField displayName = new TextField("Full name");
-    final EmailField email = new EmailField("E-mail");
-    final PasswordField password = new PasswordField("Initial password");
-    final CheckboxGroup<Role> roles = new CheckboxGroup<>("Roles");
-    final MultiSelectComboBox<TeamSummary> teams = new MultiSelectComboBox<>("Teams");
+    final TextField username = new TextField(Format.text("userDialog.username"));
+    final TextField displayName = new TextField(Format.text("userDialog.displayName"));
+    final EmailField email = new EmailField(Format.text("userDialog.email"));
+    final PasswordField password = new PasswordField(Format.text("userDialog.password"));
+    final CheckboxGroup<Role> roles = new CheckboxGroup<>(Format.text("userDialog.roles"));
+    final MultiSelectComboBox<TeamSummary> teams = new MultiSelectComboBox<>(Format.text("userDialog.teams"));
     final Paragraph formError = new Paragraph();
-    final Button save = new Button("Save");
+    final Button save = new Button(Format.text("common.save"));
     private final Map<String, HasValidation> fields = new LinkedHashMap<>();
 
     UserDialog(UserService users, UserSummary existing, Runnable onSaved) {
-        setHeaderTitle(existing == null ? "New user" : "Edit " + existing.username());
+        setHeaderTitle(existing == null ? Format.text("userDialog.new") : Format.text("userDialog.edit", existing.username()));
         setWidth("560px");
         username.setId("user-username");
         displayName.setId("user-display-name");
         email.setId("user-email");
         password.setId("user-password");
-        password.setHelperText("At least " + UserService.MIN_PASSWORD_LENGTH + " characters");
+        password.setHelperText(Format.text("userDialog.passwordHelp", String.valueOf(UserService.MIN_PASSWORD_LENGTH)));
         roles.setId("user-roles");
         roles.setItems(Role.values());
-        roles.setItemLabelGenerator(io.auditflow.ui.Format::label);
+        roles.setItemLabelGenerator(Format::label);
         teams.setItems(users.listTeams());
         teams.setItemLabelGenerator(TeamSummary::name);
         formError.addClassName("form-error");
@@ -88,6 +89,6 @@ class UserDialog extends Dialog {
                 formError.setText(FieldErrors.show(ex, fields));
             }
         });
-        getFooter().add(new Button("Cancel", e -> close()), save);
+        getFooter().add(new Button(Format.text("common.cancel"), e -> close()), save);
     }
 }

@@ -13,18 +13,18 @@ final class TaskBadges {
     static Span due(InboxTask task) {
         Span span = new Span();
         span.addClassName("due-badge");
-        String date = task.dueDate() == null ? "No due date" : io.auditflow.ui.Format.date(task.dueDate());
+        String date = task.dueDate() == null ? io.auditflow.ui.Format.text("taskPage.noDueDate") : io.auditflow.ui.Format.date(task.dueDate());
         switch (task.dueStatus()) {
             case OVERDUE -> {
-                span.setText(date + " · overdue");
+                span.setText(io.auditflow.ui.Format.text("taskBadge.overdue", date));
                 span.addClassName("overdue");
             }
             case DUE_SOON -> {
-                span.setText(date + " · due soon");
+                span.setText(io.auditflow.ui.Format.text("taskBadge.dueSoon", date));
                 span.addClassName("due-soon");
             }
             case CLOSED -> {
-                span.setText(task.state().equals("COMPLETED") ? "Completed" : "Closed");
+                span.setText(io.auditflow.ui.Format.text(task.state().equals("COMPLETED") ? "taskBadge.completed" : "taskBadge.closed"));
                 span.addClassName("closed");
             }
             default -> span.setText(date);

@@ -39,7 +39,6 @@ import io.auditflow.ui.FieldErrors;
 import io.auditflow.ui.Notifications;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -55,7 +54,6 @@ import java.util.stream.Collectors;
 @RolesAllowed({Roles.ADMIN, Roles.COMPLIANCE_MANAGER, Roles.COMPLIANCE_MEMBER})
 class TaskView extends VerticalLayout implements BeforeEnterObserver, com.vaadin.flow.router.HasDynamicTitle {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final InboxService inbox;
     private final io.auditflow.inbox.TaskModel model;
@@ -65,16 +63,16 @@ class TaskView extends VerticalLayout implements BeforeEnterObserver, com.vaadin
 
     final Map<String, HasValue<?, ?>> formFields = new LinkedHashMap<>();
     final Map<String, HasValidation> validated = new HashMap<>();
-    final Button complete = new Button("Complete task");
-    final Button claim = new Button("Claim");
-    final Button unclaim = new Button("Unclaim");
-    final ComboBox<String> assignee = new ComboBox<>("Assign to");
-    final Button assign = new Button("Assign");
-    final DatePicker newDueDate = picker(new DatePicker("New due date"));
-    final TextField dueReason = new TextField("Reason");
-    final Button moveDue = new Button("Change due date");
-    final TextArea comment = new TextArea("Add a comment");
-    final Button addComment = new Button("Add comment");
+    final Button complete = new Button(io.auditflow.ui.Format.text("taskPage.complete"));
+    final Button claim = new Button(io.auditflow.ui.Format.text("taskPage.claim"));
+    final Button unclaim = new Button(io.auditflow.ui.Format.text("taskPage.unclaim"));
+    final ComboBox<String> assignee = new ComboBox<>(io.auditflow.ui.Format.text("taskPage.assignTo"));
+    final Button assign = new Button(io.auditflow.ui.Format.text("taskPage.assign"));
+    final DatePicker newDueDate = picker(new DatePicker(io.auditflow.ui.Format.text("taskPage.newDueDate")));
+    final TextField dueReason = new TextField(io.auditflow.ui.Format.text("taskPage.reason"));
+    final Button moveDue = new Button(io.auditflow.ui.Format.text("taskPage.moveDue"));
+    final TextArea comment = new TextArea(io.auditflow.ui.Format.text("taskPage.comment"));
+    final Button addComment = new Button(io.auditflow.ui.Format.text("taskPage.addComment"));
 
     private String taskId;
     private TaskDetails details;
@@ -93,19 +91,19 @@ class TaskView extends VerticalLayout implements BeforeEnterObserver, com.vaadin
         complete.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         complete.addClickListener(e -> complete());
         claim.setId("claim-task");
-        claim.addClickListener(e -> act(() -> inbox.claim(taskId), "You have the task now"));
+        claim.addClickListener(e -> act(() -> inbox.claim(taskId), getTranslation("taskPage.claimed")));
         unclaim.setId("unclaim-task");
-        unclaim.addClickListener(e -> act(() -> inbox.unclaim(taskId), "Handed back to the team"));
+        unclaim.addClickListener(e -> act(() -> inbox.unclaim(taskId), getTranslation("taskPage.unclaimed")));
         assign.setId("assign-task");
-        assign.addClickListener(e -> act(() -> inbox.assign(taskId, assignee.getValue()), "Assigned"));
+        assign.addClickListener(e -> act(() -> inbox.assign(taskId, assignee.getValue()), getTranslation("taskPage.assigned")));
         moveDue.setId("move-due-date");
         moveDue.addClickListener(e -> act(() -> inbox.changeDueDate(taskId, newDueDate.getValue(), dueReason.getValue()),
-                "Due date changed"));
+                getTranslation("taskPage.dueChanged")));
         addComment.setId("add-comment");
         addComment.addClickListener(e -> act(() -> {
             inbox.comment(taskId, comment.getValue());
             comment.clear();
-        }, "Comment added"));
+        }, getTranslation("taskPage.commented")));
     }
 
     @Override
@@ -123,7 +121,7 @@ class TaskView extends VerticalLayout implements BeforeEnterObserver, com.vaadin
     /** The header and the browser tab say which task this is, not just "Task". */
     @Override
     public String getPageTitle() {
-        return details == null ? "Task" : details.task().name();
+        return details == null ? getTranslation("title.TaskView") : details.task().name();
     }
 
     private void reload() {
@@ -137,7 +135,7 @@ class TaskView extends VerticalLayout implements BeforeEnterObserver, com.vaadin
         validated.clear();
         InboxTask task = details.task();
 
-        Anchor back = new Anchor("inbox", "← Inbox");
+        Anchor back = new Anchor("inbox", getTranslation("taskPage.back"));
         back.addClassName("back-link");
         H3 title = new H3(task.name());
         title.addClassName("task-title");
@@ -147,13 +145,14 @@ class TaskView extends VerticalLayout implements BeforeEnterObserver, com.vaadin
 
         Div facts = new Div();
         facts.addClassName("facts");
-        facts.add(fact("Program", task.programName() == null ? "—" : task.programName()));
-        facts.add(fact("Framework", task.framework() == null ? "—" : io.auditflow.ui.Format.label(task.framework())));
-        facts.add(fact("Team", task.candidateGroup() == null ? "—" : task.candidateGroup()));
-        facts.add(fact("Assignee", task.assignee() == null ? "Unassigned" : task.assignee()));
-        facts.add(fact("Due", task.dueDate() == null ? "No due date" : io.auditflow.ui.Format.date(task.dueDate())));
+        facts.add(fact(getTranslation("taskPage.fact.program"), task.programName() == null ? "—" : task.programName()));
+        facts.add(fact(getTranslation("taskPage.fact.framework"), task.framework() == null ? "—" : io.auditflow.ui.Format.label(task.framework())));
+        facts.add(fact(getTranslation("taskPage.fact.team"), task.candidateGroup() == null ? "—" : task.candidateGroup()));
+        facts.add(fact(getTranslation("taskPage.fact.assignee"), task.assignee() == null ? getTranslation("taskPage.unassigned") : task.assignee()));
+        facts.add(fact(getTranslation("taskPage.fact.due"), task.dueDate() == null ? getTranslation("taskPage.noDueDate")
+                : io.auditflow.ui.Format.date(task.dueDate())));
         if (task.cycle() != null) {
-            facts.add(fact("Cycle", String.valueOf(task.cycle())));
+            facts.add(fact(getTranslation("taskPage.fact.cycle"), String.valueOf(task.cycle())));
         }
         add(facts);
 
@@ -193,21 +192,21 @@ class TaskView extends VerticalLayout implements BeforeEnterObserver, com.vaadin
             why.add(prepares);
         }
         if (task.controlActivity() != null) {
-            why.add(new Paragraph("Control activity: " + task.serves().replaceFirst("^.* · ", "")));
+            why.add(new Paragraph(getTranslation("taskPage.why.control", task.serves().replaceFirst("^.* · ", ""))));
         }
         if (details.program() != null && !details.program().criteria().isEmpty()) {
-            why.add(new Paragraph("Trust Services Criteria: " + details.program().criteria().stream().sorted()
-                    .map(io.auditflow.ui.Format::label).collect(Collectors.joining(", "))));
+            why.add(new Paragraph(getTranslation("taskPage.why.criteria", details.program().criteria().stream().sorted()
+                    .map(io.auditflow.ui.Format::label).collect(Collectors.joining(", ")))));
         }
         if (details.program() != null && details.program().isoEdition() != null) {
-            why.add(new Paragraph("ISO/IEC 27001:" + details.program().isoEdition() + " Annex A controls"));
+            why.add(new Paragraph(getTranslation("taskPage.why.iso", details.program().isoEdition())));
         }
         if (details.observationWindow() != null) {
-            why.add(new Paragraph("Observation window: " + details.observationWindow().start() + " to "
-                    + details.observationWindow().end() + ". Evidence dated outside it does not count."));
+            why.add(new Paragraph(getTranslation("taskPage.why.window", io.auditflow.ui.Format.date(details.observationWindow().start()),
+                    io.auditflow.ui.Format.date(details.observationWindow().end()))));
         }
         if (why.getComponentCount() == 0) {
-            why.add(new Paragraph("The process gives no more detail for this task."));
+            why.add(new Paragraph(getTranslation("taskPage.why.none")));
         }
         add(why);
         if (task.open() && !purpose.next().isEmpty()) {
@@ -220,17 +219,17 @@ class TaskView extends VerticalLayout implements BeforeEnterObserver, com.vaadin
         }
 
         if (task.open()) {
-            add(section("Who does it"));
+            add(section(getTranslation("taskPage.section.who")));
             add(ownership(task));
         }
         for (TaskPageSection s : sections) {
             add(s.create(details));
         }
         if (task.open()) {
-            add(section("Complete"));
+            add(section(getTranslation("taskPage.section.complete")));
             add(form());
         }
-        add(section("Comments and history"));
+        add(section(getTranslation("taskPage.section.history")));
         comment.setWidthFull();
         comment.setMaxLength(InboxService.MAX_COMMENT);
         HorizontalLayout commentRow = new HorizontalLayout(comment, addComment);
@@ -259,7 +258,7 @@ class TaskView extends VerticalLayout implements BeforeEnterObserver, com.vaadin
             newDueDate.setValue(task.dueDate());
             newDueDate.setInvalid(false);
             dueReason.setInvalid(false);
-            dueReason.setPlaceholder("Why it moves (kept)");
+            dueReason.setPlaceholder(getTranslation("taskPage.reasonPlaceholder"));
             row.add(newDueDate, dueReason, moveDue);
         }
         return row;
@@ -281,7 +280,7 @@ class TaskView extends VerticalLayout implements BeforeEnterObserver, com.vaadin
                 case PAST_DATE -> {
                     DatePicker day = picker(new DatePicker(f.label()));
                     day.setMax(java.time.LocalDate.now(clock.withZone(zone)));
-                    day.setHelperText("Not after today");
+                    day.setHelperText(getTranslation("taskPage.notAfterToday"));
                     yield track(f, day);
                 }
                 case INTEGER -> {
@@ -338,13 +337,13 @@ class TaskView extends VerticalLayout implements BeforeEnterObserver, com.vaadin
     void complete() {
         try {
             inbox.complete(taskId, values());
-            Notifications.success("Completed '" + details.task().name() + "'");
+            Notifications.success(getTranslation("taskPage.completed", details.task().name()));
             getUI().ifPresent(ui -> ui.navigate("inbox"));
         } catch (ValidationException e) {
             String rest = FieldErrors.show(e, validated);
-            Notifications.error(rest.isEmpty() ? "Some fields need attention" : rest);
+            Notifications.error(rest.isEmpty() ? getTranslation("taskPage.fieldsNeedAttention") : rest);
         } catch (ConflictException | NotFoundException e) {
-            Notifications.error(e.getMessage());
+            Notifications.error(io.auditflow.ui.Format.service(e.getMessage()));
             getUI().ifPresent(ui -> ui.navigate("inbox"));
         }
     }
@@ -361,10 +360,10 @@ class TaskView extends VerticalLayout implements BeforeEnterObserver, com.vaadin
                 Notifications.error(rest);
             }
         } catch (ConflictException e) {
-            Notifications.error(e.getMessage());
+            Notifications.error(io.auditflow.ui.Format.service(e.getMessage()));
             reload();
         } catch (NotFoundException e) {
-            Notifications.error(e.getMessage());
+            Notifications.error(io.auditflow.ui.Format.service(e.getMessage()));
             getUI().ifPresent(ui -> ui.navigate("inbox"));
         }
     }
@@ -376,12 +375,12 @@ class TaskView extends VerticalLayout implements BeforeEnterObserver, com.vaadin
         list.addClassName("task-history");
         list.setId("task-history");
         if (details.history().isEmpty()) {
-            list.add(new Span("Nothing yet."));
+            list.add(new Span(getTranslation("taskPage.noHistory")));
         }
         for (TaskEvent e : details.history()) {
             Div line = new Div();
             line.addClassName("history-line");
-            Span when = new Span(WHEN.format(e.at().atZone(zone)) + "  ");
+            Span when = new Span(io.auditflow.ui.Format.dateTime(e.at()) + "  ");
             when.addClassName("history-when");
             line.add(when, new Span(describe(e)));
             list.add(line);
@@ -391,16 +390,31 @@ class TaskView extends VerticalLayout implements BeforeEnterObserver, com.vaadin
 
     static String describe(TaskEvent e) {
         return switch (e.kind()) {
-            case TaskEvent.CLAIMED -> e.actor() + " claimed the task";
-            case TaskEvent.UNCLAIMED -> e.actor() + " handed the task back to the team (was " + e.oldValue() + ")";
-            case TaskEvent.ASSIGNED -> e.actor() + " assigned the task to " + (e.newValue() == null ? "the team" : e.newValue())
-                    + (e.oldValue() == null ? "" : " (was " + e.oldValue() + ")");
-            case TaskEvent.DUE_DATE_CHANGED -> e.actor() + " moved the due date from "
-                    + (e.oldValue() == null ? "none" : e.oldValue()) + " to " + e.newValue() + ": " + e.message();
-            case TaskEvent.COMPLETED -> e.actor() + " completed the task";
+            case TaskEvent.CLAIMED -> io.auditflow.ui.Format.text("taskPage.event.claimed", e.actor());
+            case TaskEvent.UNCLAIMED -> io.auditflow.ui.Format.text("taskPage.event.unclaimed", e.actor(), String.valueOf(e.oldValue()));
+            case TaskEvent.ASSIGNED -> e.oldValue() == null
+                    ? io.auditflow.ui.Format.text("taskPage.event.assigned", e.actor(), assignedTo(e.newValue()))
+                    : io.auditflow.ui.Format.text("taskPage.event.reassigned", e.actor(), assignedTo(e.newValue()), e.oldValue());
+            case TaskEvent.DUE_DATE_CHANGED -> io.auditflow.ui.Format.text("taskPage.event.dueMoved", e.actor(),
+                    e.oldValue() == null ? io.auditflow.ui.Format.text("taskPage.event.none") : day(e.oldValue()),
+                    day(e.newValue()), String.valueOf(e.message()));
+            case TaskEvent.COMPLETED -> io.auditflow.ui.Format.text("taskPage.event.completed", e.actor());
             case TaskEvent.COMMENT -> e.actor() + ": " + e.message();
             default -> e.actor() + " " + e.kind().toLowerCase();
         };
+    }
+
+    private static String assignedTo(String user) {
+        return user == null ? io.auditflow.ui.Format.text("taskPage.event.theTeam") : user;
+    }
+
+    /** A day kept as ISO text in the history, written the reader's way. */
+    private static String day(String iso) {
+        try {
+            return io.auditflow.ui.Format.date(java.time.LocalDate.parse(iso));
+        } catch (RuntimeException notADay) {
+            return String.valueOf(iso);
+        }
     }
 
     /** One element that follows the task, in words ("If yes: next task Readiness assessment"). */

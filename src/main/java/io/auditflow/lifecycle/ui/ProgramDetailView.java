@@ -288,10 +288,10 @@ class ProgramDetailView extends VerticalLayout implements BeforeEnterObserver {
                 render();
             } catch (ValidationException ex) {
                 date.setInvalid(true);
-                date.setErrorMessage(ex.errors().get(0).message());
+                date.setErrorMessage(Format.service(ex.errors().get(0).message()));
             } catch (ConflictException ex) {
                 date.setInvalid(true);
-                date.setErrorMessage(ex.getMessage());
+                date.setErrorMessage(Format.service(ex.getMessage()));
             }
         });
         save.setId("reschedule-save");
@@ -320,7 +320,7 @@ class ProgramDetailView extends VerticalLayout implements BeforeEnterObserver {
                 save.setEnabled(true);
             } catch (ValidationException ex) {
                 date.setInvalid(true);
-                date.setErrorMessage(ex.errors().get(0).message());
+                date.setErrorMessage(Format.service(ex.errors().get(0).message()));
             }
         });
         VerticalLayout body = new VerticalLayout(date, reason, preview);

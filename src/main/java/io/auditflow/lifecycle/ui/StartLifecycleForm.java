@@ -23,6 +23,7 @@ import io.auditflow.program.Framework;
 import io.auditflow.program.Program;
 import io.auditflow.program.TrustCategory;
 import io.auditflow.ui.FieldErrors;
+import io.auditflow.ui.Format;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -33,25 +34,25 @@ import java.util.Map;
  */
 class StartLifecycleForm extends VerticalLayout {
 
-    final CheckboxGroup<TrustCategory> criteria = new CheckboxGroup<>("Trust Services Criteria in scope");
-    final Checkbox readiness = new Checkbox("Start with a readiness assessment");
-    final DatePicker asOfDate = new DatePicker("As-of date (Type I)");
-    final DatePicker windowStart = new DatePicker("Observation window starts");
-    final IntegerField windowMonths = new IntegerField("Window length (months, 3 to 12)");
-    final Checkbox renewal = new Checkbox("Renew every year, windows back to back", true);
-    final DatePicker fieldworkStart = new DatePicker("Fieldwork starts (if agreed)");
-    final DatePicker fieldworkEnd = new DatePicker("Fieldwork ends (if agreed)");
-    final DatePicker lastReportPeriodStart = new DatePicker("Last report's period starts (if a report is out)");
-    final DatePicker lastReportPeriodEnd = new DatePicker("Last report's period ends");
-    final DatePicker lastReportIssuedOn = new DatePicker("Last report issued on");
-    final RadioButtonGroup<IsoStart> isoStart = new RadioButtonGroup<>("Certification");
-    final DatePicker stage1Date = new DatePicker("Stage 1 audit");
-    final DatePicker stage2Date = new DatePicker("Stage 2 audit (default 6 weeks later)");
-    final DatePicker decisionDate = new DatePicker("Certification decision of the current certificate");
-    final DatePicker surveillance1Date = new DatePicker("Surveillance audit 1 planned (if agreed, still ahead)");
-    final DatePicker surveillance1HeldOn = new DatePicker("Surveillance audit 1 held on (if already held)");
-    final DatePicker surveillance2HeldOn = new DatePicker("Surveillance audit 2 held on (if already held)");
-    final Button start = new Button("Start lifecycle");
+    final CheckboxGroup<TrustCategory> criteria = new CheckboxGroup<>(Format.text("startForm.criteria"));
+    final Checkbox readiness = new Checkbox(Format.text("startForm.readiness"));
+    final DatePicker asOfDate = new DatePicker(Format.text("startForm.asOfDate"));
+    final DatePicker windowStart = new DatePicker(Format.text("startForm.windowStart"));
+    final IntegerField windowMonths = new IntegerField(Format.text("startForm.windowMonths"));
+    final Checkbox renewal = new Checkbox(Format.text("startForm.renewal"), true);
+    final DatePicker fieldworkStart = new DatePicker(Format.text("startForm.fieldworkStart"));
+    final DatePicker fieldworkEnd = new DatePicker(Format.text("startForm.fieldworkEnd"));
+    final DatePicker lastReportPeriodStart = new DatePicker(Format.text("startForm.lastReportPeriodStart"));
+    final DatePicker lastReportPeriodEnd = new DatePicker(Format.text("startForm.lastReportPeriodEnd"));
+    final DatePicker lastReportIssuedOn = new DatePicker(Format.text("startForm.lastReportIssuedOn"));
+    final RadioButtonGroup<IsoStart> isoStart = new RadioButtonGroup<>(Format.text("startForm.isoStart"));
+    final DatePicker stage1Date = new DatePicker(Format.text("startForm.stage1"));
+    final DatePicker stage2Date = new DatePicker(Format.text("startForm.stage2"));
+    final DatePicker decisionDate = new DatePicker(Format.text("startForm.decision"));
+    final DatePicker surveillance1Date = new DatePicker(Format.text("startForm.surveillance1"));
+    final DatePicker surveillance1HeldOn = new DatePicker(Format.text("startForm.surveillance1HeldOn"));
+    final DatePicker surveillance2HeldOn = new DatePicker(Format.text("startForm.surveillance2HeldOn"));
+    final Button start = new Button(Format.text("startForm.start"));
     final Paragraph formError = new Paragraph();
     private final Map<String, HasValidation> fields = new LinkedHashMap<>();
     private final Framework framework;
@@ -60,18 +61,18 @@ class StartLifecycleForm extends VerticalLayout {
         this.framework = program.framework();
         setPadding(false);
         addClassName("start-lifecycle-form");
-        io.auditflow.ui.Format.pickers(asOfDate, windowStart, fieldworkStart, fieldworkEnd, stage1Date, stage2Date, decisionDate,
+        Format.pickers(asOfDate, windowStart, fieldworkStart, fieldworkEnd, stage1Date, stage2Date, decisionDate,
                 surveillance1Date, surveillance1HeldOn, surveillance2HeldOn, lastReportPeriodStart, lastReportPeriodEnd,
                 lastReportIssuedOn);
         FormLayout form = new FormLayout();
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("40em", 2));
         criteria.setItems(TrustCategory.values());
-        criteria.setItemLabelGenerator(io.auditflow.ui.Format::label);
+        criteria.setItemLabelGenerator(Format::label);
         windowMonths.setValue(12);
         windowMonths.setStepButtonsVisible(true);
         isoStart.setItems(IsoStart.values());
-        isoStart.setItemLabelGenerator(s -> s == IsoStart.INITIAL ? "Initial certification (Stage 1 and 2)"
-                : "Existing certificate");
+        isoStart.setItemLabelGenerator(s -> s == IsoStart.INITIAL ? Format.text("startForm.isoInitial")
+                : Format.text("startForm.isoExisting"));
         isoStart.setValue(IsoStart.INITIAL);
         setIds();
         if (program.framework().isSoc2()) {
@@ -89,7 +90,7 @@ class StartLifecycleForm extends VerticalLayout {
         } else {
             form.add(isoStart, 2);
             form.add(stage1Date, stage2Date, decisionDate, surveillance1Date, surveillance1HeldOn, surveillance2HeldOn);
-            surveillance1HeldOn.setHelperText("Left empty: planned ahead, or held before tracking when its deadline has passed");
+            surveillance1HeldOn.setHelperText(Format.text("startForm.surveillance1HeldOnHelp"));
             isoStart.addValueChangeListener(e -> showIsoFields());
             showIsoFields();
         }
@@ -119,7 +120,7 @@ class StartLifecycleForm extends VerticalLayout {
             } catch (ValidationException ex) {
                 formError.setText(FieldErrors.show(ex, fields));
             } catch (ConflictException ex) {
-                formError.setText(ex.getMessage());
+                formError.setText(Format.service(ex.getMessage()));
             }
         });
         formError.addClassName("form-error");

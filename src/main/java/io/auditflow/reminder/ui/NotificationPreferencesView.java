@@ -26,7 +26,7 @@ import java.util.Map;
 class NotificationPreferencesView extends VerticalLayout {
 
     final Map<NotificationCategory, RadioButtonGroup<Delivery>> choices = new EnumMap<>(NotificationCategory.class);
-    final Button save = new Button("Save");
+    final Button save = new Button(io.auditflow.ui.Format.text("common.save"));
 
     private final NotificationPreferences preferences;
     private final String username;
@@ -35,8 +35,7 @@ class NotificationPreferencesView extends VerticalLayout {
         this.preferences = preferences;
         this.username = CurrentUser.require();
         setMaxWidth("720px");
-        add(new Paragraph("Choose how Auditflow mails you. The daily digest collects your tasks due this week, "
-                + "your overdue tasks and the audits coming up in one mail each morning."));
+        add(new Paragraph(getTranslation("notificationPrefs.intro")));
         Map<NotificationCategory, Delivery> current = preferences.of(username);
         for (NotificationCategory category : NotificationCategory.values()) {
             RadioButtonGroup<Delivery> group = new RadioButtonGroup<>(io.auditflow.ui.Format.label(category));
@@ -47,7 +46,7 @@ class NotificationPreferencesView extends VerticalLayout {
             if (!category.optional()) {
                 group.setItemEnabledProvider(d -> d == Delivery.IMMEDIATE);
                 group.setReadOnly(true);
-                group.setHelperText("Escalations of overdue tasks always come right away; they cannot be switched off.");
+                group.setHelperText(getTranslation("notificationPrefs.escalationHelp"));
             }
             choices.put(category, group);
             add(group);
@@ -65,15 +64,15 @@ class NotificationPreferencesView extends VerticalLayout {
                     preferences.set(username, entry.getKey(), entry.getValue().getValue());
                 }
             }
-            Notifications.success("Your notification preferences are saved");
+            Notifications.success(getTranslation("notificationPrefs.saved"));
         } catch (ValidationException ex) {
             ex.errors().forEach(err -> {
                 try {
                     RadioButtonGroup<Delivery> group = choices.get(NotificationCategory.valueOf(err.field()));
-                    group.setErrorMessage(err.message());
+                    group.setErrorMessage(io.auditflow.ui.Format.service(err.message()));
                     group.setInvalid(true);
                 } catch (IllegalArgumentException notACategory) {
-                    Notifications.error(err.message());
+                    Notifications.error(io.auditflow.ui.Format.service(err.message()));
                 }
             });
         }

@@ -30,12 +30,12 @@ import java.util.stream.Collectors;
 @RolesAllowed({Roles.ADMIN, Roles.COMPLIANCE_MANAGER})
 class ReminderSettingsView extends VerticalLayout {
 
-    final ComboBox<Program> program = new ComboBox<>("Program");
-    final TextField milestones = new TextField("Days before audits and report dates");
-    final TextField tasks = new TextField("Days before a task is due");
-    final TextField escalation = new TextField("Days overdue: assignee, manager, executives");
-    final Button save = new Button("Save");
-    final Button reset = new Button("Use the defaults");
+    final ComboBox<Program> program = new ComboBox<>(io.auditflow.ui.Format.text("reminderSettings.program"));
+    final TextField milestones = new TextField(io.auditflow.ui.Format.text("reminderSettings.milestones"));
+    final TextField tasks = new TextField(io.auditflow.ui.Format.text("reminderSettings.tasks"));
+    final TextField escalation = new TextField(io.auditflow.ui.Format.text("reminderSettings.escalation"));
+    final Button save = new Button(io.auditflow.ui.Format.text("common.save"));
+    final Button reset = new Button(io.auditflow.ui.Format.text("reminderSettings.reset"));
     final Paragraph state = new Paragraph();
 
     private final ReminderSettingsService settings;
@@ -44,9 +44,7 @@ class ReminderSettingsView extends VerticalLayout {
         this.settings = settings;
         setMaxWidth("800px");
         Offsets d = settings.defaults();
-        add(new Paragraph("Reminders go out on these days. Write whole days separated by commas; leave a field "
-                + "empty to keep the default (" + join(d.milestones()) + " before audits, " + join(d.tasks())
-                + " before a task is due, escalation after " + join(d.escalation()) + " days overdue)."));
+        add(new Paragraph(getTranslation("reminderSettings.intro", join(d.milestones()), join(d.tasks()), join(d.escalation()))));
         program.setId("settings-program");
         program.setItems(programs.list(false));
         program.setItemLabelGenerator(Program::name);
@@ -66,7 +64,9 @@ class ReminderSettingsView extends VerticalLayout {
         state.setId("settings-state");
         FormLayout form = new FormLayout(program, milestones, tasks, escalation);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
-        add(form, state, new HorizontalLayout(save, reset));
+        HorizontalLayout buttons = new HorizontalLayout(save, reset);
+        buttons.setWrap(true); // the German words are longer; on a phone the second button moves below
+        add(form, state, buttons);
         load();
     }
 
@@ -76,14 +76,14 @@ class ReminderSettingsView extends VerticalLayout {
         save.setEnabled(chosen);
         reset.setEnabled(chosen);
         if (!chosen) {
-            state.setText("Choose a program.");
+            state.setText(getTranslation("reminderSettings.choose"));
             return;
         }
         Offsets o = settings.effective(program.getValue().id());
         milestones.setValue(o.overridden() ? join(o.milestones()) : "");
         tasks.setValue(o.overridden() ? join(o.tasks()) : "");
         escalation.setValue(o.overridden() ? join(o.escalation()) : "");
-        state.setText(o.overridden() ? "This program has its own reminder days." : "This program uses the defaults.");
+        state.setText(getTranslation(o.overridden() ? "reminderSettings.own" : "reminderSettings.defaults"));
     }
 
     void save() {
@@ -91,8 +91,8 @@ class ReminderSettingsView extends VerticalLayout {
             Offsets o = settings.save(program.getValue() == null ? null : program.getValue().id(), milestones.getValue(),
                     tasks.getValue(), escalation.getValue());
             FieldErrors.clear(fields());
-            state.setText(o.overridden() ? "This program has its own reminder days." : "This program uses the defaults.");
-            Notifications.success("Reminder days saved for " + program.getValue().name());
+            state.setText(getTranslation(o.overridden() ? "reminderSettings.own" : "reminderSettings.defaults"));
+            Notifications.success(getTranslation("reminderSettings.saved", program.getValue().name()));
         } catch (ValidationException e) {
             String rest = FieldErrors.show(e, fields());
             if (!rest.isEmpty()) {
@@ -104,7 +104,7 @@ class ReminderSettingsView extends VerticalLayout {
     void reset() {
         settings.reset(program.getValue().id());
         load();
-        Notifications.success("Defaults restored for " + program.getValue().name());
+        Notifications.success(getTranslation("reminderSettings.restored", program.getValue().name()));
     }
 
     private Map<String, com.vaadin.flow.component.HasValidation> fields() {

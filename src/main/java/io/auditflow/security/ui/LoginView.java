@@ -13,7 +13,6 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import io.auditflow.common.AuditflowProperties;
-import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
@@ -24,23 +23,12 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
 @AnonymousAllowed
 class LoginView extends Main implements BeforeEnterObserver {
 
-    static final String THROTTLED_MESSAGE = "Too many failed sign-ins. Wait a few minutes, then try again.";
-
     private final LoginForm login = new LoginForm();
     private final LoginI18n i18n;
 
-    /** sso: why the provider's sign-in was refused, by the reason code in {@code ?sso=} (docs/sso.md). */
-    static final Map<String, String> SSO_REFUSALS = Map.of(
-            "no_role", "Your account at the company's sign-in has no Auditflow role. Ask your Auditflow "
-                    + "administrator to add you to one of the groups that give access.",
-            "disabled", "Your Auditflow account is disabled. Ask your Auditflow administrator.",
-            "local_account", "An Auditflow account with your user name exists that is not managed by the company's "
-                    + "sign-in. Ask your Auditflow administrator.",
-            "other_subject", "Your user name belongs to another person at the company's sign-in. Ask your Auditflow "
-                    + "administrator.",
-            "bad_username", "The company's sign-in sent no user name Auditflow can use. Ask your administrator.",
-            "failed", "Signing in with the company's sign-in did not work. Try again; if it keeps failing, ask your "
-                    + "administrator.");
+    /** sso: the reasons a provider's sign-in is refused, by the code in {@code ?sso=} (docs/sso.md); words in login.sso.*. */
+    static final java.util.Set<String> SSO_REFUSALS = java.util.Set.of("no_role", "disabled", "local_account", "other_subject",
+            "bad_username", "failed");
 
     private final Div ssoMessage = new Div();
 
@@ -73,7 +61,7 @@ class LoginView extends Main implements BeforeEnterObserver {
             for (Object o : all) {
                 ClientRegistration r = (ClientRegistration) o;
                 // A plain link, outside Vaadin's router: Spring Security starts the provider's sign-in.
-                Anchor link = new Anchor("oauth2/authorization/" + r.getRegistrationId(), "Sign in with " + r.getClientName());
+                Anchor link = new Anchor("oauth2/authorization/" + r.getRegistrationId(), getTranslation("login.ssoButton", r.getClientName()));
                 link.setRouterIgnore(true);
                 link.addClassName("login-sso-button");
                 link.setId("sso-" + r.getRegistrationId());
@@ -97,14 +85,14 @@ class LoginView extends Main implements BeforeEnterObserver {
         var parameters = event.getLocation().getQueryParameters().getParameters();
         if (parameters.containsKey("throttled")) {
             // Set by the sign-in throttle (security.SignInThrottleFilter) before any password was checked.
-            i18n.getErrorMessage().setTitle("Please wait");
-            i18n.getErrorMessage().setMessage(THROTTLED_MESSAGE);
+            i18n.getErrorMessage().setTitle(getTranslation("login.throttled.title"));
+            i18n.getErrorMessage().setMessage(getTranslation("login.throttled"));
             login.setI18n(i18n);
         }
         login.setError(parameters.containsKey("error") || parameters.containsKey("throttled"));
         if (parameters.containsKey("sso")) {
             String reason = parameters.get("sso").get(0);
-            ssoMessage.setText(SSO_REFUSALS.getOrDefault(reason, SSO_REFUSALS.get("failed")));
+            ssoMessage.setText(getTranslation("login.sso." + (SSO_REFUSALS.contains(reason) ? reason : "failed")));
             ssoMessage.setVisible(true);
         }
     }
