@@ -111,6 +111,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
         HttpServletRequest r = servlet(request);
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ApiBodyLimitFilter.BodyTooLargeException tooLarge) {
+                return answer(HttpStatus.PAYLOAD_TOO_LARGE, tooLarge.getMessage(), r, List.of());
+            }
+        }
         if (e.getCause() instanceof InvalidFormatException invalid) {
             String field = fieldPath(invalid);
             String message = "'" + invalid.getValue() + "' is not a valid value";

@@ -93,6 +93,8 @@ class OpenApiConfig {
                 }
                 if (path.endsWith("/evidence") && method == PathItem.HttpMethod.POST) {
                     add(responses, "413", "A file is larger than the upload limit");
+                } else if (hasBody) {
+                    add(responses, "413", "The request body is larger than auditflow.api.max-body-size (2 MB by default)");
                 }
                 add(responses, "500", "Something went wrong on our side; nothing was changed");
                 op.setResponses(responses);
