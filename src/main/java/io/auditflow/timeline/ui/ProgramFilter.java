@@ -34,6 +34,8 @@ class ProgramFilter extends HorizontalLayout {
         owner.setItemLabelGenerator(u -> ownerNames.getOrDefault(u, u));
         owner.setPlaceholder(io.auditflow.ui.Format.text("timeline.filter.allOwners"));
         owner.setClearButtonVisible(true);
+        // wide enough for "Alle Verantwortlichen" (German) on a phone as well
+        owner.setWidth("16em");
         owner.setId("owner-filter");
         frameworks.addValueChangeListener(e -> onChange.run());
         owner.addValueChangeListener(e -> onChange.run());
