@@ -93,7 +93,7 @@ public class CalendarFeedService {
             return Optional.empty();
         }
         // The feed speaks its owner's language; a calendar client sends no session and no useful Accept-Language.
-        Locale locale = languages.of(user.get().username()).orElse(Locale.ENGLISH);
+        Locale locale = languages.forRecipient(user.get().username());
         IcsWriter ics = new IcsWriter(properties.baseUrl(), clock.instant(), kind == FeedKind.PERSONAL
                 ? "Auditflow: " + user.get().displayName() : "Auditflow: " + Messages.get("ics.allAudits", locale), locale);
         List<Program> active = programs.list(false);

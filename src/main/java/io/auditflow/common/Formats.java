@@ -32,6 +32,13 @@ public final class Formats {
         return date(from, locale) + " – " + date(to, locale);
     }
 
+    /** A day written out for mails: English "Thursday 24 December 2026" (as mails always were), German "Donnerstag, 24.12.2026". */
+    public static String longDate(LocalDate day, Locale locale) {
+        Locale language = Messages.language(locale);
+        String pattern = language.equals(Locale.GERMAN) ? "EEEE, " + datePattern(language) : "EEEE d MMMM yyyy";
+        return day == null ? "" : DateTimeFormatter.ofPattern(pattern, language).format(day);
+    }
+
     public static String dateTime(Instant at, ZoneId zone, Locale locale) {
         return at == null ? "" : DateTimeFormatter.ofPattern(datePattern(locale) + " HH:mm", Messages.language(locale))
                 .withZone(zone).format(at);

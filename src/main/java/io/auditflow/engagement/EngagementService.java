@@ -50,8 +50,12 @@ public class EngagementService {
     private final Clock clock;
     private final String baseUrl;
 
+    private final io.auditflow.identity.UserLanguage languages;
+
     EngagementService(JdbcTemplate jdbc, ProgramService programs, UserService users, AuditCalendar calendar,
-                      EngagementProperties properties, MailOutbox outbox, Clock clock, AuditflowProperties app) {
+                      EngagementProperties properties, MailOutbox outbox, Clock clock, AuditflowProperties app,
+                      io.auditflow.identity.UserLanguage languages) {
+        this.languages = languages;
         this.jdbc = jdbc;
         this.programs = programs;
         this.users = users;
@@ -186,11 +190,11 @@ public class EngagementService {
         }
         if (updated > 0 || !exists) {
             UserSummary to = user.get();
+            java.util.Locale l = recipientLocale(to.username());
             outbox.enqueue(EngagementService.mail("ENGAGEMENT_INVITE:" + engagementId + ":" + name + ":" + now.toEpochMilli(),
-                    to.username(), to.email(), "You are invited to the audit engagement '" + e.name() + "'",
-                    "Hello " + to.displayName() + ",\n\nyou now have access to the engagement '" + e.name() + "' ("
-                            + e.programName() + "): the request list, the evidence linked to it and its samples.\n\n"
-                            + link(engagementId) + "\n", link(engagementId)));
+                    to.username(), to.email(), io.auditflow.common.Messages.get("mail.engagement.invite.subject", l, e.name()),
+                    io.auditflow.common.Messages.get("mail.engagement.invite.text", l, to.displayName(), e.name(),
+                            e.programName(), link(engagementId)), link(engagementId)));
         }
         return auditors(engagementId).stream().filter(a -> a.username().equals(name)).findFirst().orElseThrow();
     }
@@ -331,6 +335,11 @@ public class EngagementService {
     }
 
     /** A mail of the engagement workspace, as text and as escaped HTML. */
+    /** The language a mail to this person is written in (the one rule: identity.UserLanguage#forRecipient). */
+    java.util.Locale recipientLocale(String username) {
+        return languages.forRecipient(username);
+    }
+
     static OutgoingMail mail(String key, String username, String email, String subject, String text, String link) {
         String html = "<p>" + org.springframework.web.util.HtmlUtils.htmlEscape(text).replace("\n", "<br>") + "</p>";
         return new OutgoingMail(key, "ENGAGEMENT", username, email, subject, text, html, null, link);

@@ -12,6 +12,7 @@ import io.auditflow.identity.UserSummary;
 import io.auditflow.inbox.DateWindow;
 import io.auditflow.lifecycle.MilestoneType;
 import io.auditflow.mail.MailOutbox;
+import io.auditflow.common.Messages;
 import io.auditflow.mail.OutgoingMail;
 import io.auditflow.security.CurrentUser;
 import io.auditflow.security.Roles;
@@ -335,10 +336,11 @@ public class RequestService {
         }
         if (!accept) {
             for (UserSummary to : teamRecipients(r)) {
+                java.util.Locale l = engagements.recipientLocale(to.username());
                 outbox.enqueue(EngagementService.mail("REQUEST_SENT_BACK:" + requestId + ":" + now.toEpochMilli() + ":" + to.username(),
-                        to.username(), to.email(), "Needs revision: audit request " + r.reference(),
-                        "The auditor sent audit request " + r.reference() + " back:\n\n" + body + "\n\n"
-                                + engagements.link(e.id()) + "\n", engagements.link(e.id())));
+                        to.username(), to.email(), Messages.get("mail.request.sentBack.subject", l, r.reference()),
+                        Messages.get("mail.request.sentBack.text", l, r.reference(), body, engagements.link(e.id())),
+                        engagements.link(e.id())));
             }
         }
         return find(requestId).orElseThrow();
@@ -385,9 +387,10 @@ public class RequestService {
             if (to.username().equals(me)) {
                 continue;
             }
+            java.util.Locale l = engagements.recipientLocale(to.username());
             outbox.enqueue(EngagementService.mail("REQUEST_COMMENT:" + id + ":" + to.username(), to.username(),
-                    to.email(), "New comment on audit request " + r.reference(),
-                    displayName(me) + " wrote on " + r.reference() + ":\n\n" + body + "\n\n" + link + "\n", link));
+                    to.email(), Messages.get("mail.request.comment.subject", l, r.reference()),
+                    Messages.get("mail.request.comment.text", l, displayName(me), r.reference(), body, link), link));
         }
         return new RequestComment(id, r.id(), parentId, me, fromAuditor, body, now);
     }
@@ -529,9 +532,10 @@ public class RequestService {
         AuditRequest r = find(requestId).orElseThrow();
         String link = engagements.link(r.engagementId());
         for (UserSummary to : auditorRecipients(r.engagementId())) {
+            java.util.Locale l = engagements.recipientLocale(to.username());
             outbox.enqueue(EngagementService.mail("REQUEST_SUBMITTED:" + requestId + ":" + now.toEpochMilli() + ":" + to.username(),
-                    to.username(), to.email(), "Answer ready for review: audit request " + r.reference(),
-                    "The team answered audit request " + r.reference() + ".\n\n" + link + "\n", link));
+                    to.username(), to.email(), Messages.get("mail.request.submitted.subject", l, r.reference()),
+                    Messages.get("mail.request.submitted.text", l, r.reference(), link), link));
         }
     }
 
@@ -540,8 +544,10 @@ public class RequestService {
         AuditRequest r = find(requestId).orElseThrow();
         String link = engagements.link(r.engagementId());
         for (UserSummary to : teamRecipients(r)) {
-            outbox.enqueue(EngagementService.mail("REQUEST_ACCEPTED:" + requestId + ":" + to.username(), to.username(), to.email(), "Accepted: audit request " + r.reference(),
-                    "The auditor accepted audit request " + r.reference() + ".\n\n" + link + "\n", link));
+            java.util.Locale l = engagements.recipientLocale(to.username());
+            outbox.enqueue(EngagementService.mail("REQUEST_ACCEPTED:" + requestId + ":" + to.username(), to.username(), to.email(),
+                    Messages.get("mail.request.accepted.subject", l, r.reference()),
+                    Messages.get("mail.request.accepted.text", l, r.reference(), link), link));
         }
     }
 

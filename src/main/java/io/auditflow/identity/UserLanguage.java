@@ -30,6 +30,15 @@ public class UserLanguage {
         return stored.stream().findFirst().map(Locale::forLanguageTag);
     }
 
+    /**
+     * The one answer to "in which language do we write to this person" for everything that is not a
+     * screen (mails, calendar feeds): their choice, else English (a mail has no browser to ask).
+     */
+    @Transactional(readOnly = true)
+    public Locale forRecipient(String username) {
+        return username == null ? Locale.ENGLISH : Messages.language(of(username).orElse(Locale.ENGLISH));
+    }
+
     /** A person sets their own language; an admin may set anyone's. */
     @PreAuthorize("isAuthenticated() and (#username == authentication.name or hasRole('ADMIN'))")
     public void set(String username, Locale language) {

@@ -80,10 +80,10 @@ public class DigestJob {
             List<String> dueThisWeek = new ArrayList<>();
             List<String> overdue = new ArrayList<>();
             if (preferences.deliveryFor(username, NotificationCategory.TASK_REMINDER) == Delivery.DIGEST) {
-                collectTasks(u, today, dueThisWeek, overdue);
+                collectTasks(u, today, dueThisWeek, overdue, mails.locale(u));
             }
             List<String> audits = preferences.deliveryFor(username, NotificationCategory.AUDIT_REMINDER) == Delivery.DIGEST
-                    ? upcomingAudits(u, today) : List.of();
+                    ? upcomingAudits(u, today, mails.locale(u)) : List.of();
             if (dueThisWeek.isEmpty() && overdue.isEmpty() && audits.isEmpty()) {
                 continue;
             }
@@ -93,7 +93,8 @@ public class DigestJob {
         return queued;
     }
 
-    private void collectTasks(UserSummary u, LocalDate today, List<String> dueThisWeek, List<String> overdue) {
+    private void collectTasks(UserSummary u, LocalDate today, List<String> dueThisWeek, List<String> overdue,
+                              java.util.Locale locale) {
         Date weekEnd = Date.from(today.plusDays(7).atStartOfDay(zone).toInstant());
         Map<String, Task> mine = new LinkedHashMap<>();
         tasks.createTaskQuery().active().taskAssignee(u.username()).dueBefore(weekEnd).orderByDueDate().asc().list()
@@ -108,14 +109,16 @@ public class DigestJob {
             Object pid = tasks.getVariable(t.getId(), "programId");
             String programName = pid instanceof Number n
                     ? cache.computeIfAbsent(n.longValue(), programs::find).map(Program::name).orElse("") : "";
-            String line = (t.getName() == null ? t.getTaskDefinitionKey() : t.getName())
-                    + (programName.isEmpty() ? "" : " (" + programName + ")") + ", due " + ReminderMails.DAY.format(due)
-                    + (t.getAssignee() == null ? ", not taken yet" : "") + ": " + mails.taskLink(t.getId());
+            String line = io.auditflow.common.Messages.get("mail.digest.taskLine", locale,
+                    (t.getName() == null ? t.getTaskDefinitionKey() : t.getName())
+                    + (programName.isEmpty() ? "" : " (" + programName + ")"), ReminderMails.day(due, locale),
+                    t.getAssignee() == null ? io.auditflow.common.Messages.get("mail.digest.notTaken", locale) : "",
+                    mails.taskLink(t.getId()));
             (Due.overdue(due, today) ? overdue : dueThisWeek).add(line);
         }
     }
 
-    private List<String> upcomingAudits(UserSummary u, LocalDate today) {
+    private List<String> upcomingAudits(UserSummary u, LocalDate today, java.util.Locale locale) {
         List<String> lines = new ArrayList<>();
         Map<Long, Optional<Program>> cache = new LinkedHashMap<>();
         for (Milestone m : milestones.plannedBetween(today, today.plusDays(properties.digestAuditDays()))) {
@@ -129,9 +132,12 @@ public class DigestJob {
             boolean involved = u.username().equals(p.get().owner()) || u.teams().contains(p.get().team());
             if (involved) {
                 long days = ChronoUnit.DAYS.between(today, m.getPlannedDate());
-                lines.add(m.getType().label() + " for " + p.get().name() + " on " + ReminderMails.DAY.format(m.getPlannedDate())
-                        + (days == 0 ? " (today)" : " (in " + days + (days == 1 ? " day)" : " days)")) + ": "
-                        + mails.programLink(p.get().id()));
+                lines.add(io.auditflow.common.Messages.get("mail.digest.auditLine", locale,
+                        io.auditflow.common.Labels.of(m.getType(), locale), p.get().name(),
+                        ReminderMails.day(m.getPlannedDate(), locale), days == 0
+                                ? io.auditflow.common.Messages.get("mail.digest.today", locale)
+                                : io.auditflow.common.Messages.get("mail.digest.inDays", locale, days),
+                        mails.programLink(p.get().id())));
             }
         }
         return lines;

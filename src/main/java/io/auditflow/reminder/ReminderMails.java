@@ -1,12 +1,15 @@
 package io.auditflow.reminder;
 
 import io.auditflow.common.AuditflowProperties;
+import io.auditflow.common.Formats;
+import io.auditflow.common.Labels;
+import io.auditflow.common.Messages;
+import io.auditflow.identity.UserLanguage;
 import io.auditflow.identity.UserSummary;
 import io.auditflow.lifecycle.MilestoneType;
 import io.auditflow.mail.OutgoingMail;
 import java.net.URI;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import net.fortuna.ical4j.model.Calendar;
@@ -22,15 +25,18 @@ import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
 
-/** Writes reminder mails in plain words, as plain text and HTML, with a link straight to the thing. */
+/**
+ * Writes reminder mails in plain words, as plain text and HTML, with a link straight to the thing, in the
+ * recipient's language (decision 0145: texts under mail.* in the one bundle, read through common.Messages).
+ */
 @Component
 class ReminderMails {
 
-    static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.ENGLISH);
-
     private final String baseUrl;
+    private final UserLanguage languages;
 
-    ReminderMails(AuditflowProperties properties) {
+    ReminderMails(AuditflowProperties properties, UserLanguage languages) {
+        this.languages = languages;
         String url = properties.baseUrl();
         this.baseUrl = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
@@ -47,71 +53,93 @@ class ReminderMails {
         return baseUrl + "/preferences/notifications";
     }
 
+    /** The recipient's language: the one rule is identity.UserLanguage#forRecipient. */
+    Locale locale(UserSummary to) {
+        return languages.forRecipient(to.username());
+    }
+
+    /** A day in a mail, in the recipient's language (common.Formats#longDate). */
+    static String day(LocalDate date, Locale locale) {
+        return Formats.longDate(date, locale);
+    }
+
+    private static String t(Locale locale, String key, Object... args) {
+        return Messages.get(key, locale, args);
+    }
+
+    private static String when(Locale locale, long daysLeft) {
+        return daysLeft == 1 ? t(locale, "mail.when.tomorrow") : t(locale, "mail.when.inDays", String.valueOf(daysLeft));
+    }
+
     OutgoingMail audit(String key, UserSummary to, String programName, Long programId, long milestoneId,
                        MilestoneType type, LocalDate date, long daysLeft) {
-        String when = daysLeft == 1 ? "tomorrow" : "in " + daysLeft + " days";
-        String subject = type.label() + " " + when + ": " + programName;
-        String lead = type.label() + " for " + programName + " is on " + DAY.format(date) + ", " + when + ".";
+        Locale l = locale(to);
+        String what = Labels.of(type, l);
+        String when = when(l, daysLeft);
+        String subject = t(l, "mail.audit.subject", what, when, programName);
+        String lead = t(l, "mail.audit.lead", what, programName, day(date, l), when);
         String link = programLink(programId);
         String ics = calendar("auditflow-milestone-" + milestoneId + "@auditflow", date,
-                type.label() + ": " + programName, lead, link);
-        return mail(key, "AUDIT_REMINDER", to, subject, java.util.Arrays.asList(lead, hint(type)), "Open the program", link,
-                "You get this mail because you own this program or work on its team.", ics);
+                t(l, "mail.audit.summary", what, programName), lead, link);
+        return mail(key, "AUDIT_REMINDER", to, l, subject, java.util.Arrays.asList(lead, hint(type, l)),
+                t(l, "mail.audit.action"), link, t(l, "mail.audit.why"), ics);
     }
 
     OutgoingMail taskBefore(String key, UserSummary to, TaskInfo task, long daysLeft) {
-        String when = daysLeft == 1 ? "tomorrow" : "in " + daysLeft + " days";
-        String subject = "Due " + when + ": " + task.name() + " (" + task.programName() + ")";
-        String lead = "The task \"" + task.name() + "\" of " + task.programName() + " is due " + when + ", on "
-                + DAY.format(task.due()) + ".";
-        return mail(key, "TASK_REMINDER", to, subject, java.util.Arrays.asList(lead, whoFor(task, to)), "Open the task",
-                taskLink(task.id()), "You get this mail because the task is yours or your team's.", null);
+        Locale l = locale(to);
+        String when = when(l, daysLeft);
+        String subject = t(l, "mail.task.before.subject", when, task.name(), task.programName());
+        String lead = t(l, "mail.task.before.lead", task.name(), task.programName(), when, day(task.due(), l));
+        return mail(key, "TASK_REMINDER", to, l, subject, java.util.Arrays.asList(lead, whoFor(task, to, l)),
+                t(l, "mail.task.action"), taskLink(task.id()), t(l, "mail.task.why"), null);
     }
 
     OutgoingMail taskDue(String key, UserSummary to, TaskInfo task) {
-        String subject = "Due today: " + task.name() + " (" + task.programName() + ")";
-        String lead = "The task \"" + task.name() + "\" of " + task.programName() + " is due today, "
-                + DAY.format(task.due()) + ".";
-        return mail(key, "TASK_REMINDER", to, subject, List.of(lead, whoFor(task, to)), "Open the task",
-                taskLink(task.id()), "You get this mail because the task is yours or your team's.", null);
+        Locale l = locale(to);
+        String subject = t(l, "mail.task.due.subject", task.name(), task.programName());
+        String lead = t(l, "mail.task.due.lead", task.name(), task.programName(), day(task.due(), l));
+        return mail(key, "TASK_REMINDER", to, l, subject, List.of(lead, whoFor(task, to, l)), t(l, "mail.task.action"),
+                taskLink(task.id()), t(l, "mail.task.why"), null);
     }
 
     OutgoingMail escalation(String key, UserSummary to, TaskInfo task, int step, long daysOverdue) {
-        String overdue = daysOverdue == 1 ? "1 day" : daysOverdue + " days";
+        Locale l = locale(to);
+        String overdue = t(l, "mail.escalation.days", daysOverdue);
         String subject = switch (step) {
-            case 1 -> "Overdue: " + task.name() + " (" + task.programName() + ")";
-            case 2 -> "Overdue " + overdue + " in your team: " + task.name() + " (" + task.programName() + ")";
-            default -> "Escalation, overdue " + overdue + ": " + task.name() + " (" + task.programName() + ")";
+            case 1 -> t(l, "mail.escalation.subject.1", task.name(), task.programName());
+            case 2 -> t(l, "mail.escalation.subject.2", overdue, task.name(), task.programName());
+            default -> t(l, "mail.escalation.subject.3", overdue, task.name(), task.programName());
         };
-        String lead = "The task \"" + task.name() + "\" of " + task.programName() + " was due on " + DAY.format(task.due())
-                + " and is now " + overdue + " overdue.";
-        String who = task.assignee() == null ? "Nobody has taken it yet; it waits for team " + task.teamCode() + "."
-                : "It is assigned to " + task.assignee() + ".";
+        String lead = t(l, "mail.escalation.lead", task.name(), task.programName(), day(task.due(), l), overdue);
+        String who = task.assignee() == null ? t(l, "mail.escalation.nobody", task.teamCode())
+                : t(l, "mail.escalation.assigned", task.assignee());
         String ask = switch (step) {
-            case 1 -> "Please finish it or tell your manager what is in the way.";
-            case 2 -> "You get this because you manage team " + task.teamCode() + ". Please help to get it done.";
-            default -> "You get this as an executive because the task is still open after its manager was told.";
+            case 1 -> t(l, "mail.escalation.ask.1");
+            case 2 -> t(l, "mail.escalation.ask.2", task.teamCode());
+            default -> t(l, "mail.escalation.ask.3");
         };
-        return mail(key, "ESCALATION", to, subject, List.of(lead, who, ask), "Open the task", taskLink(task.id()),
-                "Escalations of overdue tasks cannot be switched off.", null);
+        return mail(key, "ESCALATION", to, l, subject, List.of(lead, who, ask), t(l, "mail.task.action"),
+                taskLink(task.id()), t(l, "mail.escalation.why"), null);
     }
 
+    /** The digest; its lines come from {@link DigestJob} in the same language ({@link #locale(UserSummary)}). */
     OutgoingMail digest(String key, UserSummary to, LocalDate day, List<String> dueThisWeek, List<String> overdue,
                         List<String> audits, String inboxLink) {
-        StringBuilder text = new StringBuilder("Hello " + to.displayName() + ",\n\nYour Auditflow digest for "
-                + DAY.format(day) + ".\n");
-        StringBuilder html = new StringBuilder("<p>Hello " + esc(to.displayName()) + ",</p><p>Your Auditflow digest for "
-                + esc(DAY.format(day)) + ".</p>");
-        section(text, html, "Overdue", overdue);
-        section(text, html, "Due this week", dueThisWeek);
-        section(text, html, "Upcoming audits", audits);
-        text.append("\nOpen your tasks: ").append(inboxLink).append("\n");
-        html.append("<p><a href=\"").append(esc(inboxLink)).append("\">Open your tasks</a></p>");
-        footer(text, html, "You get one digest a day because you chose it on your notification preferences.");
-        int n = dueThisWeek.size() + overdue.size() + audits.size();
-        String subject = "Your Auditflow digest: " + overdue.size() + " overdue, " + dueThisWeek.size()
-                + " due this week, " + audits.size() + " upcoming " + (audits.size() == 1 ? "audit" : "audits");
-        return new OutgoingMail(key, "DIGEST", to.username(), to.email(), n == 0 ? subject : subject, text.toString(),
+        Locale l = locale(to);
+        String hello = t(l, "mail.hello", to.displayName());
+        String intro = t(l, "mail.digest.intro", day(day, l));
+        StringBuilder text = new StringBuilder(hello + "\n\n" + intro + "\n");
+        StringBuilder html = new StringBuilder("<p>" + esc(hello) + "</p><p>" + esc(intro) + "</p>");
+        section(text, html, t(l, "mail.digest.overdue"), overdue);
+        section(text, html, t(l, "mail.digest.week"), dueThisWeek);
+        section(text, html, t(l, "mail.digest.audits"), audits);
+        String open = t(l, "mail.digest.open");
+        text.append("\n").append(open).append(": ").append(inboxLink).append("\n");
+        html.append("<p><a href=\"").append(esc(inboxLink)).append("\">").append(esc(open)).append("</a></p>");
+        footer(text, html, t(l, "mail.digest.why"), l);
+        String subject = t(l, "mail.digest.subject", String.valueOf(overdue.size()), String.valueOf(dueThisWeek.size()),
+                audits.size());
+        return new OutgoingMail(key, "DIGEST", to.username(), to.email(), subject, text.toString(),
                 wrap(html.toString()), null, inboxLink);
     }
 
@@ -128,10 +156,11 @@ class ReminderMails {
         html.append("</ul>");
     }
 
-    private OutgoingMail mail(String key, String category, UserSummary to, String subject, List<String> paragraphs,
+    private OutgoingMail mail(String key, String category, UserSummary to, Locale l, String subject, List<String> paragraphs,
                               String action, String link, String why, String ics) {
-        StringBuilder text = new StringBuilder("Hello " + to.displayName() + ",\n\n");
-        StringBuilder html = new StringBuilder("<p>Hello " + esc(to.displayName()) + ",</p>");
+        String hello = t(l, "mail.hello", to.displayName());
+        StringBuilder text = new StringBuilder(hello + "\n\n");
+        StringBuilder html = new StringBuilder("<p>" + esc(hello) + "</p>");
         for (String p : paragraphs) {
             if (p == null || p.isBlank()) {
                 continue;
@@ -142,39 +171,40 @@ class ReminderMails {
         text.append(action).append(": ").append(link).append("\n");
         html.append("<p><a href=\"").append(esc(link)).append("\">").append(esc(action)).append("</a></p>");
         if (ics != null) {
-            text.append("\nThe attached calendar entry (audit.ics) puts the date in your calendar.\n");
-            html.append("<p>The attached calendar entry (audit.ics) puts the date in your calendar.</p>");
+            String attached = t(l, "mail.ics.attached");
+            text.append("\n").append(attached).append("\n");
+            html.append("<p>").append(esc(attached)).append("</p>");
         }
-        footer(text, html, why);
+        footer(text, html, why, l);
         return new OutgoingMail(key, category, to.username(), to.email(), subject, text.toString(), wrap(html.toString()),
                 ics, link);
     }
 
-    private void footer(StringBuilder text, StringBuilder html, String why) {
-        text.append("\n-- \nAuditflow. ").append(why).append("\nChoose what you receive: ").append(preferencesLink()).append("\n");
+    private void footer(StringBuilder text, StringBuilder html, String why, Locale l) {
+        String choose = t(l, "mail.footer.choose");
+        text.append("\n-- \nAuditflow. ").append(why).append("\n").append(choose).append(": ").append(preferencesLink()).append("\n");
         html.append("<hr><p style=\"color:#666;font-size:12px\">Auditflow. ").append(esc(why))
-                .append(" <a href=\"").append(esc(preferencesLink())).append("\">Choose what you receive</a>.</p>");
+                .append(" <a href=\"").append(esc(preferencesLink())).append("\">").append(esc(choose)).append("</a>.</p>");
     }
 
     private static String wrap(String body) {
         return "<!DOCTYPE html><html><body style=\"font-family:sans-serif;line-height:1.4\">" + body + "</body></html>";
     }
 
-    private static String hint(MilestoneType type) {
+    private static String hint(MilestoneType type, Locale l) {
         return switch (type) {
-            case FIELDWORK_START -> "Before fieldwork: confirm the scope and populations, rehearse samples, "
-                    + "and expect the auditor's request list about 30 days before.";
+            case FIELDWORK_START -> t(l, "mail.hint.fieldwork");
             case STAGE1_AUDIT, STAGE2_AUDIT, SURVEILLANCE_AUDIT_1, SURVEILLANCE_AUDIT_2, RECERTIFICATION_AUDIT ->
-                    "Before the audit: the internal audit and the management review must be done, and staff briefed.";
-            case REPORT_ISSUED -> "This is the date the audit report is due.";
-            case CERTIFICATE_EXPIRY -> "The certificate expires on this date unless recertification is complete.";
+                    t(l, "mail.hint.audit");
+            case REPORT_ISSUED -> t(l, "mail.hint.report");
+            case CERTIFICATE_EXPIRY -> t(l, "mail.hint.expiry");
             default -> null;
         };
     }
 
-    private static String whoFor(TaskInfo task, UserSummary to) {
-        return task.assignee() == null ? "Nobody has taken it yet; anyone in team " + task.teamCode() + " can."
-                : to.username().equals(task.assignee()) ? "It is assigned to you." : "It is assigned to " + task.assignee() + ".";
+    private static String whoFor(TaskInfo task, UserSummary to, Locale l) {
+        return task.assignee() == null ? t(l, "mail.task.nobody", task.teamCode())
+                : to.username().equals(task.assignee()) ? t(l, "mail.task.you") : t(l, "mail.task.assigned", task.assignee());
     }
 
     static String esc(String s) {

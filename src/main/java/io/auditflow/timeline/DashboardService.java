@@ -51,8 +51,14 @@ public class DashboardService {
     /** The dashboard for the current filters plus a program-name search (blank: all). */
     @PreAuthorize("isAuthenticated()")
     public Dashboard dashboard(TimelineQuery query) {
+        return dashboard(query, java.util.Locale.ENGLISH);
+    }
+
+    /** The same dashboard with its words (answers, states, list lines) in the reader's language. */
+    @PreAuthorize("isAuthenticated()")
+    public Dashboard dashboard(TimelineQuery query, java.util.Locale locale) {
         Timeline timeline = timelines.timeline(query.withRange(TimelineRange.DEFAULT));
-        return build(timeline, deadlines.overdueByProgram(), figures.getIfAvailable());
+        return build(timeline, deadlines.overdueByProgram(), figures.getIfAvailable(), DashboardWords.of(locale));
     }
 
     /** One month of the trends: tasks that went overdue, control activities expected and done. */
@@ -92,6 +98,10 @@ public class DashboardService {
     }
 
     static Dashboard build(Timeline timeline, Map<Long, Integer> overdue, LifecycleFigures lifecycle) {
+        return build(timeline, overdue, lifecycle, DashboardWords.ENGLISH);
+    }
+
+    static Dashboard build(Timeline timeline, Map<Long, Integer> overdue, LifecycleFigures lifecycle, DashboardWords words) {
         LocalDate today = timeline.today();
         LocalDate until = today.plusDays(UPCOMING_DAYS);
         List<Dashboard.UpcomingAudit> upcoming = new ArrayList<>();
@@ -101,19 +111,22 @@ public class DashboardService {
         List<Dashboard.Row> certificates = new ArrayList<>();
         List<Dashboard.Row> coverage = new ArrayList<>();
         List<Dashboard.Row> attention = new ArrayList<>();
+        Map<Dashboard.UpcomingAudit, MilestoneType> upcomingTypes = new java.util.IdentityHashMap<>();
         for (ProgramLane lane : timeline.lanes()) {
             if (lane.framework() == Framework.ISO27001) {
                 certificates.add(LifecycleFiguresAdapter.certificateAnswer(lane,
-                        lifecycle == null ? Optional.empty() : lifecycle.certificate(lane.programId()), today));
+                        lifecycle == null ? Optional.empty() : lifecycle.certificate(lane.programId()), today, words));
             } else if (lane.framework() != null && lane.framework().isSoc2()) {
                 coverage.add(LifecycleFiguresAdapter.coverageAnswer(lane,
-                        lifecycle == null ? Optional.empty() : lifecycle.coverage(lane.programId()), today));
+                        lifecycle == null ? Optional.empty() : lifecycle.coverage(lane.programId()), today, words));
             }
-            attention.addAll(LifecycleFiguresAdapter.attention(lane, overdue.getOrDefault(lane.programId(), 0)));
+            attention.addAll(LifecycleFiguresAdapter.attention(lane, overdue.getOrDefault(lane.programId(), 0), words));
             for (TimelineMarker m : lane.markers()) {
                 if (UPCOMING_TYPES.contains(m.type()) && !m.date().isBefore(today) && !m.date().isAfter(until)) {
-                    upcoming.add(new Dashboard.UpcomingAudit(m.date(), DAYS.between(today, m.date()), lane.programId(),
-                            lane.name(), m.type().label(), m.status()));
+                    Dashboard.UpcomingAudit u = new Dashboard.UpcomingAudit(m.date(), DAYS.between(today, m.date()),
+                            lane.programId(), lane.name(), m.type().label(), m.status());
+                    upcoming.add(u);
+                    upcomingTypes.put(u, m.type());
                 }
             }
             int count = overdue.getOrDefault(lane.programId(), 0);
@@ -139,8 +152,9 @@ public class DashboardService {
         coverage.sort(worstFirst);
         attention.sort(worstFirst);
         List<Dashboard.Row> upcomingRows = upcoming.stream()
-                .map(u -> new Dashboard.Row(u.programId(), u.program(), u.milestone(), u.date(),
-                        TimelineBuilder.statusLabel(u.status()) + " · " + (u.daysAway() == 0 ? "today" : "in " + u.daysAway() + " d"),
+                .map(u -> new Dashboard.Row(u.programId(), u.program(), words.label(upcomingTypes.get(u)), u.date(),
+                        words.label(u.status()) + " · " + (u.daysAway() == 0 ? words.text("dashboard.row.today")
+                                : words.text("dashboard.row.inDays", String.valueOf(u.daysAway()))),
                         switch (u.status()) {
                             case MISSED -> Dashboard.Tone.ALARM;
                             case AT_RISK -> Dashboard.Tone.WARN;
@@ -149,14 +163,18 @@ public class DashboardService {
                         }))
                 .toList();
         List<Dashboard.Answer> answers = List.of(
-                answer("certificates", "ISO certificates", certificates, "no ISO 27001 programs"),
-                answer("coverage", "SOC 2 coverage", coverage, "no SOC 2 programs"),
-                new Dashboard.Answer("upcoming", "Audits in the next " + UPCOMING_DAYS + " days",
-                        upcoming.isEmpty() ? "none planned" : upcoming.size() + (upcoming.size() == 1 ? " audit" : " audits")
-                                + ", the first on " + upcoming.get(0).date() + " (" + upcoming.get(0).program() + ")",
+                answer("certificates", words.text("dashboard.answer.certificates"), certificates,
+                        words.text("dashboard.answer.certificates.none"), words),
+                answer("coverage", words.text("dashboard.answer.coverage"), coverage,
+                        words.text("dashboard.answer.coverage.none"), words),
+                new Dashboard.Answer("upcoming", words.text("dashboard.answer.upcoming", String.valueOf(UPCOMING_DAYS)),
+                        upcoming.isEmpty() ? words.text("dashboard.answer.upcoming.none")
+                                : words.text("dashboard.answer.upcoming.words", upcoming.size(),
+                                words.date(upcoming.get(0).date()), upcoming.get(0).program()),
                         upcomingRows.stream().anyMatch(r -> r.tone() == Dashboard.Tone.WARN || r.tone() == Dashboard.Tone.ALARM)
                                 ? Dashboard.Tone.WARN : Dashboard.Tone.NEUTRAL, upcoming.size()),
-                answer("attention", "Overdue or missed", attention, "nothing overdue or missed"));
+                answer("attention", words.text("dashboard.answer.attention"), attention,
+                        words.text("dashboard.answer.attention.none"), words));
         return new Dashboard(today, List.copyOf(upcoming), List.copyOf(late),
                 lifecycle == null ? null : lifecycle.openFindingsByKind(), List.copyOf(countdowns), List.copyOf(windows),
                 answers, List.copyOf(certificates), List.copyOf(coverage), upcomingRows, List.copyOf(attention));
@@ -164,18 +182,22 @@ public class DashboardService {
 
     /** "2 valid · 1 at risk · 1 lapsed": the states of a list counted in words, coloured by the worst. */
     static Dashboard.Answer answer(String key, String title, List<Dashboard.Row> rows, String none) {
+        return answer(key, title, rows, none, DashboardWords.ENGLISH);
+    }
+
+    static Dashboard.Answer answer(String key, String title, List<Dashboard.Row> rows, String none, DashboardWords words) {
         if (rows.isEmpty()) {
             return new Dashboard.Answer(key, title, none, Dashboard.Tone.OK, 0);
         }
         java.util.Map<String, Long> byState = new java.util.LinkedHashMap<>();
         rows.forEach(r -> byState.merge(r.state(), 1L, Long::sum));
-        String words = byState.entrySet().stream()
-                .map(e -> e.getValue() + " " + e.getKey().toLowerCase(java.util.Locale.ROOT))
+        String counted = byState.entrySet().stream()
+                .map(e -> words.count(e.getValue(), e.getKey()))
                 .collect(java.util.stream.Collectors.joining(" · "));
         Dashboard.Tone worst = rows.stream().map(Dashboard.Row::tone).max(Comparator.naturalOrder()).orElseThrow();
         long count = key.equals("attention") ? rows.size()
                 : rows.stream().filter(r -> r.tone() == Dashboard.Tone.ALARM || r.tone() == Dashboard.Tone.WARN).count();
-        return new Dashboard.Answer(key, title, words, worst, count);
+        return new Dashboard.Answer(key, title, counted, worst, count);
     }
 
     static Dashboard.Countdown countdown(ProgramLane lane, LocalDate today) {

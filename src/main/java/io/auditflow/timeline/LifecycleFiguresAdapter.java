@@ -115,6 +115,11 @@ class LifecycleFiguresAdapter implements LifecycleFigures {
      * built without the lifecycle feature, as in the dashboard's unit tests).
      */
     static Dashboard.Row certificateAnswer(ProgramLane lane, Optional<CertificateFigure> recorded, LocalDate today) {
+        return certificateAnswer(lane, recorded, today, DashboardWords.ENGLISH);
+    }
+
+    static Dashboard.Row certificateAnswer(ProgramLane lane, Optional<CertificateFigure> recorded, LocalDate today,
+                                           DashboardWords words) {
         Optional<TimelineMarker> decision = lane.markers().stream()
                 .filter(m -> m.type() == MilestoneType.CERTIFICATION_DECISION && m.status() == MilestoneStatus.DONE
                         && !m.date().isAfter(today))
@@ -122,13 +127,15 @@ class LifecycleFiguresAdapter implements LifecycleFigures {
         CertificateState state;
         String reason;
         LocalDate date;
+        LocalDate expiry;
         if (recorded.isPresent()) {
             state = CertificateState.valueOf(recorded.get().state());
             reason = recorded.get().note();
             date = recorded.get().on();
+            expiry = recorded.get().expiry();
         } else if (decision.isPresent()) {
             int cycle = decision.get().cycle();
-            LocalDate expiry = lane.markers().stream()
+            expiry = lane.markers().stream()
                     .filter(m -> m.type() == MilestoneType.CERTIFICATE_EXPIRY && m.cycle() == cycle)
                     .map(TimelineMarker::date).findFirst().orElse(null);
             List<PlannedMilestone> calendar = lane.markers().stream()
@@ -142,16 +149,17 @@ class LifecycleFiguresAdapter implements LifecycleFigures {
         } else {
             LocalDate first = lane.bars().stream().filter(b -> b.kind() == BarKind.CERTIFICATE_VALID && b.start().isAfter(today))
                     .map(TimelineBar::start).min(Comparator.naturalOrder()).orElse(null);
-            return new Dashboard.Row(lane.programId(), lane.name(), "ISO certificate: " + (first == null
-                    ? "no certification decision planned" : "first decision planned " + first), first,
-                    "Not certified yet", Dashboard.Tone.NEUTRAL);
+            return new Dashboard.Row(lane.programId(), lane.name(), words.text("dashboard.row.certificate", first == null
+                    ? words.text("dashboard.row.noDecision") : words.text("dashboard.row.firstDecision", words.date(first))),
+                    first, words.text("dashboard.state.notCertified"), Dashboard.Tone.NEUTRAL);
         }
         Dashboard.Tone tone = switch (state) {
             case LAPSED, SUSPENDED -> Dashboard.Tone.ALARM;
             case AT_RISK -> Dashboard.Tone.WARN;
             case VALID, RESTORED -> Dashboard.Tone.OK;
         };
-        return new Dashboard.Row(lane.programId(), lane.name(), "ISO certificate: " + reason, date, state.label(), tone);
+        return new Dashboard.Row(lane.programId(), lane.name(), words.text("dashboard.row.certificate",
+                PlannerWords.standing(words, lane, state, date, expiry, reason)), date, words.label(state), tone);
     }
 
     /**
@@ -160,28 +168,36 @@ class LifecycleFiguresAdapter implements LifecycleFigures {
      * dashboard only chooses the tile's words and colour.
      */
     static Dashboard.Row coverageAnswer(ProgramLane lane, Optional<CoverageFigure> figure, LocalDate today) {
+        return coverageAnswer(lane, figure, today, DashboardWords.ENGLISH);
+    }
+
+    static Dashboard.Row coverageAnswer(ProgramLane lane, Optional<CoverageFigure> figure, LocalDate today,
+                                        DashboardWords words) {
         if (figure.isEmpty()) {
-            return new Dashboard.Row(lane.programId(), lane.name(), "SOC 2: coverage not known", null, "Not known",
+            return new Dashboard.Row(lane.programId(), lane.name(), words.text("dashboard.row.soc2",
+                    words.text("dashboard.row.coverageUnknown")), null, words.text("dashboard.state.notKnown"),
                     Dashboard.Tone.NEUTRAL);
         }
         CoverageFigure c = figure.get();
         Planner.CoverageKind kind = Planner.CoverageKind.valueOf(c.kind());
+        String soc2 = words.text("dashboard.row.soc2", PlannerWords.coverage(words, kind, c, today));
         return switch (kind) {
             case GAP -> c.from().isAfter(today)
-                    ? new Dashboard.Row(lane.programId(), lane.name(), "SOC 2: " + c.words(), c.from(), "Gap ahead",
+                    ? new Dashboard.Row(lane.programId(), lane.name(), soc2, c.from(), words.text("dashboard.state.gapAhead"),
                     Dashboard.Tone.WARN)
-                    : new Dashboard.Row(lane.programId(), lane.name(), "SOC 2: " + c.words(), c.from(), "Gap now",
+                    : new Dashboard.Row(lane.programId(), lane.name(), soc2, c.from(), words.text("dashboard.state.gapNow"),
                     Dashboard.Tone.ALARM);
-            case REPORT_STALE -> new Dashboard.Row(lane.programId(), lane.name(), "SOC 2: " + c.words(), c.from(),
-                    kind.label(), Dashboard.Tone.ALARM);
-            case NOT_STARTED -> new Dashboard.Row(lane.programId(), lane.name(), "SOC 2: " + c.words(), c.from(),
-                    kind.label(), Dashboard.Tone.NEUTRAL);
+            case REPORT_STALE -> new Dashboard.Row(lane.programId(), lane.name(), soc2, c.from(),
+                    words.label(kind), Dashboard.Tone.ALARM);
+            case NOT_STARTED -> new Dashboard.Row(lane.programId(), lane.name(), soc2, c.from(),
+                    words.label(kind), Dashboard.Tone.NEUTRAL);
             case COVERED -> {
                 Optional<GapFigure> past = c.gaps().stream().filter(g -> g.to().isBefore(today))
                         .max(Comparator.comparing(GapFigure::to));
-                yield new Dashboard.Row(lane.programId(), lane.name(), past.map(g -> "SOC 2: Covered through " + c.to()
-                                + " (earlier gap " + g.from() + " – " + g.to() + ")").orElse("SOC 2: " + c.words()), c.to(),
-                        past.isPresent() ? "Covered, earlier gap" : kind.label(),
+                yield new Dashboard.Row(lane.programId(), lane.name(), past.map(g -> words.text("dashboard.row.soc2",
+                                words.text("dashboard.row.coveredEarlierGap", words.date(c.to()), words.date(g.from()),
+                                        words.date(g.to())))).orElse(soc2), c.to(),
+                        past.isPresent() ? words.text("dashboard.state.coveredEarlierGap") : words.label(kind),
                         past.isPresent() ? Dashboard.Tone.WARN : Dashboard.Tone.OK);
             }
         };
@@ -196,18 +212,23 @@ class LifecycleFiguresAdapter implements LifecycleFigures {
 
     /** Everything overdue or missed on a lane, past or ahead: milestones at risk or missed, overdue tasks. */
     static List<Dashboard.Row> attention(ProgramLane lane, int overdueTasks) {
+        return attention(lane, overdueTasks, DashboardWords.ENGLISH);
+    }
+
+    static List<Dashboard.Row> attention(ProgramLane lane, int overdueTasks, DashboardWords words) {
         List<Dashboard.Row> rows = new java.util.ArrayList<>();
         for (TimelineMarker m : lane.markers()) {
             if (m.status() == MilestoneStatus.MISSED || m.status() == MilestoneStatus.AT_RISK) {
                 boolean missed = m.status() == MilestoneStatus.MISSED;
-                rows.add(new Dashboard.Row(lane.programId(), lane.name(), m.type().label()
-                        + (m.cycle() > 1 ? " (cycle " + m.cycle() + ")" : ""), m.date(), missed ? "Missed" : "At risk",
+                rows.add(new Dashboard.Row(lane.programId(), lane.name(), m.cycle() > 1
+                        ? words.text("dashboard.row.cycle", words.label(m.type()), String.valueOf(m.cycle()))
+                        : words.label(m.type()), m.date(), words.label(m.status()),
                         missed ? Dashboard.Tone.ALARM : Dashboard.Tone.WARN));
             }
         }
         if (overdueTasks > 0) {
             rows.add(new Dashboard.Row(lane.programId(), lane.name(),
-                    overdueTasks + (overdueTasks == 1 ? " task" : " tasks") + " past due", null, "Overdue",
+                    words.text("dashboard.row.tasksPastDue", overdueTasks), null, words.text("dashboard.state.overdue"),
                     Dashboard.Tone.ALARM));
         }
         return rows;

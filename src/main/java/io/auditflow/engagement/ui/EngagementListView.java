@@ -20,11 +20,13 @@ import io.auditflow.engagement.AuditOption;
 import io.auditflow.engagement.Engagement;
 import io.auditflow.engagement.EngagementForm;
 import io.auditflow.engagement.EngagementService;
+import io.auditflow.lifecycle.MilestoneType;
 import io.auditflow.program.Program;
 import io.auditflow.program.ProgramService;
 import io.auditflow.security.CurrentUser;
 import io.auditflow.security.Roles;
 import io.auditflow.ui.FieldErrors;
+import io.auditflow.ui.Format;
 import io.auditflow.ui.Notifications;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
@@ -40,19 +42,19 @@ class EngagementListView extends VerticalLayout implements BeforeEnterObserver {
     private final EngagementService engagements;
     private final ProgramService programs;
     final Grid<Engagement> grid = new Grid<>(Engagement.class, false);
-    final Button create = new Button("New engagement");
+    final Button create = new Button(Format.text("engagementList.new"));
 
     EngagementListView(EngagementService engagements, ProgramService programs) {
         this.engagements = engagements;
         this.programs = programs;
         addClassName("engagement-list");
         grid.setId("engagement-grid");
-        grid.addColumn(Engagement::name).setHeader("Engagement").setFlexGrow(3).setKey("name");
-        grid.addColumn(Engagement::programName).setHeader("Program").setFlexGrow(2).setKey("program");
-        grid.addColumn(e -> io.auditflow.ui.Format.period(e.periodStart(), e.periodEnd())).setHeader("Period").setAutoWidth(true).setFlexGrow(0).setKey("period");
-        grid.addColumn(e -> e.fieldworkStart() == null ? "" : io.auditflow.ui.Format.period(e.fieldworkStart(), e.fieldworkEnd()))
-                .setHeader("Fieldwork").setAutoWidth(true).setFlexGrow(0).setKey("fieldwork");
-        grid.addColumn(e -> e.auditFirm() == null ? "" : e.auditFirm()).setHeader("Audit firm").setFlexGrow(1).setKey("firm");
+        grid.addColumn(Engagement::name).setHeader(Format.text("engagementList.column.name")).setFlexGrow(3).setKey("name");
+        grid.addColumn(Engagement::programName).setHeader(Format.text("engagementList.column.program")).setFlexGrow(2).setKey("program");
+        grid.addColumn(e -> Format.period(e.periodStart(), e.periodEnd())).setHeader(Format.text("engagementList.column.period")).setAutoWidth(true).setFlexGrow(0).setKey("period");
+        grid.addColumn(e -> e.fieldworkStart() == null ? "" : Format.period(e.fieldworkStart(), e.fieldworkEnd()))
+                .setHeader(Format.text("engagementList.column.fieldwork")).setAutoWidth(true).setFlexGrow(0).setKey("fieldwork");
+        grid.addColumn(e -> e.auditFirm() == null ? "" : e.auditFirm()).setHeader(Format.text("engagementList.column.firm")).setFlexGrow(1).setKey("firm");
         grid.addThemeVariants(com.vaadin.flow.component.grid.GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate("engagements/" + e.getItem().id())));
         grid.setAllRowsVisible(true);
@@ -84,7 +86,7 @@ class EngagementListView extends VerticalLayout implements BeforeEnterObserver {
         List<Engagement> items = engagements.list();
         grid.setItems(items);
         if (items.isEmpty() && !CurrentUser.canManage()) {
-            addComponentAtIndex(0, new Paragraph("No engagement is open to you at the moment."));
+            addComponentAtIndex(0, new Paragraph(Format.text("engagementList.none")));
         }
     }
 
@@ -98,34 +100,34 @@ class EngagementListView extends VerticalLayout implements BeforeEnterObserver {
      */
     Dialog openCreate(Long programId, String auditType, Integer cycle) {
         Dialog dialog = new Dialog();
-        dialog.setHeaderTitle("New engagement");
+        dialog.setHeaderTitle(Format.text("engagementList.new"));
         dialog.setId("engagement-dialog");
-        ComboBox<Program> program = new ComboBox<>("Program");
+        ComboBox<Program> program = new ComboBox<>(Format.text("engagementList.program"));
         program.setId("engagement-program");
         program.setItems(programs.list(false));
         program.setItemLabelGenerator(Program::name);
-        ComboBox<AuditOption> audit = new ComboBox<>("Audit");
+        ComboBox<AuditOption> audit = new ComboBox<>(Format.text("engagementList.audit"));
         audit.setId("engagement-audit");
-        audit.setItemLabelGenerator(AuditOption::label);
-        audit.setHelperText("The audit on the program's calendar this engagement belongs to");
+        audit.setItemLabelGenerator(EngagementListView::auditLabel);
+        audit.setHelperText(Format.text("engagementList.auditHelp"));
         program.addValueChangeListener(e -> {
             audit.clear();
             audit.setItems(e.getValue() == null ? List.of() : engagements.auditsOf(e.getValue().id()));
         });
-        TextField name = new TextField("Name");
+        TextField name = new TextField(Format.text("engagementList.name"));
         name.setId("engagement-name");
-        name.setHelperText("Empty: the program and audit");
-        TextField firm = new TextField("Audit firm");
+        name.setHelperText(Format.text("engagementList.nameHelp"));
+        TextField firm = new TextField(Format.text("engagementList.firm"));
         firm.setId("engagement-firm");
-        TextField lead = new TextField("Lead auditor");
-        DatePicker periodStart = new DatePicker("Period from");
+        TextField lead = new TextField(Format.text("engagementList.lead"));
+        DatePicker periodStart = new DatePicker(Format.text("engagementList.periodFrom"));
         periodStart.setId("engagement-period-start");
-        DatePicker periodEnd = new DatePicker("Period to");
+        DatePicker periodEnd = new DatePicker(Format.text("engagementList.periodTo"));
         periodEnd.setId("engagement-period-end");
-        periodStart.setHelperText("Empty: from the calendar (SOC 2 window; ISO since the previous audit)");
-        DatePicker fieldworkStart = new DatePicker("Fieldwork from");
-        DatePicker fieldworkEnd = new DatePicker("Fieldwork to");
-        io.auditflow.ui.Format.pickers(periodStart, periodEnd, fieldworkStart, fieldworkEnd);
+        periodStart.setHelperText(Format.text("engagementList.periodHelp"));
+        DatePicker fieldworkStart = new DatePicker(Format.text("engagementList.fieldworkFrom"));
+        DatePicker fieldworkEnd = new DatePicker(Format.text("engagementList.fieldworkTo"));
+        Format.pickers(periodStart, periodEnd, fieldworkStart, fieldworkEnd);
         FormLayout form = new FormLayout(program, audit, name, firm, lead, periodStart, periodEnd, fieldworkStart, fieldworkEnd);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("500px", 2));
         dialog.add(form);
@@ -139,7 +141,7 @@ class EngagementListView extends VerticalLayout implements BeforeEnterObserver {
         }
         Map<String, com.vaadin.flow.component.HasValidation> fields = Map.of("programId", program, "milestoneType", audit,
                 "name", name, "auditFirm", firm, "periodStart", periodStart, "periodEnd", periodEnd, "fieldworkEnd", fieldworkEnd);
-        Button save = new Button("Create", e -> {
+        Button save = new Button(Format.text("engagementList.create"), e -> {
             AuditOption a = audit.getValue();
             try {
                 FieldErrors.clear(fields);
@@ -148,7 +150,7 @@ class EngagementListView extends VerticalLayout implements BeforeEnterObserver {
                         lead.getValue(), fieldworkStart.getValue(), fieldworkEnd.getValue(), periodStart.getValue(),
                         periodEnd.getValue()));
                 dialog.close();
-                Notifications.success("Engagement created");
+                Notifications.success(Format.text("engagementList.created"));
                 getUI().ifPresent(ui -> ui.navigate("engagements/" + created.id()));
             } catch (ValidationException ex) {
                 String rest = FieldErrors.show(ex, fields);
@@ -159,8 +161,14 @@ class EngagementListView extends VerticalLayout implements BeforeEnterObserver {
         });
         save.setId("engagement-save");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), save);
+        dialog.getFooter().add(new Button(Format.text("common.cancel"), e -> dialog.close()), save);
         dialog.open();
         return dialog;
+    }
+    /** "Surveillance audit 1 (cycle 1, 2026-10-07)" in the reader's language; the calendar names the audit. */
+    static String auditLabel(AuditOption option) {
+        MilestoneType type = MilestoneType.valueOf(option.milestoneType());
+        String what = type == MilestoneType.OBSERVATION_END ? Format.text("engagementList.auditWindow") : Format.label(type);
+        return Format.text("engagementList.auditOption", what, String.valueOf(option.cycle()), Format.date(option.date()));
     }
 }

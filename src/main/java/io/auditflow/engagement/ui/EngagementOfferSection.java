@@ -42,7 +42,8 @@ class EngagementOfferSection implements TaskPageSection {
             return box;
         }
         EngagementOffers.Offer o = offer.get();
-        String audit = EngagementOffers.auditLabel(o.type(), o.cycle());
+        String audit = box.getTranslation("engagementOffer.audit", o.type() == io.auditflow.lifecycle.MilestoneType.OBSERVATION_END
+                ? box.getTranslation("engagementOffer.window") : io.auditflow.ui.Format.label(o.type()), String.valueOf(o.cycle()));
         com.vaadin.flow.component.button.Button button = new com.vaadin.flow.component.button.Button(
                 box.getTranslation("engagement.offer.create"));
         button.addThemeVariants(com.vaadin.flow.component.button.ButtonVariant.LUMO_PRIMARY);

@@ -44,6 +44,7 @@ import io.auditflow.identity.UserSummary;
 import io.auditflow.security.CurrentUser;
 import io.auditflow.security.Role;
 import io.auditflow.security.Roles;
+import io.auditflow.ui.Format;
 import io.auditflow.ui.Notifications;
 import jakarta.annotation.security.RolesAllowed;
 import java.io.ByteArrayInputStream;
@@ -97,20 +98,21 @@ class EngagementView extends VerticalLayout implements BeforeEnterObserver {
         removeAll();
         H2 title = new H2(engagement.name());
         title.setId("engagement-title");
-        add(new Anchor("engagements", "← All engagements"), title);
+        add(new Anchor("engagements", Format.text("engagementPage.back")), title);
         Div facts = new Div();
         facts.addClassName("facts");
-        facts.add(fact("Program", engagement.programName()),
-                fact("Period whose evidence counts", engagement.periodStart() + " – " + engagement.periodEnd()),
-                fact("Fieldwork", engagement.fieldworkStart() == null ? "not set"
-                        : engagement.fieldworkStart() + " – " + engagement.fieldworkEnd()));
+        facts.add(fact(Format.text("engagementPage.program"), engagement.programName()),
+                fact(Format.text("engagementPage.period"), Format.period(engagement.periodStart(), engagement.periodEnd())),
+                fact(Format.text("engagementPage.fieldwork"), engagement.fieldworkStart() == null
+                        ? Format.text("engagementPage.notSet")
+                        : Format.period(engagement.fieldworkStart(), engagement.fieldworkEnd())));
         if (engagement.auditFirm() != null) {
-            facts.add(fact("Audit firm", engagement.auditFirm()));
+            facts.add(fact(Format.text("engagementPage.firm"), engagement.auditFirm()));
         }
         if (engagement.leadAuditor() != null) {
-            facts.add(fact("Lead auditor", engagement.leadAuditor()));
+            facts.add(fact(Format.text("engagementPage.lead"), engagement.leadAuditor()));
         }
-        engagements.accessEndsOn(engagement).ifPresent(d -> facts.add(fact("Auditor access ends", d.toString())));
+        engagements.accessEndsOn(engagement).ifPresent(d -> facts.add(fact(Format.text("engagementPage.accessEnds"), Format.date(d))));
         add(facts);
 
         progressBox.setId("engagement-progress");
@@ -119,25 +121,25 @@ class EngagementView extends VerticalLayout implements BeforeEnterObserver {
         refreshProgress();
 
         if (CurrentUser.canManage()) {
-            add(new H3("Auditors"));
+            add(new H3(Format.text("engagementPage.auditors")));
             auditorSection();
         }
 
-        add(new H3("Requests"));
+        add(new H3(Format.text("engagementPage.requests")));
         HorizontalLayout tools = new HorizontalLayout();
         tools.setWrap(true);
         tools.setAlignItems(Alignment.BASELINE);
         statusFilter.setId("status-filter");
-        statusFilter.setLabel("Status");
+        statusFilter.setLabel(Format.text("engagementPage.status"));
         statusFilter.setItems(RequestStatus.values());
-        statusFilter.setItemLabelGenerator(s -> s == null ? "All" : io.auditflow.ui.Format.label(s));
+        statusFilter.setItemLabelGenerator(s -> s == null ? Format.text("engagementPage.all") : Format.label(s));
         statusFilter.setEmptySelectionAllowed(true);
-        statusFilter.setEmptySelectionCaption("All");
+        statusFilter.setEmptySelectionCaption(Format.text("engagementPage.all"));
         statusFilter.addValueChangeListener(e -> refreshRequests());
         tools.add(statusFilter);
         boolean writer = CurrentUser.canManage() || CurrentUser.hasRole(Role.AUDITOR);
         if (writer) {
-            Button sample = new Button("Draw a sample", e -> openSample());
+            Button sample = new Button(Format.text("engagementPage.drawSample"), e -> openSample());
             sample.setId("draw-sample");
             tools.add(sample);
             Anchor download = new Anchor(DownloadHandler.fromInputStream(ev -> {
@@ -145,7 +147,7 @@ class EngagementView extends VerticalLayout implements BeforeEnterObserver {
                 binder.export(engagement.id(), out);
                 return new DownloadResponse(new ByteArrayInputStream(out.toByteArray()), binder.fileName(engagement.id()),
                         "application/zip", out.size());
-            }), "Download binder (ZIP)");
+            }), Format.text("engagementPage.binder"));
             download.setId("binder-download");
             download.setDownload(true);
             tools.add(download);
@@ -157,7 +159,7 @@ class EngagementView extends VerticalLayout implements BeforeEnterObserver {
             upload.setMaxFiles(1);
             upload.setMaxFileSize((int) engagements.settings().maxImportSize().toBytes());
             upload.setAcceptedFileTypes(".csv", "text/csv");
-            upload.setDropLabel(new Span("Import a request list (CSV: reference, request, criteria, due date, owner hint)"));
+            upload.setDropLabel(new Span(Format.text("engagementPage.importLabel")));
             upload.setUploadHandler(UploadHandler.inMemory((meta, bytes) -> importCsv(bytes)));
             upload.addFileRejectedListener(e -> showImportErrors(List.of(e.getErrorMessage())));
             add(upload);
@@ -176,18 +178,18 @@ class EngagementView extends VerticalLayout implements BeforeEnterObserver {
 
         grid.removeAllColumns();
         grid.setId("request-grid");
-        grid.addColumn(AuditRequest::reference).setHeader("Ref").setAutoWidth(true).setKey("reference");
-        grid.addColumn(AuditRequest::text).setHeader("Request").setFlexGrow(3).setKey("text");
-        grid.addColumn(r -> r.criteria() == null ? "" : r.criteria()).setHeader("Criteria").setAutoWidth(true).setKey("criteria");
+        grid.addColumn(AuditRequest::reference).setHeader(Format.text("engagementPage.column.ref")).setAutoWidth(true).setKey("reference");
+        grid.addColumn(AuditRequest::text).setHeader(Format.text("engagementPage.column.request")).setFlexGrow(3).setKey("text");
+        grid.addColumn(r -> r.criteria() == null ? "" : r.criteria()).setHeader(Format.text("engagementPage.column.criteria")).setAutoWidth(true).setKey("criteria");
         grid.addComponentColumn(r -> {
-            Span due = new Span(r.dueDate() == null ? "" : io.auditflow.ui.Format.date(r.dueDate()) + (r.overdue() ? " · overdue" : ""));
+            Span due = new Span(r.dueDate() == null ? "" : dueText(r.dueDate(), r.overdue()));
             if (r.overdue()) {
                 due.addClassName("overdue");
             }
             return due;
-        }).setHeader("Due").setAutoWidth(true).setKey("due");
-        grid.addColumn(AuditRequest::teamCode).setHeader("Team").setAutoWidth(true).setKey("team");
-        grid.addComponentColumn(r -> statusBadge(r.status())).setHeader("Status").setAutoWidth(true).setKey("status");
+        }).setHeader(Format.text("engagementPage.column.due")).setAutoWidth(true).setKey("due");
+        grid.addColumn(AuditRequest::teamCode).setHeader(Format.text("engagementPage.column.team")).setAutoWidth(true).setKey("team");
+        grid.addComponentColumn(r -> statusBadge(r.status())).setHeader(Format.text("engagementPage.column.status")).setAutoWidth(true).setKey("status");
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate("engagements/requests/" + e.getItem().id())));
         grid.setAllRowsVisible(true);
@@ -227,16 +229,16 @@ class EngagementView extends VerticalLayout implements BeforeEnterObserver {
             com.vaadin.flow.component.html.UnorderedList dates = new com.vaadin.flow.component.html.UnorderedList();
             dates.addClassName("period-activity-dates");
             for (io.auditflow.engagement.PeriodActivity.Occurrence o : a.occurrences()) {
-                Span state = new Span(io.auditflow.ui.Format.label(o.state()));
+                Span state = new Span(Format.label(o.state()));
                 state.getElement().getThemeList().add(switch (o.state()) {
                     case DONE -> "badge success";
                     case OVERDUE, MISSED -> "badge error";
                     default -> "badge contrast";
                 });
-                String when = getTranslation("engagement.activities.due", io.auditflow.ui.Format.date(o.dueOn()),
-                        io.auditflow.ui.Format.date(o.opensOn()))
+                String when = getTranslation("engagement.activities.due", Format.date(o.dueOn()),
+                        Format.date(o.opensOn()))
                         + (o.doneOn() == null ? "" : " · " + getTranslation("engagement.activities.doneOn",
-                        io.auditflow.ui.Format.date(o.doneOn())));
+                        Format.date(o.doneOn())));
                 dates.add(new com.vaadin.flow.component.html.ListItem(new Span(when + " "), state));
             }
             card.add(head, summary, dates);
@@ -245,7 +247,7 @@ class EngagementView extends VerticalLayout implements BeforeEnterObserver {
     }
 
     static Span statusBadge(RequestStatus status) {
-        Span badge = new Span(io.auditflow.ui.Format.label(status));
+        Span badge = new Span(Format.label(status));
         badge.getElement().getThemeList().add(switch (status) {
             case ACCEPTED -> "badge success";
             case NEEDS_REVISION -> "badge error";
@@ -268,15 +270,16 @@ class EngagementView extends VerticalLayout implements BeforeEnterObserver {
         row.getStyle().set("gap", "var(--lumo-space-s)");
         for (RequestStatus s : RequestStatus.values()) {
             Span badge = statusBadge(s);
-            badge.setText(io.auditflow.ui.Format.label(s) + ": " + p.byStatus().get(s));
+            badge.setText(Format.text("engagementPage.progress.status", Format.label(s), p.byStatus().get(s)));
             row.add(badge);
         }
-        Span overdue = new Span("Overdue: " + p.overdue());
+        Span overdue = new Span(Format.text("engagementPage.progress.overdue", p.overdue()));
         overdue.getElement().getThemeList().add(p.overdue() > 0 ? "badge error primary" : "badge contrast");
         row.add(overdue);
         if (p.daysToFieldworkEnd() != null) {
-            Span days = new Span(p.daysToFieldworkEnd() >= 0 ? p.daysToFieldworkEnd() + " days to fieldwork end"
-                    : "Fieldwork ended " + (-p.daysToFieldworkEnd()) + " days ago");
+            Span days = new Span(p.daysToFieldworkEnd() >= 0
+                    ? Format.text("engagementPage.progress.daysLeft", p.daysToFieldworkEnd())
+                    : Format.text("engagementPage.progress.ended", -p.daysToFieldworkEnd()));
             days.getElement().getThemeList().add("badge");
             row.add(days);
         }
@@ -287,7 +290,7 @@ class EngagementView extends VerticalLayout implements BeforeEnterObserver {
         try {
             ImportResult r = requests.importCsv(engagement.id(), bytes);
             importErrors.setVisible(false);
-            Notifications.success("Imported: " + r.created() + " new, " + r.updated() + " updated, " + r.unchanged() + " unchanged");
+            Notifications.success(imported(r));
             refreshRequests();
             refreshProgress();
         } catch (ValidationException e) {
@@ -299,25 +302,26 @@ class EngagementView extends VerticalLayout implements BeforeEnterObserver {
 
     private void showImportErrors(List<String> messages) {
         importErrors.removeAll();
-        importErrors.add(new Span("Nothing was imported:"));
+        importErrors.add(new Span(Format.text("engagementPage.nothingImported")));
         for (String m : messages) {
             importErrors.add(new Div(m));
         }
         importErrors.setVisible(true);
-        Notifications.error("Nothing was imported: " + messages.size() + (messages.size() == 1 ? " problem" : " problems"));
+        Notifications.error(Format.text("engagementPage.problems", messages.size()));
     }
 
     private void auditorSection() {
         auditorGrid.removeAllColumns();
         auditorGrid.setId("auditor-grid");
-        auditorGrid.addColumn(AuditorAccess::displayName).setHeader("Auditor").setFlexGrow(2);
-        auditorGrid.addColumn(a -> io.auditflow.ui.Format.dateTime(a.invitedAt())).setHeader("Invited").setAutoWidth(true);
-        auditorGrid.addColumn(a -> a.revokedAt() != null ? "Revoked" : a.active() ? "Active" : "Ended")
-                .setHeader("Access").setAutoWidth(true);
+        auditorGrid.addColumn(AuditorAccess::displayName).setHeader(Format.text("engagementPage.auditor.name")).setFlexGrow(2);
+        auditorGrid.addColumn(a -> Format.dateTime(a.invitedAt())).setHeader(Format.text("engagementPage.auditor.invited")).setAutoWidth(true);
+        auditorGrid.addColumn(a -> Format.text(a.revokedAt() != null ? "engagementPage.auditor.revoked"
+                        : a.active() ? "engagementPage.auditor.active" : "engagementPage.auditor.ended"))
+                .setHeader(Format.text("engagementPage.auditor.access")).setAutoWidth(true);
         auditorGrid.addComponentColumn(a -> {
-            Button revoke = new Button("Revoke", e -> {
+            Button revoke = new Button(Format.text("engagementPage.auditor.revoke"), e -> {
                 engagements.revoke(engagement.id(), a.username());
-                Notifications.success("Access revoked for " + a.displayName());
+                Notifications.success(Format.text("engagementPage.auditor.revokedDone", a.displayName()));
                 auditorGrid.setItems(engagements.auditors(engagement.id()));
             });
             revoke.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
@@ -327,15 +331,15 @@ class EngagementView extends VerticalLayout implements BeforeEnterObserver {
         auditorGrid.addThemeVariants(GridVariant.LUMO_COMPACT);
         auditorGrid.setAllRowsVisible(true);
         auditorGrid.setItems(engagements.auditors(engagement.id()));
-        ComboBox<UserSummary> who = new ComboBox<>("Invite an auditor");
+        ComboBox<UserSummary> who = new ComboBox<>(Format.text("engagementPage.auditor.invite"));
         who.setId("invite-auditor");
         who.setItems(users.usersWithRole(Role.AUDITOR));
         who.setItemLabelGenerator(u -> u.displayName() + " (" + u.username() + ")");
-        Button invite = new Button("Invite", e -> {
+        Button invite = new Button(Format.text("engagementPage.auditor.inviteButton"), e -> {
             try {
                 engagements.invite(engagement.id(), who.getValue() == null ? null : who.getValue().username());
                 who.setInvalid(false);
-                Notifications.success("Invited " + who.getValue().displayName());
+                Notifications.success(Format.text("engagementPage.auditor.invitedDone", who.getValue().displayName()));
                 who.clear();
                 auditorGrid.setItems(engagements.auditors(engagement.id()));
             } catch (ValidationException ex) {
@@ -352,29 +356,29 @@ class EngagementView extends VerticalLayout implements BeforeEnterObserver {
 
     Dialog openSample() {
         Dialog dialog = new Dialog();
-        dialog.setHeaderTitle("Draw a sample");
+        dialog.setHeaderTitle(Format.text("engagementPage.drawSample"));
         dialog.setId("sample-dialog");
-        ComboBox<SampleService.Population> activity = new ComboBox<>("Control activity");
+        ComboBox<SampleService.Population> activity = new ComboBox<>(Format.text("engagementPage.sample.activity"));
         activity.setId("sample-activity");
         activity.setItems(samples.populations(engagement.id()));
-        activity.setItemLabelGenerator(p -> p.activityName() + " · " + p.population() + " occurrences ("
-                + p.frequency().toLowerCase() + ")");
-        IntegerField size = new IntegerField("Sample size");
+        activity.setItemLabelGenerator(p -> Format.text("engagementPage.sample.population", p.activityName(), p.population(),
+                Format.text("engagement.frequency." + p.frequency())));
+        IntegerField size = new IntegerField(Format.text("engagementPage.sample.size"));
         size.setId("sample-size");
-        size.setHelperText("Empty: the default for the frequency");
+        size.setHelperText(Format.text("engagementPage.sample.sizeHelp"));
         activity.addValueChangeListener(e -> size.setPlaceholder(e.getValue() == null ? "" : String.valueOf(e.getValue().defaultSize())));
-        TextField seed = new TextField("Seed");
+        TextField seed = new TextField(Format.text("engagementPage.sample.seed"));
         seed.setId("sample-seed");
-        seed.setHelperText("Empty: a new random seed, recorded so the draw can be repeated");
+        seed.setHelperText(Format.text("engagementPage.sample.seedHelp"));
         dialog.add(new VerticalLayout(activity, size, seed));
-        Button draw = new Button("Draw", e -> {
+        Button draw = new Button(Format.text("engagementPage.sample.draw"), e -> {
             Long seedValue = null;
             if (!seed.getValue().isBlank()) {
                 try {
                     seedValue = Long.valueOf(seed.getValue().trim());
                     seed.setInvalid(false);
                 } catch (NumberFormatException ex) {
-                    seed.setErrorMessage("Use a whole number");
+                    seed.setErrorMessage(Format.text("engagementPage.sample.wholeNumber"));
                     seed.setInvalid(true);
                     return;
                 }
@@ -383,8 +387,8 @@ class EngagementView extends VerticalLayout implements BeforeEnterObserver {
                 Sample s = samples.draw(engagement.id(), activity.getValue() == null ? null : activity.getValue().activityCode(),
                         size.getValue(), seedValue);
                 dialog.close();
-                Notifications.success("Sample " + s.id() + ": " + s.size() + " of " + s.population()
-                        + " occurrences (seed " + s.seed() + "); one request each");
+                Notifications.success(Format.text("engagementPage.sample.done", String.valueOf(s.id()), s.size(), s.population(),
+                        String.valueOf(s.seed())));
                 refreshRequests();
                 refreshProgress();
             } catch (ValidationException ex) {
@@ -398,7 +402,7 @@ class EngagementView extends VerticalLayout implements BeforeEnterObserver {
         });
         draw.setId("sample-draw");
         draw.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), draw);
+        dialog.getFooter().add(new Button(Format.text("common.cancel"), e -> dialog.close()), draw);
         dialog.open();
         return dialog;
     }
@@ -412,5 +416,14 @@ class EngagementView extends VerticalLayout implements BeforeEnterObserver {
         v.addClassName("fact-value");
         d.add(l, v);
         return d;
+    }
+    /** "2026-10-01 · overdue": a request's due date and, when it has passed, the word for it. */
+    static String dueText(java.time.LocalDate due, boolean overdue) {
+        return overdue ? Format.text("engagementPage.dueOverdue", Format.date(due)) : Format.date(due);
+    }
+
+    /** "Imported: 2 new, 0 updated, 0 unchanged". */
+    static String imported(ImportResult r) {
+        return Format.text("engagementPage.imported", r.created(), r.updated(), r.unchanged());
     }
 }

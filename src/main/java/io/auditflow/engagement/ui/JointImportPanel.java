@@ -14,6 +14,7 @@ import io.auditflow.common.FieldError;
 import io.auditflow.common.ValidationException;
 import io.auditflow.engagement.Engagement;
 import io.auditflow.engagement.JointRequestList;
+import io.auditflow.ui.Format;
 import io.auditflow.ui.Notifications;
 import java.util.List;
 
@@ -27,8 +28,8 @@ class JointImportPanel extends Div {
     final Div preview = new Div();
     final Paragraph summary = new Paragraph();
     final Grid<JointRequestList.MergeRow> merges = new Grid<>(JointRequestList.MergeRow.class, false);
-    final Button apply = new Button("Import the merged list");
-    final Button cancel = new Button("Cancel");
+    final Button apply = new Button(Format.text("jointImport.apply"));
+    final Button cancel = new Button(Format.text("common.cancel"));
     final Div errors = new Div();
     final Paragraph counts = new Paragraph();
     private final JointRequestList joint;
@@ -51,20 +52,20 @@ class JointImportPanel extends Div {
         this.afterImport = afterImport;
         setId("joint-import");
         addClassName("joint-import");
-        add(new H3("Joint audit: one request list for SOC 2 and ISO 27001"));
+        add(new H3(Format.text("jointImport.title")));
         counts.setId("joint-import-counts");
         add(counts);
         refreshCounts();
         upload.setId("joint-import-upload");
         upload.setMaxFiles(1);
         upload.setAcceptedFileTypes(".csv", "text/csv");
-        upload.setDropLabel(new Span("SOC 2 and ISO requests in one CSV: requests for the same evidence are merged first"));
+        upload.setDropLabel(new Span(Format.text("jointImport.drop")));
         upload.setUploadHandler(UploadHandler.inMemory((meta, bytes) -> preview(bytes)));
         summary.setId("joint-import-summary");
         merges.setId("joint-import-merges");
-        merges.addColumn(JointRequestList.MergeRow::reference).setHeader("Merged request").setAutoWidth(true);
-        merges.addColumn(JointRequestList.MergeRow::criteria).setHeader("Criteria and controls").setAutoWidth(true);
-        merges.addColumn(JointRequestList.MergeRow::reason).setHeader("Why").setFlexGrow(1);
+        merges.addColumn(JointRequestList.MergeRow::reference).setHeader(Format.text("jointImport.column.merged")).setAutoWidth(true);
+        merges.addColumn(JointRequestList.MergeRow::criteria).setHeader(Format.text("jointImport.column.criteria")).setAutoWidth(true);
+        merges.addColumn(JointRequestList.MergeRow::reason).setHeader(Format.text("jointImport.column.why")).setFlexGrow(1);
         merges.setAllRowsVisible(true);
         apply.setId("joint-import-apply");
         apply.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -84,7 +85,7 @@ class JointImportPanel extends Div {
         try {
             JointRequestList.Preview p = joint.preview(engagement.id(), bytes);
             pending = bytes;
-            summary.setText(p.summary() + (p.merges().isEmpty() ? ": nothing to merge." : ":"));
+            summary.setText(Format.text(p.merges().isEmpty() ? "jointImport.preview.none" : "jointImport.preview.some", summary(p)));
             merges.setItems(p.merges());
             merges.setVisible(!p.merges().isEmpty());
             preview.setVisible(true);
@@ -101,8 +102,7 @@ class JointImportPanel extends Div {
         }
         try {
             JointRequestList.JointImport r = joint.importMerged(engagement.id(), pending);
-            Notifications.success(r.preview().summary() + ". Imported: " + r.result().created() + " new, "
-                    + r.result().updated() + " updated, " + r.result().unchanged() + " unchanged");
+            Notifications.success(Format.text("jointImport.imported", summary(r.preview()), EngagementView.imported(r.result())));
             reset();
             refreshCounts();
             afterImport.run();
@@ -119,13 +119,14 @@ class JointImportPanel extends Div {
         int shared = all.stream().mapToInt(JointRequestList.FrameworkProgress::shared).max().orElse(0);
         StringBuilder sb = new StringBuilder();
         for (JointRequestList.FrameworkProgress p : all) {
-            sb.append(sb.isEmpty() ? "" : " · ").append("SOC2".equals(p.framework()) ? "SOC 2" : "ISO27001".equals(p.framework())
-                    ? "ISO 27001" : p.framework()).append(": ").append(p.accepted()).append(" of ").append(p.total()).append(" accepted");
+            sb.append(sb.isEmpty() ? "" : " · ").append(Format.text("jointImport.counts.framework",
+                    "SOC2".equals(p.framework()) ? "SOC 2" : "ISO27001".equals(p.framework()) ? "ISO 27001" : p.framework(),
+                    p.accepted(), p.total()));
         }
         if (shared > 0) {
-            sb.append(" · ").append(shared).append(shared == 1 ? " request counts" : " requests count").append(" for both");
+            sb.append(" · ").append(Format.text("jointImport.counts.shared", shared));
         }
-        counts.setText(sb.isEmpty() ? "No requests yet." : sb.toString());
+        counts.setText(sb.isEmpty() ? Format.text("jointImport.counts.none") : sb.toString());
     }
 
     private void reset() {
@@ -138,8 +139,12 @@ class JointImportPanel extends Div {
         pending = null;
         preview.setVisible(false);
         errors.removeAll();
-        errors.add(new Span("Nothing was imported:"));
+        errors.add(new Span(Format.text("engagementPage.nothingImported")));
         messages.forEach(m -> errors.add(new Div(m)));
         errors.setVisible(true);
+    }
+    /** "6 requests, 2 merged into 1", from the preview's counts in the reader's language. */
+    private static String summary(JointRequestList.Preview p) {
+        return Format.text("jointImport.summary", p.rows(), p.merged(), p.merges().size());
     }
 }

@@ -34,6 +34,7 @@ import io.auditflow.evidence.EvidenceService;
 import io.auditflow.security.CurrentUser;
 import io.auditflow.security.Role;
 import io.auditflow.security.Roles;
+import io.auditflow.ui.Format;
 import io.auditflow.ui.Notifications;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
@@ -47,8 +48,8 @@ class RequestView extends VerticalLayout implements BeforeEnterObserver {
     private final RequestService requests;
     private final EvidenceService evidence;
     final Grid<Evidence> evidenceGrid = new Grid<>(Evidence.class, false);
-    final TextArea decisionComment = new TextArea("Comment to the team");
-    final TextArea comment = new TextArea("Add to the thread");
+    final TextArea decisionComment = new TextArea(Format.text("requestPage.decisionComment"));
+    final TextArea comment = new TextArea(Format.text("requestPage.addComment"));
     private AuditRequest request;
     private Engagement engagement;
     private Long replyTo;
@@ -100,20 +101,21 @@ class RequestView extends VerticalLayout implements BeforeEnterObserver {
         add(text);
         Div facts = new Div();
         facts.addClassName("facts");
-        facts.add(fact("Criteria", request.criteria() == null ? "—" : request.criteria()),
-                fact("Due", request.dueDate() == null ? "—" : io.auditflow.ui.Format.date(request.dueDate()) + (request.overdue() ? " · overdue" : "")),
-                fact("Team", request.teamCode()),
-                fact("Period", engagement.periodStart() + " – " + engagement.periodEnd()));
+        facts.add(fact(Format.text("requestPage.criteria"), request.criteria() == null ? "—" : request.criteria()),
+                fact(Format.text("requestPage.due"), request.dueDate() == null ? "—"
+                        : EngagementView.dueText(request.dueDate(), request.overdue())),
+                fact(Format.text("requestPage.team"), request.teamCode()),
+                fact(Format.text("requestPage.period"), Format.period(engagement.periodStart(), engagement.periodEnd())));
         if (request.submittedBy() != null) {
-            facts.add(fact("Submitted", requests.displayName(request.submittedBy()) + " · " + day(request.submittedAt())));
+            facts.add(fact(Format.text("requestPage.submitted"), requests.displayName(request.submittedBy()) + " · " + day(request.submittedAt())));
         }
         if (request.decidedBy() != null) {
-            facts.add(fact(request.status() == RequestStatus.ACCEPTED ? "Accepted" : "Last decision",
+            facts.add(fact(Format.text(request.status() == RequestStatus.ACCEPTED ? "requestPage.accepted" : "requestPage.lastDecision"),
                     requests.displayName(request.decidedBy()) + " · " + day(request.decidedAt())));
         }
         add(facts);
         if (request.answer() != null) {
-            add(new H3("Answer"));
+            add(new H3(Format.text("requestPage.answer")));
             Paragraph answer = new Paragraph(request.answer());
             answer.setId("request-answer");
             add(answer);
@@ -121,57 +123,57 @@ class RequestView extends VerticalLayout implements BeforeEnterObserver {
 
         boolean team = CurrentUser.canManage() || CurrentUser.hasRole(Role.COMPLIANCE_MEMBER);
         if (team && request.currentTaskId() != null) {
-            Anchor work = new Anchor("inbox/task/" + request.currentTaskId(), "Answer in the inbox (upload evidence, submit)");
+            Anchor work = new Anchor("inbox/task/" + request.currentTaskId(), Format.text("requestPage.answerInInbox"));
             work.setId("answer-in-inbox");
             add(work);
         }
 
-        add(new H3("Evidence"));
+        add(new H3(Format.text("requestPage.evidence")));
         evidenceGrid.removeAllColumns();
         evidenceGrid.setId("request-evidence");
-        evidenceGrid.addColumn(Evidence::fileName).setHeader("File").setFlexGrow(2).setKey("file");
+        evidenceGrid.addColumn(Evidence::fileName).setHeader(Format.text("requestPage.column.file")).setFlexGrow(2).setKey("file");
         evidenceGrid.addComponentColumn(e -> {
             // The date never breaks inside; the warning after it may wrap on a phone.
-            Span day = new Span(io.auditflow.ui.Format.date(e.evidenceDate()));
+            Span day = new Span(Format.date(e.evidenceDate()));
             day.getStyle().set("white-space", "nowrap");
             Span s = new Span(day);
             if (Boolean.TRUE.equals(e.outsideWindow())) {
-                s.add(new com.vaadin.flow.component.Text(" · outside the period"));
+                s.add(new com.vaadin.flow.component.Text(" · " + Format.text("requestPage.outsidePeriod")));
             }
             if (Boolean.TRUE.equals(e.outsideWindow())) {
                 s.addClassName("evidence-outside");
             }
             return s;
-        }).setHeader("Dated").setWidth("8em").setFlexGrow(1).setKey("dated");
-        evidenceGrid.addColumn(Evidence::uploadedBy).setHeader("By").setAutoWidth(true).setKey("by");
-        evidenceGrid.addColumn(e -> e.sha256().substring(0, 12) + "…").setHeader("SHA-256").setAutoWidth(true).setKey("sha");
+        }).setHeader(Format.text("requestPage.column.dated")).setWidth("8em").setFlexGrow(1).setKey("dated");
+        evidenceGrid.addColumn(Evidence::uploadedBy).setHeader(Format.text("requestPage.column.by")).setAutoWidth(true).setKey("by");
+        evidenceGrid.addColumn(e -> e.sha256().substring(0, 12) + "…").setHeader(Format.text("requestPage.column.sha")).setAutoWidth(true).setKey("sha");
         evidenceGrid.addComponentColumn(this::download).setAutoWidth(true);
         fitEvidenceGrid();
         evidenceGrid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
         evidenceGrid.setAllRowsVisible(true);
         List<Evidence> items = requests.evidenceOf(request.id());
         evidenceGrid.setItems(items);
-        add(items.isEmpty() ? new Paragraph("No evidence yet.") : evidenceGrid);
+        add(items.isEmpty() ? new Paragraph(Format.text("requestPage.noEvidence")) : evidenceGrid);
         if (team && request.status() != RequestStatus.ACCEPTED && request.status() != RequestStatus.SUBMITTED) {
             linkEvidence(items);
         }
 
         if (CurrentUser.hasRole(Role.AUDITOR) && request.status() == RequestStatus.SUBMITTED) {
-            add(new H3("Your review"));
+            add(new H3(Format.text("requestPage.review")));
             decisionComment.setId("decision-comment");
             decisionComment.setWidthFull();
             decisionComment.setMaxLength(RequestService.MAX_COMMENT);
-            decisionComment.setHelperText("Required to send back; the team sees it in the thread");
-            Button accept = new Button("Accept", e -> decide(true));
+            decisionComment.setHelperText(Format.text("requestPage.decisionHelp"));
+            Button accept = new Button(Format.text("requestPage.accept"), e -> decide(true));
             accept.setId("accept-request");
             accept.addThemeVariants(ButtonVariant.LUMO_SUCCESS, ButtonVariant.LUMO_PRIMARY);
-            Button back = new Button("Send back", e -> decide(false));
+            Button back = new Button(Format.text("requestPage.sendBack"), e -> decide(false));
             back.setId("send-back");
             back.addThemeVariants(ButtonVariant.LUMO_ERROR);
             add(decisionComment, new HorizontalLayout(accept, back));
         }
 
-        add(new H3("Thread"));
+        add(new H3(Format.text("requestPage.thread")));
         Div thread = new Div();
         thread.setId("request-thread");
         thread.addClassName("request-thread");
@@ -182,13 +184,13 @@ class RequestView extends VerticalLayout implements BeforeEnterObserver {
             }
         }
         if (comments.isEmpty()) {
-            thread.add(new Paragraph("No comments yet."));
+            thread.add(new Paragraph(Format.text("requestPage.noComments")));
         }
         add(thread);
         comment.setId("thread-comment");
         comment.setWidthFull();
         comment.setMaxLength(RequestService.MAX_COMMENT);
-        Button post = new Button("Post", e -> post());
+        Button post = new Button(Format.text("requestPage.post"), e -> post());
         post.setId("post-comment");
         add(comment, post);
     }
@@ -198,12 +200,12 @@ class RequestView extends VerticalLayout implements BeforeEnterObserver {
         box.addClassName("thread-comment");
         box.addClassName(c.fromAuditor() ? "from-auditor" : "from-team");
         box.getStyle().set("margin-left", Math.min(depth, 4) * 1.5 + "em");
-        Span who = new Span(requests.displayName(c.author()) + (c.fromAuditor() ? " (auditor)" : " (team)") + " · "
-                + c.createdAt().toString().substring(0, 16).replace('T', ' '));
+        Span who = new Span(requests.displayName(c.author()) + " " + Format.text(c.fromAuditor() ? "requestPage.fromAuditor" : "requestPage.fromTeam")
+                + " · " + Format.dateTime(c.createdAt()));
         who.addClassName("thread-meta");
-        Button reply = new Button("Reply", e -> {
+        Button reply = new Button(Format.text("requestPage.reply"), e -> {
             replyTo = c.id();
-            comment.setLabel("Reply to " + requests.displayName(c.author()));
+            comment.setLabel(Format.text("requestPage.replyTo", requests.displayName(c.author())));
             comment.focus();
         });
         reply.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
@@ -217,7 +219,7 @@ class RequestView extends VerticalLayout implements BeforeEnterObserver {
     }
 
     private void linkEvidence(List<Evidence> current) {
-        ComboBox<Evidence> existing = new ComboBox<>("Link evidence already in the store");
+        ComboBox<Evidence> existing = new ComboBox<>(Format.text("requestPage.linkLabel"));
         existing.setId("link-evidence");
         try {
             existing.setItems(evidence.ofProgram(engagement.programId()).stream()
@@ -225,17 +227,17 @@ class RequestView extends VerticalLayout implements BeforeEnterObserver {
         } catch (io.auditflow.common.NotFoundException e) {
             return;
         }
-        existing.setItemLabelGenerator(e -> e.fileName() + " · " + io.auditflow.ui.Format.date(e.evidenceDate()) + " · " + e.taskName());
+        existing.setItemLabelGenerator(e -> e.fileName() + " · " + Format.date(e.evidenceDate()) + " · " + e.taskName());
         existing.setWidth("min(100%, 36em)");
-        Button link = new Button("Link", e -> {
+        Button link = new Button(Format.text("requestPage.link"), e -> {
             if (existing.getValue() == null) {
-                existing.setErrorMessage("Choose a file first");
+                existing.setErrorMessage(Format.text("requestPage.chooseFile"));
                 existing.setInvalid(true);
                 return;
             }
             try {
                 requests.linkEvidence(request.id(), existing.getValue().id());
-                Notifications.success("Linked " + existing.getValue().fileName());
+                Notifications.success(Format.text("requestPage.linked", existing.getValue().fileName()));
                 reload();
             } catch (ConflictException | io.auditflow.common.NotFoundException ex) {
                 Notifications.error(ex.getMessage());
@@ -251,7 +253,7 @@ class RequestView extends VerticalLayout implements BeforeEnterObserver {
     void decide(boolean accept) {
         try {
             requests.decide(request.id(), accept, decisionComment.getValue(), request.version());
-            Notifications.success(accept ? request.reference() + " accepted" : request.reference() + " sent back to the team");
+            Notifications.success(Format.text(accept ? "requestPage.acceptedDone" : "requestPage.sentBackDone", request.reference()));
             reload();
         } catch (ValidationException e) {
             decisionComment.setErrorMessage(e.messageFor("comment"));
@@ -266,7 +268,7 @@ class RequestView extends VerticalLayout implements BeforeEnterObserver {
         try {
             requests.comment(request.id(), replyTo, comment.getValue());
             replyTo = null;
-            Notifications.success("Comment posted");
+            Notifications.success(Format.text("requestPage.posted"));
             reload();
         } catch (ValidationException e) {
             comment.setErrorMessage(e.errors().get(0).message());
@@ -287,13 +289,13 @@ class RequestView extends VerticalLayout implements BeforeEnterObserver {
         Anchor link = new Anchor(DownloadHandler.fromInputStream(event -> {
             EvidenceFile file = evidence.download(e.id());
             return new DownloadResponse(file.open(), e.fileName(), e.contentType(), e.size());
-        }), "Download");
+        }), Format.text("requestPage.download"));
         link.setDownload(true);
         return link;
     }
 
     private static String day(java.time.Instant i) {
-        return i == null ? "" : io.auditflow.ui.Format.date(i.atZone(io.auditflow.ui.Format.zone()).toLocalDate());
+        return i == null ? "" : Format.date(i.atZone(Format.zone()).toLocalDate());
     }
 
     private static Div fact(String label, String value) {

@@ -27,6 +27,7 @@ import io.auditflow.timeline.LifecycleFigures;
 import io.auditflow.timeline.TimelineQuery;
 import io.auditflow.timeline.TimelineRange;
 import io.auditflow.timeline.TimelineService;
+import io.auditflow.ui.Format;
 import jakarta.annotation.security.PermitAll;
 import java.util.List;
 import java.util.Locale;
@@ -48,12 +49,12 @@ class DashboardView extends VerticalLayout {
             "OBSERVATION");
 
     final ProgramFilter filter;
-    final TextField search = new TextField(io.auditflow.ui.Format.text("timeline.program"));
+    final TextField search = new TextField(Format.text("timeline.program"));
     final Div answers = new Div();
     final H3 listTitle = new H3();
     final Grid<Dashboard.Row> list = new Grid<>();
-    final Anchor listCsv = new Anchor("", "CSV of this list");
-    final Anchor board = new Anchor("", io.auditflow.ui.Format.text("dashboard.board"));
+    final Anchor listCsv = new Anchor("", Format.text("dashboard.listCsv"));
+    final Anchor board = new Anchor("", Format.text("dashboard.board"));
     final Grid<Dashboard.OpenWindow> windows = new Grid<>();
     final Div findings = new Div();
     final Div trends = new Div();
@@ -66,7 +67,7 @@ class DashboardView extends VerticalLayout {
         addClassName("dashboard-view");
         setWidthFull();
         filter = new ProgramFilter(timelines.activePrograms(), this::refresh);
-        search.setPlaceholder(io.auditflow.ui.Format.text("timeline.search"));
+        search.setPlaceholder(Format.text("timeline.search"));
         search.setClearButtonVisible(true);
         search.setValueChangeMode(ValueChangeMode.LAZY);
         search.setMaxLength(TimelineQuery.MAX_SEARCH);
@@ -79,7 +80,7 @@ class DashboardView extends VerticalLayout {
         boolean mayReport = CurrentUser.hasRole(Role.EXECUTIVE) || CurrentUser.hasRole(Role.ADMIN)
                 || CurrentUser.hasRole(Role.COMPLIANCE_MANAGER);
         board.setVisible(mayReport);
-        Anchor back = new Anchor("timeline", "← Timeline");
+        Anchor back = new Anchor("timeline", Format.text("dashboard.toTimeline"));
         back.addClassName("no-print");
         HorizontalLayout toolbar = new HorizontalLayout(filter, search, board, back);
         toolbar.setAlignItems(Alignment.BASELINE);
@@ -88,16 +89,16 @@ class DashboardView extends VerticalLayout {
         answers.setId("dashboard-answers");
         answers.addClassName("answers");
         answers.getElement().setAttribute("role", "group");
-        answers.getElement().setAttribute("aria-label", "The answers: choose one to see the list behind it");
+        answers.getElement().setAttribute("aria-label", Format.text("dashboard.answersLabel"));
 
         list.setId("dashboard-list");
         list.addComponentColumn(r -> r.programId() == null ? new Span(r.program()) : new Anchor("programs/" + r.programId(), r.program()))
-                .setHeader(io.auditflow.ui.Format.text("timeline.program")).setFlexGrow(1).setResizable(true);
-        list.addColumn(Dashboard.Row::what).setHeader(io.auditflow.ui.Format.text("dashboard.what")).setFlexGrow(2);
-        list.addColumn(r -> io.auditflow.ui.Format.date(r.date())).setHeader(io.auditflow.ui.Format.text("dashboard.date")).setAutoWidth(true).setFlexGrow(0);
+                .setHeader(Format.text("timeline.program")).setFlexGrow(1).setResizable(true);
+        list.addColumn(Dashboard.Row::what).setHeader(Format.text("dashboard.what")).setFlexGrow(2);
+        list.addColumn(r -> Format.date(r.date())).setHeader(Format.text("dashboard.date")).setAutoWidth(true).setFlexGrow(0);
         // A fixed width that holds the longest state ("Covered, earlier gap"): auto width is measured before the
         // badges render and cut "Lapsed" at 1440 px.
-        list.addComponentColumn(r -> tone(r.state(), r.tone())).setHeader(io.auditflow.ui.Format.text("dashboard.state"))
+        list.addComponentColumn(r -> tone(r.state(), r.tone())).setHeader(Format.text("dashboard.state"))
                 .setWidth("13em").setFlexGrow(0);
         list.setPageSize(50);
         list.setHeight("26rem");
@@ -113,11 +114,11 @@ class DashboardView extends VerticalLayout {
         listCard.setId("dashboard-list-card");
 
         windows.setId("open-windows");
-        windows.addComponentColumn(w -> new Anchor("programs/" + w.programId(), w.program())).setHeader(io.auditflow.ui.Format.text("timeline.program"))
+        windows.addComponentColumn(w -> new Anchor("programs/" + w.programId(), w.program())).setHeader(Format.text("timeline.program"))
                 .setAutoWidth(true).setFlexGrow(0);
-        windows.addColumn(w -> io.auditflow.ui.Format.period(w.start(), w.end()) + " (" + w.daysLeft() + " d left)")
-                .setHeader(io.auditflow.ui.Format.text("dashboard.window")).setAutoWidth(true).setFlexGrow(0);
-        windows.addColumn(DashboardView::activities).setHeader(io.auditflow.ui.Format.text("dashboard.activities")).setFlexGrow(1);
+        windows.addColumn(w -> Format.text("dashboard.window.left", Format.period(w.start(), w.end()), String.valueOf(w.daysLeft())))
+                .setHeader(Format.text("dashboard.window")).setAutoWidth(true).setFlexGrow(0);
+        windows.addColumn(DashboardView::activities).setHeader(Format.text("dashboard.activities")).setFlexGrow(1);
         windows.setPageSize(50);
         windows.setHeight("16rem");
         windows.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
@@ -126,11 +127,11 @@ class DashboardView extends VerticalLayout {
 
         trends.setId("trends");
         trends.addClassName("trends");
-        Div content = new Div(listCard, card(io.auditflow.ui.Format.text("dashboard.findings"), findings),
-                card(io.auditflow.ui.Format.text("dashboard.trends"), trends), wide(card(io.auditflow.ui.Format.text("dashboard.windows"), windows)));
+        Div content = new Div(listCard, card(Format.text("dashboard.findings"), findings),
+                card(Format.text("dashboard.trends"), trends), wide(card(Format.text("dashboard.windows"), windows)));
         content.addClassName("dashboard-grid");
         content.setWidthFull();
-        H2 title = new H2(io.auditflow.ui.Format.text("title.DashboardView"));
+        H2 title = new H2(Format.text("title.DashboardView"));
         title.addClassName("dash-title");
         add(title, toolbar, answers, content);
         refresh();
@@ -143,7 +144,7 @@ class DashboardView extends VerticalLayout {
 
     void refresh() {
         TimelineQuery q = query();
-        shown = dashboards.dashboard(q);
+        shown = dashboards.dashboard(q, Format.locale());
         board.setHref(Urls.board(q));
         answers.removeAll();
         for (Dashboard.Answer a : shown.answers()) {
@@ -163,14 +164,14 @@ class DashboardView extends VerticalLayout {
                 query -> shown.openWindows().size());
         findings.removeAll();
         if (shown.findingsByKind() == null) {
-            findings.add(new Paragraph("Findings are not tracked yet: they appear here once audits record them."));
+            findings.add(new Paragraph(Format.text("dashboard.findingsUntracked")));
         } else {
             Map<String, Long> counts = shown.findingsByKind();
             for (String kind : FINDING_KINDS) {
                 long n = counts.getOrDefault(kind, 0L);
                 Span number = new Span(String.valueOf(n));
                 number.addClassName("tile-number");
-                Span label = new Span(io.auditflow.timeline.BoardReportService.kindLabel(kind));
+                Span label = new Span(Format.text("dashboard.kind." + kind));
                 label.addClassName("tile-label");
                 Div tile = new Div(number, label);
                 tile.addClassName("tile");
@@ -182,11 +183,11 @@ class DashboardView extends VerticalLayout {
         trends.removeAll();
         List<DashboardService.MonthTrend> months = dashboards.trends(q);
         if (months.isEmpty()) {
-            trends.add(new Paragraph("Trends need the lifecycle feature's tasks and control activities."));
+            trends.add(new Paragraph(Format.text("dashboard.trendsUnavailable")));
         } else {
-            trends.add(new Div(new H4(io.auditflow.ui.Format.text("dashboard.trend.overdue")), new Html(TrendChart.overdue(months))),
-                    new Div(new H4(io.auditflow.ui.Format.text("dashboard.trend.activities")),
-                            new Html(TrendChart.activities(months))));
+            trends.add(new Div(new H4(Format.text("dashboard.trend.overdue")), new Html(TrendChart.overdue(months, Format.locale()))),
+                    new Div(new H4(Format.text("dashboard.trend.activities")),
+                            new Html(TrendChart.activities(months, Format.locale()))));
         }
         show(selected);
     }
@@ -211,14 +212,14 @@ class DashboardView extends VerticalLayout {
 
     private static String activities(Dashboard.OpenWindow w) {
         if (w.activities() == null) {
-            return "not tracked yet";
+            return Format.text("dashboard.activities.untracked");
         }
         if (w.activities().isEmpty()) {
-            return "no recurring activities planned";
+            return Format.text("dashboard.activities.none");
         }
         return w.activities().stream()
                 .map((LifecycleFigures.ActivityProgress a) -> a.activityName() + " " + a.done() + "/" + a.expected()
-                        + (a.overdue() > 0 ? " (" + a.overdue() + " overdue)" : ""))
+                        + (a.overdue() > 0 ? " " + Format.text("dashboard.activities.overdue", String.valueOf(a.overdue())) : ""))
                 .collect(Collectors.joining(" · "));
     }
 

@@ -15,8 +15,8 @@ import java.util.TreeMap;
 /** Framework and owner filters shared by the timeline and the dashboard. */
 class ProgramFilter extends HorizontalLayout {
 
-    final MultiSelectComboBox<Framework> frameworks = new MultiSelectComboBox<>("Framework");
-    final ComboBox<String> owner = new ComboBox<>("Owner");
+    final MultiSelectComboBox<Framework> frameworks = new MultiSelectComboBox<>(io.auditflow.ui.Format.text("timeline.filter.framework"));
+    final ComboBox<String> owner = new ComboBox<>(io.auditflow.ui.Format.text("timeline.filter.owner"));
     private final Map<String, String> ownerNames = new TreeMap<>();
 
     ProgramFilter(List<Program> programs, Runnable onChange) {
@@ -25,15 +25,17 @@ class ProgramFilter extends HorizontalLayout {
         setWrap(true);
         frameworks.setItems(Framework.values());
         frameworks.setItemLabelGenerator(io.auditflow.ui.Format::label);
-        frameworks.setPlaceholder("All frameworks");
+        frameworks.setPlaceholder(io.auditflow.ui.Format.text("timeline.filter.allFrameworks"));
         frameworks.setWidth("22em");
         frameworks.setId("framework-filter");
         programs.stream().filter(p -> p.owner() != null)
                 .forEach(p -> ownerNames.put(p.owner(), p.ownerName() == null ? p.owner() : p.ownerName()));
         owner.setItems(ownerNames.keySet().stream().sorted(Comparator.comparing(ownerNames::get)).toList());
         owner.setItemLabelGenerator(u -> ownerNames.getOrDefault(u, u));
-        owner.setPlaceholder("All owners");
+        owner.setPlaceholder(io.auditflow.ui.Format.text("timeline.filter.allOwners"));
         owner.setClearButtonVisible(true);
+        // wide enough for "Alle Verantwortlichen" (German) on a phone as well
+        owner.setWidth("16em");
         owner.setId("owner-filter");
         frameworks.addValueChangeListener(e -> onChange.run());
         owner.addValueChangeListener(e -> onChange.run());

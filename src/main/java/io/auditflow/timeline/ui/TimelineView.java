@@ -33,7 +33,7 @@ class TimelineView extends VerticalLayout {
 
     /** Loads the drawing into the chart and, once, wires group collapse and arrow-key navigation. */
     static final String LOAD_SCRIPT = """
-            const el = $0, url = $1;
+            const el = $0, url = $1, failed = $2;
             el.dataset.url = url;
             el.setAttribute('aria-busy', 'true');
             if (!el.__tl) {
@@ -77,7 +77,7 @@ class TimelineView extends VerticalLayout {
               .catch(err => {
                 if (el.dataset.url !== url) return;
                 el.removeAttribute('aria-busy');
-                el.textContent = 'The timeline could not be loaded (' + err.message + '). Reload the page to try again.';
+                el.textContent = failed.replace('{0}', err.message);
               });
             """;
 
@@ -144,6 +144,6 @@ class TimelineView extends VerticalLayout {
         TimelineQuery q = query();
         drawingUrl = Urls.drawing(q);
         csv.setHref(Urls.milestonesCsv(q));
-        chart.getElement().executeJs(LOAD_SCRIPT, chart.getElement(), drawingUrl);
+        chart.getElement().executeJs(LOAD_SCRIPT, chart.getElement(), drawingUrl, io.auditflow.ui.Format.text("timeline.loadFailed"));
     }
 }

@@ -1,5 +1,6 @@
 package io.auditflow.timeline.ui;
 
+import io.auditflow.common.Messages;
 import io.auditflow.timeline.DashboardService.MonthTrend;
 import java.time.format.TextStyle;
 import java.util.List;
@@ -16,9 +17,13 @@ final class TrendChart {
     }
 
     static String overdue(List<MonthTrend> months) {
+        return overdue(months, Locale.ENGLISH);
+    }
+
+    static String overdue(List<MonthTrend> months, Locale locale) {
         int max = Math.max(1, months.stream().mapToInt(MonthTrend::overdueTasks).max().orElse(0));
-        String label = "Tasks that went overdue per month: " + months.stream()
-                .map(m -> name(m) + " " + m.overdueTasks()).collect(Collectors.joining(", "));
+        String label = Messages.get("dashboard.trend.overdueLabel", locale, months.stream()
+                .map(m -> name(m, locale) + " " + m.overdueTasks()).collect(Collectors.joining(", ")));
         StringBuilder svg = open(label);
         double bw = (W - 20) / 12.0;
         for (int i = 0; i < months.size(); i++) {
@@ -29,15 +34,20 @@ final class TrendChart {
                     .append("\" width=\"").append(f(bw - 6)).append("\" height=\"").append(f(h)).append("\"/>");
             svg.append("<text class=\"tr-v\" x=\"").append(f(x + bw / 2)).append("\" y=\"").append(f(88 - h))
                     .append("\">").append(m.overdueTasks()).append("</text>");
-            axisLabel(svg, m, x + bw / 2);
+            axisLabel(svg, m, x + bw / 2, locale);
         }
         return svg.append("</svg>").toString();
     }
 
     static String activities(List<MonthTrend> months) {
+        return activities(months, Locale.ENGLISH);
+    }
+
+    static String activities(List<MonthTrend> months, Locale locale) {
         int max = Math.max(1, months.stream().mapToInt(MonthTrend::expected).max().orElse(0));
-        String label = "Control activities done of expected per month: " + months.stream()
-                .map(m -> name(m) + " " + m.done() + " of " + m.expected()).collect(Collectors.joining(", "));
+        String label = Messages.get("dashboard.trend.activitiesLabel", locale, months.stream()
+                .map(m -> name(m, locale) + " " + Messages.get("dashboard.trend.doneOf", locale, String.valueOf(m.done()),
+                        String.valueOf(m.expected()))).collect(Collectors.joining(", ")));
         StringBuilder svg = open(label);
         double bw = (W - 20) / 12.0;
         for (int i = 0; i < months.size(); i++) {
@@ -49,7 +59,7 @@ final class TrendChart {
                     .append("\" width=\"").append(f(bw - 6)).append("\" height=\"").append(f(he)).append("\"/>");
             svg.append("<rect class=\"tr-d\" x=\"").append(f(x + 6)).append("\" y=\"").append(f(92 - hd))
                     .append("\" width=\"").append(f(bw - 12)).append("\" height=\"").append(f(hd)).append("\"/>");
-            axisLabel(svg, m, x + bw / 2);
+            axisLabel(svg, m, x + bw / 2, locale);
         }
         return svg.append("</svg>").toString();
     }
@@ -62,13 +72,13 @@ final class TrendChart {
         return svg;
     }
 
-    private static void axisLabel(StringBuilder svg, MonthTrend m, double x) {
+    private static void axisLabel(StringBuilder svg, MonthTrend m, double x, Locale locale) {
         svg.append("<text class=\"tr-m\" x=\"").append(f(x)).append("\" y=\"106\">")
-                .append(m.month().getMonth().getDisplayName(TextStyle.SHORT, Locale.ENGLISH).charAt(0)).append("</text>");
+                .append(m.month().getMonth().getDisplayName(TextStyle.SHORT, Messages.language(locale)).charAt(0)).append("</text>");
     }
 
-    private static String name(MonthTrend m) {
-        return m.month().getMonth().getDisplayName(TextStyle.SHORT, Locale.ENGLISH) + " " + m.month().getYear();
+    private static String name(MonthTrend m, Locale locale) {
+        return m.month().getMonth().getDisplayName(TextStyle.SHORT, Messages.language(locale)) + " " + m.month().getYear();
     }
 
     private static String f(double v) {
