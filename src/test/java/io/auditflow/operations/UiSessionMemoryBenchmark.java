@@ -41,7 +41,8 @@ import org.springframework.test.context.TestPropertySource;
  * would), and divides the growth of the used heap after full garbage collections by the number of
  * sessions. A class histogram (the same as {@code jcmd <pid> GC.class_histogram}) before and after
  * says what the growth consists of. Target: at most 250 KB per session in every case.
- * Run: {@code ./mvnw -o -Pbench test -Dtest=UiSessionMemoryBenchmark}; figures in
+ * Run: {@code ./mvnw -o -Pbench test -Dtest=UiSessionMemoryBenchmark} (optionally {@code -Dbench.sessions=30
+ * -Dbench.cases=inbox}); figures in
  * target/benchmarks/ui-session-memory.txt and the lines starting "UiSessionMemoryBenchmark:".
  */
 @IntegrationTest
@@ -103,7 +104,11 @@ class UiSessionMemoryBenchmark extends BrowserTest {
                 new Case("program page (ISO 27001, 26 milestones)", "manager", "programs/" + isoProgram, "true", prefix + " #1"));
 
         List<Result> results = new ArrayList<>();
+        String only = System.getProperty("bench.cases", ""); // e.g. -Dbench.cases=inbox: only the cases whose name has it
         for (Case c : cases) {
+            if (!c.name().contains(only)) {
+                continue;
+            }
             for (int i = 0; i < WARM_UP; i++) {
                 openSession(c, i == 0);
             }
