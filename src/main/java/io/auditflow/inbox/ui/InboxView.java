@@ -182,7 +182,9 @@ class InboxView extends VerticalLayout {
                 .setKey("assignee").setWidth("9rem").setFlexGrow(1);
         Grid.Column<InboxTask> actionsColumn = grid.addComponentColumn(this::actions).setHeader("").setKey("actions")
                 .setAutoWidth(true).setFlexGrow(0);
-        cardColumn = grid.addComponentColumn(this::card).setHeader(t("inbox.col.card")).setKey("card").setFlexGrow(1);
+        // membench: a hidden column still renders its components, so desks get an empty cell, phones the card
+        cardColumn = grid.addComponentColumn(task -> compact ? card(task) : new Span()).setHeader(t("inbox.col.card"))
+                .setKey("card").setFlexGrow(1);
         cardColumn.setVisible(false);
         wideColumns.addAll(List.of(dueColumn, nameColumn, programColumn, servesColumn, assigneeColumn, actionsColumn));
         sortable.put(TaskSort.Field.DUE, dueColumn);
@@ -281,6 +283,7 @@ class InboxView extends VerticalLayout {
         compact = phone;
         wideColumns.forEach(c -> c.setVisible(!phone));
         cardColumn.setVisible(phone);
+        grid.getDataCommunicator().reset();
         filters.setOpened(!phone);
         // Cards are opened with a tap; selecting rows for bulk changes is a desk job.
         grid.setSelectionMode(phone ? Grid.SelectionMode.NONE : Grid.SelectionMode.MULTI);
