@@ -128,6 +128,8 @@ public final class TimelineDrawing {
                 .append("<li><span class=\"lg s-DONE\"></span>Done</li><li><span class=\"lg s-PLANNED\"></span>Planned</li>")
                 .append("<li><span class=\"lg s-AT_RISK\"></span>At risk</li><li><span class=\"lg s-MISSED\"></span>Missed</li>")
                 .append("<li><span class=\"lg gap\"></span>Coverage gap / lapsed</li>")
+                .append("<li><span class=\"lg rp\"></span>SOC 2 report current</li>")
+                .append("<li><span class=\"lg ov\"></span>Engagement fieldwork</li>")
                 .append("<li>◆ audit · ● report / decision · ■ bridge letter · ▼ expiry · ○ internal audit / review · ✖ major NC</li>")
                 .append("<li><span class=\"lg joint-accepted\"></span>Joint audit (dashed: proposed)</li>")
                 .append("<li>“+2”: markers merged where labels would overlap</li></ul>");

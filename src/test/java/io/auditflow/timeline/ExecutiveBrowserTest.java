@@ -144,6 +144,10 @@ class ExecutiveBrowserTest extends BrowserTest {
         waitForDrawing("range=DEFAULT");
         js("document.querySelectorAll('vaadin-dev-tools').forEach(e => e.remove())");
         assertThat(((Number) js("return document.documentElement.scrollWidth - window.innerWidth;")).intValue()).isLessThanOrEqualTo(1);
+        // the filters fold away on a phone, so the drawing starts on the first screen
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> d.findElement(By.id("timeline-filters")).getDomAttribute("opened") == null);
+        assertThat(((Number) js("return document.getElementById('timeline-chart').getBoundingClientRect().top")).intValue())
+                .isLessThan(500);
         screenshot("exec-timeline-390");
         open("dashboard");
         waitFor(By.id("dashboard-answers"));

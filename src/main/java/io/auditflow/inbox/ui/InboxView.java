@@ -1,6 +1,5 @@
 package io.auditflow.inbox.ui;
 
-import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.Shortcuts;
 import com.vaadin.flow.component.button.Button;
@@ -63,9 +62,6 @@ import java.util.Set;
 @Menu(order = 10, icon = "vaadin:inbox", title = "Inbox")
 @RolesAllowed({Roles.ADMIN, Roles.COMPLIANCE_MANAGER, Roles.COMPLIANCE_MEMBER})
 class InboxView extends VerticalLayout {
-
-    /** Below this width (CSS pixels) the inbox shows cards and folds the filters away. */
-    static final int PHONE_WIDTH = 700;
 
     final Tabs tabs = new Tabs();
     final Map<TaskListView, Tab> tabByView = new EnumMap<>(TaskListView.class);
@@ -226,6 +222,8 @@ class InboxView extends VerticalLayout {
         filters.setSummaryText(t("inbox.filters"));
         filters.add(filterRow);
         filters.setOpened(true);
+        // phones (below ScreenWidth.NARROW) get cards and the filters folded away; 0 is "not known yet"
+        io.auditflow.ui.ScreenWidth.follow(this, width -> setCompact(width > 0 && width < io.auditflow.ui.ScreenWidth.NARROW));
         filters.setWidthFull();
         filters.setId("inbox-filters");
 
@@ -265,14 +263,6 @@ class InboxView extends VerticalLayout {
         tabs.setSelectedTab(tabByView.get(view));
         applyingSaved = false;
         refresh(counts);
-    }
-
-    @Override
-    protected void onAttach(AttachEvent attachEvent) {
-        super.onAttach(attachEvent);
-        var page = attachEvent.getUI().getPage();
-        page.retrieveExtendedClientDetails(d -> setCompact(d.getWindowInnerWidth() > 0 && d.getWindowInnerWidth() < PHONE_WIDTH));
-        page.addBrowserWindowResizeListener(e -> setCompact(e.getWidth() < PHONE_WIDTH));
     }
 
     /** Phones get one card per task (due state, task, program) and the filters folded into a drawer. */

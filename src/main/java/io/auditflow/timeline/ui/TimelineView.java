@@ -1,6 +1,7 @@
 package io.auditflow.timeline.ui;
 
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.html.Anchor;
@@ -82,6 +83,7 @@ class TimelineView extends VerticalLayout {
             """;
 
     final Select<TimelineRange> zoom = new Select<>();
+    final Details filters = new Details();
     final ProgramFilter filter;
     final TextField search = new TextField(io.auditflow.ui.Format.text("timeline.program"));
     final Checkbox atRisk = new Checkbox(io.auditflow.ui.Format.text("timeline.atRisk"));
@@ -124,14 +126,27 @@ class TimelineView extends VerticalLayout {
         csv.addClassName("no-print");
         Anchor dashboard = new Anchor("dashboard", io.auditflow.ui.Format.text("timeline.toDashboard"));
         dashboard.addClassName("no-print");
-        HorizontalLayout toolbar = new HorizontalLayout(filter, search, atRisk, grouping, zoom, print, csv, dashboard);
+        zoom.setMinWidth("13.5em"); // "1 year back, 3 ahead" / "1 Jahr zurück, 3 voraus" in full
+        HorizontalLayout filterRow = new HorizontalLayout(filter, search, atRisk, grouping, zoom);
+        filterRow.setAlignItems(Alignment.BASELINE);
+        filterRow.addClassName("timeline-toolbar");
+        filterRow.setWrap(true);
+        filters.setSummaryText(io.auditflow.ui.Format.text("timeline.filters"));
+        filters.add(filterRow);
+        filters.setOpened(true);
+        filters.setWidthFull();
+        filters.setId("timeline-filters");
+        filters.addClassName("no-print");
+        // on a phone the filters fold away so the drawing starts on the first screen
+        io.auditflow.ui.ScreenWidth.follow(this, width -> filters.setOpened(!(width > 0 && width < io.auditflow.ui.ScreenWidth.NARROW)));
+        HorizontalLayout toolbar = new HorizontalLayout(print, csv, dashboard);
         toolbar.setAlignItems(Alignment.BASELINE);
         toolbar.addClassName("timeline-toolbar");
         toolbar.setWrap(true);
         chart.addClassName("timeline-chart");
         chart.setId("timeline-chart");
         chart.setWidthFull();
-        add(toolbar, chart);
+        add(filters, toolbar, chart);
         refresh();
     }
 
