@@ -188,7 +188,11 @@ class EngagementView extends VerticalLayout implements BeforeEnterObserver {
             }
             return due;
         }).setHeader(Format.text("engagementPage.column.due")).setAutoWidth(true).setKey("due");
-        grid.addColumn(AuditRequest::teamCode).setHeader(Format.text("engagementPage.column.team")).setAutoWidth(true).setKey("team");
+        // people read the team's name ("Governance, Risk & Compliance"), not its code ("grc")
+        java.util.Map<String, String> teamNames = users.listTeams().stream().collect(java.util.stream.Collectors.toMap(
+                t -> t.code().toLowerCase(java.util.Locale.ROOT), io.auditflow.identity.TeamSummary::name, (a, b) -> a));
+        grid.addColumn(r -> r.teamCode() == null ? "" : teamNames.getOrDefault(r.teamCode().toLowerCase(java.util.Locale.ROOT), r.teamCode()))
+                .setHeader(Format.text("engagementPage.column.team")).setAutoWidth(true).setKey("team");
         grid.addComponentColumn(r -> statusBadge(r.status())).setHeader(Format.text("engagementPage.column.status")).setAutoWidth(true).setKey("status");
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate("engagements/requests/" + e.getItem().id())));

@@ -26,6 +26,7 @@ class EngagementViewsTest extends KaribuTest {
 
     @Autowired EngagementService engagements;
     @Autowired InboxFixture inbox;
+    @Autowired io.auditflow.identity.UserService users;
 
     @Test
     void a_bad_list_shows_every_row_problem_and_a_good_one_fills_the_grid() {
@@ -46,6 +47,10 @@ class EngagementViewsTest extends KaribuTest {
         @SuppressWarnings("unchecked")
         Grid<AuditRequest> grid = _get(Grid.class, spec -> spec.withId("request-grid"));
         assertThat(grid.getGenericDataView().getItems().map(AuditRequest::reference)).containsExactly("PBC-01", "PBC-02");
+        // PBC-01's owner hint "grc" reads as the team's name, not its code
+        String grc = users.findTeam("grc").orElseThrow().name();
+        assertThat(grc).isNotEqualToIgnoringCase("grc");
+        assertThat(com.github.mvysny.kaributesting.v10.GridKt._getFormattedRow(grid, 0)).contains(grc).doesNotContain("grc");
         view.statusFilter.setValue(io.auditflow.engagement.RequestStatus.ACCEPTED);
         assertThat(grid.getGenericDataView().getItems()).isEmpty();
         assertThat(_get(Div.class, spec -> spec.withId("engagement-progress")).getElement().getTextRecursively())
