@@ -39,6 +39,7 @@ import io.auditflow.ui.Notifications;
 import jakarta.annotation.security.RolesAllowed;
 import java.io.ByteArrayInputStream;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -127,9 +128,21 @@ class SoaView extends VerticalLayout implements BeforeEnterObserver {
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         Optional<Long> id = event.getRouteParameters().get("programId").flatMap(SoaView::parse);
+        if (id.isEmpty()) {
+            Optional<Long> only = onlyChoice(program.getListDataView().getItems().toList());
+            if (only.isPresent()) {
+                event.forwardTo("soa/" + only.get());
+                return;
+            }
+        }
         program.getListDataView().getItems().filter(p -> id.isPresent() && p.id().equals(id.get())).findFirst()
                 .ifPresentOrElse(program::setValue, () -> program.clear());
         refresh();
+    }
+
+    /** With a single ISO program there is nothing to choose: its statement opens at once. */
+    static Optional<Long> onlyChoice(List<Program> isoPrograms) {
+        return isoPrograms.size() == 1 ? Optional.of(isoPrograms.get(0).id()) : Optional.empty();
     }
 
     private static Optional<Long> parse(String s) {
