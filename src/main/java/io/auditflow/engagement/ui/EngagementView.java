@@ -155,6 +155,7 @@ class EngagementView extends VerticalLayout implements BeforeEnterObserver {
         add(tools);
         if (writer) {
             Upload upload = new Upload();
+            io.auditflow.ui.UploadTexts.apply(upload);
             upload.setId("request-import");
             upload.setMaxFiles(1);
             upload.setMaxFileSize((int) engagements.settings().maxImportSize().toBytes());

@@ -57,6 +57,7 @@ class JointImportPanel extends Div {
         add(counts);
         refreshCounts();
         upload.setId("joint-import-upload");
+        io.auditflow.ui.UploadTexts.apply(upload);
         upload.setMaxFiles(1);
         upload.setAcceptedFileTypes(".csv", "text/csv");
         upload.setDropLabel(new Span(Format.text("jointImport.drop")));

@@ -72,6 +72,7 @@ class EvidencePanel extends VerticalLayout {
             evidenceDate.setId("evidence-date");
             io.auditflow.ui.Format.pickers(evidenceDate);
             upload.setId("evidence-upload");
+            io.auditflow.ui.UploadTexts.apply(upload);
             upload.setMaxFiles(20);
             upload.setMaxFileSize((int) Math.min(Integer.MAX_VALUE, evidence.settings().maxSize().toBytes()));
             upload.setAcceptedFileTypes(evidence.settings().allowedTypes().stream().map(t -> "." + t).toArray(String[]::new));

@@ -69,6 +69,10 @@ class EngagementWordsTest extends KaribuTest {
         assertThat(requests.getColumnByKey("due").getHeaderText()).isEqualTo("Fällig");
         assertThat(view.statusFilter.getLabel()).isEqualTo("Status");
         assertThat(view.statusFilter.getEmptySelectionCaption()).isEqualTo("Alle");
+        // Vaadin's own upload texts in German too
+        com.vaadin.flow.component.upload.Upload upload = _get(com.vaadin.flow.component.upload.Upload.class);
+        assertThat(upload.getI18n().getAddFiles().getOne()).isEqualTo("Datei hochladen …");
+        assertThat(upload.getI18n().getError().getFileIsTooBig()).isEqualTo("Die Datei ist zu groß.");
 
         view.importCsv(EngagementFixture.bytes("reference,request\nA-1,\n"));
         assertThat(_get(Div.class, spec -> spec.withId("import-errors")).getElement().getTextRecursively())
@@ -101,6 +105,7 @@ class EngagementWordsTest extends KaribuTest {
         assertThat(_get(Div.class, spec -> spec.withId("engagement-progress")).getElement().getTextRecursively())
                 .contains("Open: 2", "Overdue: ");
         assertThat(view.grid.getColumnByKey("text").getHeaderText()).isEqualTo("Request");
+        assertThat(_get(com.vaadin.flow.component.upload.Upload.class).getI18n()).as("Vaadin's own English texts").isNull();
 
         long requestId = view.grid.getGenericDataView().getItems().filter(r -> r.reference().equals("PBC-01"))
                 .findFirst().orElseThrow().id();
