@@ -25,6 +25,10 @@ final class DashboardWords {
         return locale == null || Messages.language(locale).equals(Locale.ENGLISH) ? ENGLISH : new DashboardWords(locale);
     }
 
+    Locale locale() {
+        return locale;
+    }
+
     boolean english() {
         return locale.equals(Locale.ENGLISH);
     }

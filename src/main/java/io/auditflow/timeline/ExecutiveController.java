@@ -1,5 +1,6 @@
 package io.auditflow.timeline;
 
+import io.auditflow.common.Messages;
 import io.auditflow.common.Secrets;
 import io.auditflow.common.ValidationException;
 import io.auditflow.program.Framework;
@@ -9,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -65,6 +67,22 @@ class ExecutiveController {
                 group == null ? null : parse(TimelineQuery.Grouping.class, group, "group"));
     }
 
+    /**
+     * The reader's language for a resource: {@code lang=en} or {@code lang=de}; without it English, so a
+     * script's or a cache's answer never depends on whose token calls (decision 0150).
+     */
+    static Locale language(String lang) {
+        if (lang == null || lang.isEmpty()) {
+            return Locale.ENGLISH;
+        }
+        for (Locale l : Messages.LANGUAGES) {
+            if (l.getLanguage().equals(lang)) {
+                return l;
+            }
+        }
+        throw new ValidationException("lang", "Unknown lang; one of en, de.");
+    }
+
     private static <E extends Enum<E>> E parse(Class<E> type, String value, String field) {
         for (E e : type.getEnumConstants()) {
             if (e.name().equals(value)) {
@@ -82,14 +100,17 @@ class ExecutiveController {
                                    @RequestParam(required = false) String q,
                                    @RequestParam(defaultValue = "false") boolean atRisk,
                                    @RequestParam(required = false) String group,
+                                   @RequestParam(required = false) String lang,
                                    @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
         TimelineQuery query = query(range, frameworks, owner, q, atRisk, group);
-        Timeline timeline = timelines.timeline(query);
+        Locale locale = language(lang);
+        Timeline timeline = timelines.timeline(query, locale);
         List<Long> ids = timeline.lanes().stream().map(ProgramLane::programId).toList();
         List<TimelineOverlay.OverlayBar> bars = TimelineOverlay.barsOf(overlays.orderedStream(), ids, timeline.from(), timeline.to());
-        String html = TimelineDrawing.render(timeline, query, timelines.openMajorFindings(), bars);
-        // weak: Tomcat does not compress a response with a strong ETag (its bytes change when gzipped)
-        String etag = "W/\"" + sha256(html) + "\"";
+        String html = TimelineDrawing.render(timeline, query, timelines.openMajorFindings(), bars, locale);
+        // weak: Tomcat does not compress a response with a strong ETag (its bytes change when gzipped).
+        // The language is part of it, so a German and an English reader never share a cached drawing.
+        String etag = "W/\"" + sha256(html) + (locale.equals(Locale.ENGLISH) ? "" : "-" + locale.getLanguage()) + "\"";
         CacheControl cache = CacheControl.noCache().cachePrivate();
         if (etag.equals(ifNoneMatch)) {
             return ResponseEntity.status(304).eTag(etag).cacheControl(cache).build();

@@ -22,7 +22,6 @@ import io.auditflow.lifecycle.MilestoneType;
 import io.auditflow.program.Framework;
 import io.auditflow.program.Program;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -59,19 +58,24 @@ public final class TimelineBuilder {
 
     /** Things that simply happen with time: a past planned date is not a warning sign. */
 
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ISO_LOCAL_DATE;
-
     private TimelineBuilder() {
     }
 
     public static ProgramLane lane(Program program, List<Milestone> milestones, LocalDate today, LocalDate horizon,
                                    int overdueTasks) {
+        return lane(program, milestones, today, horizon, overdueTasks, DashboardWords.ENGLISH);
+    }
+
+    /** The same lane with its hover and screen-reader texts in one reader's words (English reads as before). */
+    static ProgramLane lane(Program program, List<Milestone> milestones, LocalDate today, LocalDate horizon,
+                            int overdueTasks, DashboardWords words) {
         Map<MilestoneType, Map<Integer, Milestone>> byType = new EnumMap<>(MilestoneType.class);
         List<String> undated = new ArrayList<>();
         for (Milestone m : milestones) {
             byType.computeIfAbsent(m.getType(), t -> new TreeMap<>()).put(m.getCycle(), m);
             if (date(m) == null) {
-                undated.add(m.getType().label() + (m.getCycle() > 1 ? " (cycle " + m.getCycle() + ")" : ""));
+                undated.add(m.getCycle() > 1 ? words.text("drawing.cycle", words.label(m.getType()), String.valueOf(m.getCycle()))
+                        : words.label(m.getType()));
             }
         }
         Cycles cycles = new Cycles(byType);
@@ -80,9 +84,9 @@ public final class TimelineBuilder {
         Set<Milestone> lapsedExpiries = new java.util.HashSet<>();
 
         if (program.framework() != null && program.framework().isSoc2()) {
-            soc2Bars(cycles, milestones, today, horizon, bars);
+            soc2Bars(cycles, milestones, today, horizon, bars, words);
         } else if (program.framework() == Framework.ISO27001) {
-            isoBars(cycles, today, horizon, bars, lapsedExpiries);
+            isoBars(cycles, today, horizon, bars, lapsedExpiries, words);
         }
         for (Milestone m : milestones) {
             LocalDate d = date(m);
@@ -90,17 +94,17 @@ public final class TimelineBuilder {
                 continue;
             }
             MilestoneStatus status = lapsedExpiries.contains(m) ? MilestoneStatus.MISSED : displayStatus(m, today);
-            String extra = lapsedExpiries.contains(m) ? "Certificate lapsed: not renewed before expiry" : null;
+            String extra = lapsedExpiries.contains(m) ? words.text("drawing.marker.lapsed") : null;
             if (m.getType() == MilestoneType.FIELDWORK_START) {
                 Milestone end = cycles.get(FIELDWORK_END, m.getCycle());
                 if (end != null && date(end) != null) {
-                    extra = "Fieldwork ends " + DAY.format(date(end));
+                    extra = words.text("drawing.marker.fieldworkEnds", words.date(date(end)));
                 }
             }
-            markers.add(new TimelineMarker(m.getType(), m.getCycle(), d, status, details(program, m, status, extra)));
+            markers.add(new TimelineMarker(m.getType(), m.getCycle(), d, status, details(program, m, status, extra, words)));
         }
         if (overdueTasks > 0) {
-            flagOverdue(program, overdueTasks, today, bars, markers);
+            flagOverdue(program, overdueTasks, today, bars, markers, words);
         }
         bars.sort(Comparator.comparing(TimelineBar::start).thenComparing(b -> b.kind().ordinal()));
         markers.sort(Comparator.comparing(TimelineMarker::date).thenComparing(m -> m.type().ordinal()));
@@ -110,7 +114,7 @@ public final class TimelineBuilder {
     }
 
     private static void soc2Bars(Cycles cycles, List<Milestone> milestones, LocalDate today, LocalDate horizon,
-                                 List<TimelineBar> bars) {
+                                 List<TimelineBar> bars, DashboardWords words) {
         List<LocalDate[]> needed = new ArrayList<>();
         List<LocalDate[]> covered = new ArrayList<>();
         LocalDate lastStale = null;
@@ -127,8 +131,8 @@ public final class TimelineBuilder {
             if (start != null && end != null && !end.isBefore(start)) {
                 MilestoneStatus s = windowStatus(startM, endM, end, today);
                 bars.add(new TimelineBar(BarKind.OBSERVATION_WINDOW, c, start, end, s,
-                        "Observation window " + DAY.format(start) + " – " + DAY.format(end)
-                                + " (cycle " + c + ")" + statusText(s)));
+                        words.text("drawing.window", words.date(start), words.date(end), String.valueOf(c))
+                                + statusText(s, words)));
                 needed.add(new LocalDate[] {start, end});
                 if (!reportMissed) {
                     covered.add(new LocalDate[] {start, end});
@@ -145,8 +149,8 @@ public final class TimelineBuilder {
                 MilestoneStatus s = status(reportM) == MilestoneStatus.PLANNED && issued.isBefore(today)
                         ? MilestoneStatus.AT_RISK : status(reportM);
                 bars.add(new TimelineBar(BarKind.REPORT_CURRENT, c, issued, stale, s,
-                        "Report " + (status(reportM) == MilestoneStatus.DONE ? "issued " : "planned for ")
-                                + DAY.format(issued) + ", current until " + DAY.format(stale) + statusText(s)));
+                        words.text(status(reportM) == MilestoneStatus.DONE ? "drawing.report.issued" : "drawing.report.planned",
+                                words.date(issued), words.date(stale)) + statusText(s, words)));
             }
             if (stale != null && !reportMissed && (lastStale == null || stale.isAfter(lastStale))) {
                 lastStale = stale;
@@ -164,19 +168,20 @@ public final class TimelineBuilder {
         List<io.auditflow.lifecycle.PlannedMilestone> calendar = milestones.stream().map(Milestone::toPlanned).toList();
         for (io.auditflow.lifecycle.CoverageGap gap : Planner.coverageGaps(Planner.windows(calendar))) {
             bars.add(new TimelineBar(BarKind.COVERAGE_GAP, 0, gap.from(), gap.to(), MilestoneStatus.MISSED,
-                    "COVERAGE GAP " + DAY.format(gap.from()) + " – " + DAY.format(gap.to())
-                            + ": no SOC 2 report period covers these " + gap.days() + " days"));
+                    words.text("drawing.gap", words.date(gap.from()), words.date(gap.to()), String.valueOf(gap.days()))));
         }
         Planner.Coverage coverage = Planner.coverage(calendar, today);
         if (coverage.kind() == Planner.CoverageKind.REPORT_STALE) {
             LocalDate until = horizon.isAfter(coverage.from()) ? horizon : coverage.from();
             bars.add(new TimelineBar(BarKind.COVERAGE_GAP, 0, coverage.from(), until, MilestoneStatus.MISSED,
-                    "COVERAGE GAP since " + DAY.format(coverage.from()) + ": " + coverage.words()));
+                    words.text("drawing.gap.since", words.date(coverage.from()), PlannerWords.coverage(words, coverage.kind(),
+                            new LifecycleFigures.CoverageFigure(coverage.kind().name(), coverage.from(), coverage.to(),
+                                    coverage.words(), List.of()), today))));
         }
     }
 
     private static void isoBars(Cycles cycles, LocalDate today, LocalDate horizon, List<TimelineBar> bars,
-                                Set<Milestone> lapsedExpiries) {
+                                Set<Milestone> lapsedExpiries, DashboardWords words) {
         List<Integer> certCycles = new ArrayList<>(cycles.of(CERTIFICATION_DECISION, CERTIFICATE_EXPIRY));
         for (int i = 0; i < certCycles.size(); i++) {
             int c = certCycles.get(i);
@@ -188,8 +193,9 @@ public final class TimelineBuilder {
             if (decision != null && expiry != null && !expiry.isBefore(decision)) {
                 MilestoneStatus s = certificateStatus(cycles, c, decisionM, today);
                 bars.add(new TimelineBar(BarKind.CERTIFICATE_VALID, c, decision, expiry, s,
-                        "Certificate (cycle " + c + ") " + (status(decisionM) == MilestoneStatus.DONE ? "valid " : "planned ")
-                                + DAY.format(decision) + " – " + DAY.format(expiry) + statusText(s)));
+                        words.text(status(decisionM) == MilestoneStatus.DONE ? "drawing.certificate.valid"
+                                : "drawing.certificate.planned", String.valueOf(c), words.date(decision), words.date(expiry))
+                                + statusText(s, words)));
             }
             if (expiry == null) {
                 continue;
@@ -215,10 +221,9 @@ public final class TimelineBuilder {
             }
             bars.add(new TimelineBar(BarKind.CERTIFICATE_LAPSED, c, expiry.plusDays(1), lapseEnd, MilestoneStatus.MISSED,
                     renewalDone
-                            ? "CERTIFICATE LAPSED " + DAY.format(expiry.plusDays(1)) + " – " + DAY.format(lapseEnd)
-                            + " (restored " + DAY.format(renewal) + ")"
-                            : "CERTIFICATE LAPSED since " + DAY.format(expiry.plusDays(1))
-                            + ": expired on " + DAY.format(expiry) + " without recertification"));
+                            ? words.text("drawing.lapsed.restored", words.date(expiry.plusDays(1)), words.date(lapseEnd),
+                            words.date(renewal))
+                            : words.text("drawing.lapsed.since", words.date(expiry.plusDays(1)), words.date(expiry))));
         }
     }
 
@@ -254,19 +259,20 @@ public final class TimelineBuilder {
 
     /** Overdue tasks put the next external audit and the window running today at risk. */
     private static void flagOverdue(Program program, int overdue, LocalDate today, List<TimelineBar> bars,
-                                    List<TimelineMarker> markers) {
-        String why = overdue + (overdue == 1 ? " task is" : " tasks are") + " overdue";
+                                    List<TimelineMarker> markers, DashboardWords words) {
+        String why = "\n" + words.text("drawing.marker.atRisk",
+                words.text(overdue == 1 ? "drawing.marker.overdueOne" : "drawing.marker.overdueMany", String.valueOf(overdue)));
         markers.stream()
                 .filter(m -> m.type().isExternalAudit() && !m.date().isBefore(today)
                         && m.status() == MilestoneStatus.PLANNED)
                 .min(Comparator.comparing(TimelineMarker::date))
                 .ifPresent(m -> markers.set(markers.indexOf(m), new TimelineMarker(m.type(), m.cycle(), m.date(),
-                        MilestoneStatus.AT_RISK, m.details() + "\nAt risk: " + why)));
+                        MilestoneStatus.AT_RISK, m.details() + why)));
         for (int i = 0; i < bars.size(); i++) {
             TimelineBar b = bars.get(i);
             if (b.kind() == BarKind.OBSERVATION_WINDOW && b.contains(today) && b.status() == MilestoneStatus.PLANNED) {
                 bars.set(i, new TimelineBar(b.kind(), b.cycle(), b.start(), b.end(), MilestoneStatus.AT_RISK,
-                        b.details() + "\nAt risk: " + why));
+                        b.details() + why));
             }
         }
     }
@@ -287,22 +293,20 @@ public final class TimelineBuilder {
         return m == null ? MilestoneStatus.PLANNED : m.getStatus();
     }
 
-    private static String details(Program program, Milestone m, MilestoneStatus shown, String extra) {
+    private static String details(Program program, Milestone m, MilestoneStatus shown, String extra, DashboardWords words) {
         StringBuilder sb = new StringBuilder();
-        sb.append(program.name()).append(" · ").append(m.getType().label());
-        if (m.getCycle() > 1) {
-            sb.append(" (cycle ").append(m.getCycle()).append(')');
-        }
+        sb.append(program.name()).append(" · ").append(m.getCycle() > 1
+                ? words.text("drawing.cycle", words.label(m.getType()), String.valueOf(m.getCycle())) : words.label(m.getType()));
         sb.append('\n');
         if (m.getPlannedDate() != null) {
-            sb.append("Planned ").append(DAY.format(m.getPlannedDate()));
+            sb.append(words.text("drawing.marker.planned", words.date(m.getPlannedDate())));
         }
         if (m.getActualDate() != null) {
-            sb.append(m.getPlannedDate() != null ? " · " : "").append("Done ").append(DAY.format(m.getActualDate()));
+            sb.append(m.getPlannedDate() != null ? " · " : "").append(words.text("drawing.marker.done", words.date(m.getActualDate())));
         }
-        sb.append(" · ").append(statusLabel(shown));
+        sb.append(" · ").append(words.label(shown));
         if (shown == MilestoneStatus.AT_RISK && m.getStatus() == MilestoneStatus.PLANNED) {
-            sb.append(" (date passed, not recorded as done)");
+            sb.append(words.text("drawing.marker.passed"));
         }
         if (extra != null) {
             sb.append('\n').append(extra);
@@ -313,17 +317,8 @@ public final class TimelineBuilder {
         return sb.toString();
     }
 
-    public static String statusLabel(MilestoneStatus s) {
-        return switch (s) {
-            case DONE -> "Done";
-            case PLANNED -> "Planned";
-            case AT_RISK -> "At risk";
-            case MISSED -> "Missed";
-        };
-    }
-
-    private static String statusText(MilestoneStatus s) {
-        return " · " + statusLabel(s);
+    private static String statusText(MilestoneStatus s, DashboardWords words) {
+        return " · " + words.label(s);
     }
 
     /** The parts of [from, to] that no interval covers. */

@@ -39,10 +39,12 @@ public final class TimelineDrawing {
     private final Map<Long, List<LifecycleFigures.FindingFigure>> majors;
     private final List<TimelineOverlay.OverlayBar> overlays;
     private final long totalDays;
+    private final DashboardWords words;
     private final StringBuilder out = new StringBuilder(64 * 1024);
 
     private TimelineDrawing(Timeline timeline, TimelineQuery query, Map<Long, List<LifecycleFigures.FindingFigure>> majors,
-                            List<TimelineOverlay.OverlayBar> overlays) {
+                            List<TimelineOverlay.OverlayBar> overlays, DashboardWords words) {
+        this.words = words;
         this.timeline = timeline;
         this.query = query;
         this.majors = majors;
@@ -57,14 +59,26 @@ public final class TimelineDrawing {
     public static String render(Timeline timeline, TimelineQuery query,
                                 Map<Long, List<LifecycleFigures.FindingFigure>> majorFindings,
                                 List<TimelineOverlay.OverlayBar> overlays) {
-        return new TimelineDrawing(timeline, query, majorFindings, overlays).draw();
+        return render(timeline, query, majorFindings, overlays, Locale.ENGLISH);
+    }
+
+    /**
+     * The drawing in one reader's words and date format (legend, print header, group heads, marker texts,
+     * month letters). The lanes' own texts come from {@link TimelineService#timeline(TimelineQuery, Locale)}
+     * in the same language; overlays bring their own words.
+     */
+    public static String render(Timeline timeline, TimelineQuery query,
+                                Map<Long, List<LifecycleFigures.FindingFigure>> majorFindings,
+                                List<TimelineOverlay.OverlayBar> overlays, Locale locale) {
+        return new TimelineDrawing(timeline, query, majorFindings, overlays, DashboardWords.of(locale)).draw();
     }
 
     private String draw() {
         out.append("<div class=\"tl\" data-lanes=\"").append(timeline.lanes().size()).append("\">");
-        out.append("<div class=\"tl-print-head\"><h2>Audit timeline</h2><p>Printed ").append(timeline.today())
-                .append(" · ").append(timeline.from()).append(" to ").append(timeline.to()).append(" · Filters: ")
-                .append(esc(query.describe())).append("</p></div>");
+        out.append("<div class=\"tl-print-head\"><h2>").append(esc(words.text("drawing.title"))).append("</h2><p>")
+                .append(esc(words.text("drawing.printed", words.date(timeline.today()), words.date(timeline.from()),
+                        words.date(timeline.to()), query.describe(words))))
+                .append("</p></div>");
         out.append("<svg class=\"tl-defs\" width=\"0\" height=\"0\" aria-hidden=\"true\" focusable=\"false\"><defs>")
                 .append("<pattern id=\"af-hatch\" patternUnits=\"userSpaceOnUse\" width=\"8\" height=\"8\" ")
                 .append("patternTransform=\"rotate(45)\"><rect width=\"8\" height=\"8\" fill=\"#ffcdd2\"/>")
@@ -76,7 +90,7 @@ public final class TimelineDrawing {
         out.append("<div class=\"tl-scroll\">");
         header();
         if (timeline.lanes().isEmpty()) {
-            out.append("<p class=\"tl-empty\">No programs match the filters.</p>");
+            out.append("<p class=\"tl-empty\">").append(esc(words.text("drawing.empty"))).append("</p>");
         }
         Map<String, List<ProgramLane>> groups = groups();
         int g = 0;
@@ -107,36 +121,46 @@ public final class TimelineDrawing {
         switch (query.grouping()) {
             case NONE -> groups.put("", lanes);
             case FRAMEWORK -> {
-                lanes.sort(Comparator.comparing(l -> l.framework() == null ? "~" : l.framework().label()));
-                lanes.forEach(l -> groups.computeIfAbsent(l.framework() == null ? "No framework" : l.framework().label(),
-                        k -> new ArrayList<>()).add(l));
+                lanes.sort(Comparator.comparing(l -> l.framework() == null ? "~" : framework(l)));
+                lanes.forEach(l -> groups.computeIfAbsent(l.framework() == null ? words.text("drawing.group.noFramework")
+                        : framework(l), k -> new ArrayList<>()).add(l));
             }
             case TEAM -> {
-                lanes.sort(Comparator.comparing((ProgramLane l) -> teamOf(l).startsWith("No ")).thenComparing(TimelineDrawing::teamOf));
+                lanes.sort(Comparator.comparing((ProgramLane l) -> l.teamName() == null && l.team() == null)
+                        .thenComparing(this::teamOf));
                 lanes.forEach(l -> groups.computeIfAbsent(teamOf(l), k -> new ArrayList<>()).add(l));
             }
         }
         return groups;
     }
 
-    private static String teamOf(ProgramLane lane) {
-        return lane.teamName() != null ? "Team " + lane.teamName() : lane.team() != null ? "Team " + lane.team() : "No team";
+    private String framework(ProgramLane lane) {
+        return lane.framework() == null ? "" : words.label(lane.framework());
     }
 
+    private String teamOf(ProgramLane lane) {
+        return lane.teamName() != null ? words.text("drawing.group.team", lane.teamName())
+                : lane.team() != null ? words.text("drawing.group.team", lane.team()) : words.text("drawing.group.noTeam");
+    }
+
+    /** The legend, in a disclosure that the view closes on narrow screens (open otherwise and in print). */
     private void legend() {
-        out.append("<ul class=\"tl-legend\" aria-label=\"Legend\">")
-                .append("<li><span class=\"lg s-DONE\"></span>Done</li><li><span class=\"lg s-PLANNED\"></span>Planned</li>")
-                .append("<li><span class=\"lg s-AT_RISK\"></span>At risk</li><li><span class=\"lg s-MISSED\"></span>Missed</li>")
-                .append("<li><span class=\"lg gap\"></span>Coverage gap / lapsed</li>")
-                .append("<li><span class=\"lg rp\"></span>SOC 2 report current</li>")
-                .append("<li><span class=\"lg ov\"></span>Engagement fieldwork</li>")
-                .append("<li>◆ audit · ● report / decision · ■ bridge letter · ▼ expiry · ○ internal audit / review · ✖ major NC</li>")
-                .append("<li><span class=\"lg joint-accepted\"></span>Joint audit (dashed: proposed)</li>")
-                .append("<li>“+2”: markers merged where labels would overlap</li></ul>");
+        String legend = esc(words.text("drawing.legend"));
+        out.append("<details class=\"tl-legend-box\" open><summary>").append(legend).append("</summary>")
+                .append("<ul class=\"tl-legend\" aria-label=\"").append(legend).append("\">");
+        for (MilestoneStatus s : List.of(MilestoneStatus.DONE, MilestoneStatus.PLANNED, MilestoneStatus.AT_RISK, MilestoneStatus.MISSED)) {
+            out.append("<li><span class=\"lg s-").append(s.name()).append("\"></span>").append(esc(words.label(s))).append("</li>");
+        }
+        out.append("<li><span class=\"lg gap\"></span>").append(esc(words.text("drawing.legend.gap"))).append("</li>")
+                .append("<li><span class=\"lg rp\"></span>").append(esc(words.text("drawing.legend.report"))).append("</li>")
+                .append("<li><span class=\"lg ov\"></span>").append(esc(words.text("drawing.legend.fieldwork"))).append("</li>")
+                .append("<li>").append(esc(words.text("drawing.legend.shapes"))).append("</li>")
+                .append("<li><span class=\"lg joint-accepted\"></span>").append(esc(words.text("drawing.legend.joint"))).append("</li>")
+                .append("<li>").append(esc(words.text("drawing.legend.merged"))).append("</li></ul></details>");
     }
 
     private void header() {
-        out.append("<div class=\"tl-head\" aria-hidden=\"true\"><div class=\"tl-corner\">Program</div>")
+        out.append("<div class=\"tl-head\" aria-hidden=\"true\"><div class=\"tl-corner\">").append(esc(words.text("drawing.corner"))).append("</div>")
                 .append("<svg class=\"tl-axis\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(AXIS_HEIGHT)
                 .append("\" preserveAspectRatio=\"none\">");
         LocalDate tick = timeline.from().withDayOfMonth(1);
@@ -151,7 +175,7 @@ public final class TimelineDrawing {
                 out.append("<path class=\"mo\" d=\"M").append(fmt(x)).append(" 18V30\"/>");
                 if (!sparse) {
                     out.append("<text class=\"mt\" x=\"").append(fmt(x + 2)).append("\" y=\"27\">")
-                            .append(tick.getMonth().getDisplayName(TextStyle.SHORT, Locale.ENGLISH).charAt(0)).append("</text>");
+                            .append(tick.getMonth().getDisplayName(TextStyle.SHORT, words.locale()).charAt(0)).append("</text>");
                 }
             }
             tick = tick.plusMonths(1);
@@ -164,29 +188,31 @@ public final class TimelineDrawing {
 
     private void lane(ProgramLane lane) {
         List<Item> items = items(lane);
-        String alarm = lane.hasAlarm() ? (lane.bars().stream().anyMatch(b -> b.kind() == BarKind.CERTIFICATE_LAPSED)
-                ? "Certificate lapsed" : "Coverage gap") : null;
+        String alarm = lane.hasAlarm() ? words.text(lane.bars().stream().anyMatch(b -> b.kind() == BarKind.CERTIFICATE_LAPSED)
+                ? "drawing.alarm.lapsed" : "drawing.alarm.gap") : null;
         boolean attention = LifecycleFiguresAdapter.needsAttention(lane);
         out.append("<li class=\"tl-lane").append(attention ? " risk" : "").append("\" data-program=\"")
                 .append(lane.programId()).append("\">");
         out.append("<div class=\"tl-name\"><a href=\"programs/").append(lane.programId()).append("\">")
                 .append(esc(lane.name())).append("</a><span class=\"tl-sub\">")
-                .append(esc((lane.framework() == null ? "" : lane.framework().label())
+                .append(esc(framework(lane)
                         + (lane.ownerName() == null ? "" : " · " + lane.ownerName())))
                 .append("</span>");
         if (alarm != null) {
-            out.append("<span class=\"tl-alarm\">⚠ ").append(alarm).append("</span>");
+            out.append("<span class=\"tl-alarm\">⚠ ").append(esc(alarm)).append("</span>");
         }
         out.append("</div>");
-        String label = lane.name() + ": " + items.size() + (items.size() == 1 ? " marker" : " markers")
-                + (alarm == null ? "" : ", " + alarm.toLowerCase(Locale.ROOT))
-                + ". " + styledOverlayText(lane) + "Use the arrow keys to move between markers.";
+        // English lower-cases the alarm inside the sentence, as before; German nouns keep their capitals
+        String label = (items.size() == 1 ? words.text("drawing.lane.oneMarker", lane.name())
+                : words.text("drawing.lane.markers", lane.name(), String.valueOf(items.size())))
+                + (alarm == null ? "" : ", " + (words.english() ? alarm.toLowerCase(Locale.ROOT) : alarm))
+                + ". " + styledOverlayText(lane) + words.text("drawing.lane.keys");
         out.append("<svg class=\"tl-row\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(LANE_HEIGHT)
                 .append("\" role=\"group\" tabindex=\"0\" aria-label=\"").append(esc(label)).append("\">");
         if (!lane.hasDates()) {
             out.append("<text class=\"nd\" x=\"12\" y=\"30\">")
-                    .append(esc(lane.undated().isEmpty() ? "No dates planned yet"
-                            : shorten("No dates planned yet (undated: " + String.join(", ", lane.undated()) + ")", 150)))
+                    .append(esc(lane.undated().isEmpty() ? words.text("drawing.noDates")
+                            : shorten(words.text("drawing.noDates.undated", String.join(", ", lane.undated())), 150)))
                     .append("</text>");
         }
         for (TimelineBar bar : lane.bars()) {
@@ -222,15 +248,16 @@ public final class TimelineDrawing {
         for (TimelineMarker m : lane.markers()) {
             if (visible(m.date())) {
                 items.add(new Item(mid(m.date()), shortLabel(m.type()), m.status().name(), shape(m.type()),
-                        m.details().replace('\n', ' ') + " (" + m.date() + ")"));
+                        m.details().replace('\n', ' ') + " (" + words.date(m.date()) + ")"));
             }
         }
         for (LifecycleFigures.FindingFigure f : majors.getOrDefault(lane.programId(), List.of())) {
             LocalDate d = f.raisedOn() == null || f.raisedOn().isBefore(timeline.from()) ? timeline.from() : f.raisedOn();
             if (visible(d)) {
-                items.add(new Item(mid(d), "Major NC", MilestoneStatus.MISSED.name(), "x",
-                        "Open major nonconformity: " + f.title() + (f.raisedOn() == null ? "" : ", raised " + f.raisedOn())
-                                + (f.dueDate() == null ? "" : ", due " + f.dueDate())));
+                items.add(new Item(mid(d), words.text("drawing.major"), MilestoneStatus.MISSED.name(), "x",
+                        words.text("drawing.major.text", f.title())
+                                + (f.raisedOn() == null ? "" : words.text("drawing.major.raised", words.date(f.raisedOn())))
+                                + (f.dueDate() == null ? "" : words.text("drawing.major.due", words.date(f.dueDate())))));
             }
         }
         items.sort(Comparator.comparingDouble(Item::x));
@@ -297,7 +324,8 @@ public final class TimelineDrawing {
 
     private void cluster(Cluster c) {
         String text = c.items().size() == 1 ? c.items().get(0).text()
-                : c.items().size() + " markers: " + String.join("; ", c.items().stream().map(Item::text).toList());
+                : words.text("drawing.merged", String.valueOf(c.items().size()),
+                String.join("; ", c.items().stream().map(Item::text).toList()));
         String shape = c.items().size() == 1 ? c.items().get(0).shape() : "d";
         out.append("<g class=\"mk s-").append(c.status()).append(c.items().size() > 1 ? " merged" : "")
                 .append("\" tabindex=\"-1\" role=\"img\" aria-label=\"").append(esc(text)).append("\"><title>")
@@ -319,13 +347,14 @@ public final class TimelineDrawing {
                 .append("\" width=\"").append(fmt(w)).append("\" height=\"").append(report ? 5 : 13).append("\"><title>")
                 .append(esc(bar.details())).append("</title></rect>");
         String label = switch (bar.kind()) {
-            case OBSERVATION_WINDOW -> "Observation " + bar.start().getYear()
-                    + (bar.end().getYear() != bar.start().getYear() ? "/" + String.valueOf(bar.end().getYear()).substring(2) : "");
-            case CERTIFICATE_VALID -> "Certificate " + bar.start().getYear() + "–" + bar.end().getYear();
+            case OBSERVATION_WINDOW -> words.text("drawing.bar.observation", bar.start().getYear()
+                    + (bar.end().getYear() != bar.start().getYear() ? "/" + String.valueOf(bar.end().getYear()).substring(2) : ""));
+            case CERTIFICATE_VALID -> words.text("drawing.bar.certificate", String.valueOf(bar.start().getYear()),
+                    String.valueOf(bar.end().getYear()));
             default -> "";
         };
         if (!report && w > label.length() * 6 + 10) {
-            out.append("<text class=\"bt\" x=\"").append(fmt(x1 + 5)).append("\" y=\"45\">").append(label).append("</text>");
+            out.append("<text class=\"bt\" x=\"").append(fmt(x1 + 5)).append("\" y=\"45\">").append(esc(label)).append("</text>");
         }
     }
 
@@ -372,32 +401,21 @@ public final class TimelineDrawing {
         out.append("<rect class=\"b al\" data-kind=\"").append(bar.kind()).append("\" x=\"").append(fmt(x1))
                 .append("\" y=\"33\" width=\"").append(fmt(w)).append("\" height=\"17\"><title>")
                 .append(esc(bar.details())).append("</title></rect>");
-        String label = bar.kind() == BarKind.CERTIFICATE_LAPSED ? "LAPSED" : w > 110 ? "COVERAGE GAP" : "GAP";
+        String label = words.text(bar.kind() == BarKind.CERTIFICATE_LAPSED ? "drawing.bar.lapsed"
+                : w > 110 ? "drawing.bar.gap" : "drawing.bar.gapShort");
         double lw = label.length() * 7 + 8;
         if (w > lw + 4) {
             out.append("<rect class=\"alb\" x=\"").append(fmt(x1 + 3)).append("\" y=\"35\" width=\"").append(fmt(lw))
                     .append("\" height=\"13\"/><text class=\"at\" x=\"").append(fmt(x1 + 7)).append("\" y=\"45\">")
-                    .append(label).append("</text>");
+                    .append(esc(label)).append("</text>");
         }
     }
 
-    static String shortLabel(MilestoneType type) {
-        return switch (type) {
-            case AS_OF_DATE -> "As of";
-            case FIELDWORK_START -> "Fieldwork";
-            case REPORT_ISSUED -> "Report";
-            case BRIDGE_LETTER -> "Bridge";
-            case STAGE1_AUDIT -> "Stage 1";
-            case STAGE2_AUDIT -> "Stage 2";
-            case CERTIFICATION_DECISION -> "Decision";
-            case SURVEILLANCE_AUDIT_1 -> "Surv. 1";
-            case SURVEILLANCE_AUDIT_2 -> "Surv. 2";
-            case RECERTIFICATION_AUDIT -> "Recert.";
-            case CERTIFICATE_EXPIRY -> "Expiry";
-            case INTERNAL_AUDIT -> "IA";
-            case MANAGEMENT_REVIEW -> "MR";
-            default -> type.label();
-        };
+    /** A marker's short label ("Surv. 1"): the bundle's {@code drawing.short.<TYPE>}, else the milestone's name. */
+    private String shortLabel(MilestoneType type) {
+        String key = "drawing.short." + type.name();
+        String text = words.text(key);
+        return text.equals(key) ? words.label(type) : text;
     }
 
     private static String shape(MilestoneType type) {

@@ -39,19 +39,27 @@ public record TimelineQuery(TimelineRange range, Set<Framework> frameworks, Stri
         return search.isEmpty() || (name != null && name.toLowerCase(Locale.ROOT).contains(search.toLowerCase(Locale.ROOT)));
     }
 
-    /** The filters in force in words, for print headers, PDFs and CSV file comments. */
+    /** The filters in force in words, for print headers, PDFs and CSV file comments (English). */
     public String describe() {
+        return describe(DashboardWords.ENGLISH);
+    }
+
+    /** The filters in force in one reader's words ("alle Rahmenwerke · alle Verantwortlichen"). */
+    String describe(DashboardWords words) {
         StringBuilder sb = new StringBuilder();
-        sb.append(frameworks.isEmpty() ? "all frameworks" : String.join(", ", frameworks.stream().map(Framework::label).toList()));
-        sb.append(" · ").append(owner == null ? "all owners" : "owner " + owner);
+        sb.append(frameworks.isEmpty() ? words.text("drawing.scope.allFrameworks")
+                : String.join(", ", frameworks.stream().map(words::label).toList()));
+        sb.append(" · ").append(owner == null ? words.text("drawing.scope.allOwners") : words.text("drawing.scope.owner", owner));
         if (!search.isEmpty()) {
-            sb.append(" · name contains \"").append(search).append('"');
+            sb.append(" · ").append(words.text("drawing.scope.search", search));
         }
         if (atRiskOnly) {
-            sb.append(" · at risk only");
+            sb.append(" · ").append(words.text("drawing.scope.atRisk"));
         }
         if (grouping != Grouping.NONE) {
-            sb.append(" · grouped by ").append(grouping.label().toLowerCase(Locale.ROOT));
+            // English lower-cases the grouping ("grouped by team"); German nouns keep their capitals
+            String by = words.label(grouping);
+            sb.append(" · ").append(words.text("drawing.scope.grouped", words.english() ? by.toLowerCase(Locale.ROOT) : by));
         }
         return sb.toString();
     }

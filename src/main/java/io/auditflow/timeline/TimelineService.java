@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -47,6 +48,14 @@ public class TimelineService {
     @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)
     public Timeline timeline(TimelineQuery query) {
+        return timeline(query, Locale.ENGLISH);
+    }
+
+    /** The same lanes with their hover and screen-reader texts in the reader's language (the drawing's words). */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public Timeline timeline(TimelineQuery query, Locale locale) {
+        DashboardWords words = DashboardWords.of(locale);
         LocalDate today = today();
         LocalDate from = query.range().from(today);
         LocalDate to = query.range().to(today);
@@ -64,7 +73,7 @@ public class TimelineService {
             }
             // Lanes carry every bar, not only the visible ones, so countdowns do not depend on the zoom.
             ProgramLane lane = TimelineBuilder.lane(p, figures.milestones(p.id()), today,
-                    to.isAfter(today) ? to : today, overdue.getOrDefault(p.id(), 0));
+                    to.isAfter(today) ? to : today, overdue.getOrDefault(p.id(), 0), words);
             if (query.atRiskOnly() && !LifecycleFiguresAdapter.needsAttention(lane)) {
                 continue;
             }

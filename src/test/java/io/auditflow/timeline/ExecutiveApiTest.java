@@ -110,6 +110,27 @@ class ExecutiveApiTest {
     }
 
     @Test
+    void a_german_drawing_has_german_words_and_its_own_etag_while_the_default_stays_english() throws Exception {
+        HttpResponse<byte[]> english = get("executive", "/api/timeline/drawing?range=SIX_YEARS");
+        HttpResponse<byte[]> german = get("executive", "/api/timeline/drawing?range=SIX_YEARS&lang=de");
+        String en = new String(english.body(), StandardCharsets.UTF_8);
+        String de = new String(german.body(), StandardCharsets.UTF_8);
+        assertThat(en).contains("<summary>Legend</summary>", "<h2>Audit timeline</h2><p>Printed 2026-01-05 · ");
+        assertThat(de).contains("<summary>Legende</summary>", "<h2>Audit-Zeitleiste</h2><p>Gedruckt am 05.01.2026 · ",
+                "alle Rahmenwerke · alle Verantwortlichen");
+        String enTag = english.headers().firstValue("ETag").orElseThrow();
+        String deTag = german.headers().firstValue("ETag").orElseThrow();
+        assertThat(deTag).startsWith("W/\"").endsWith("-de\"").isNotEqualTo(enTag);
+        // an English copy never answers a German reader's revalidation, and the other way round
+        assertThat(get("executive", "/api/timeline/drawing?range=SIX_YEARS&lang=de", "If-None-Match", enTag).statusCode())
+                .isEqualTo(200);
+        assertThat(get("executive", "/api/timeline/drawing?range=SIX_YEARS&lang=de", "If-None-Match", deTag).statusCode())
+                .isEqualTo(304);
+        assertThat(get("executive", "/api/timeline/drawing?range=SIX_YEARS&lang=en").headers().firstValue("ETag"))
+                .hasValue(enTag);
+    }
+
+    @Test
     void csv_exports_carry_the_filters_and_defuse_formulas() throws Exception {
         String name = "=HYPERLINK(\"x\") " + System.nanoTime();
         new TimelineSeed(programs, milestones, clock.today()).program(name, Framework.ISO27001, "manager", "grc")
@@ -131,6 +152,8 @@ class ExecutiveApiTest {
             "/api/timeline/drawing?group=COLOUR,           group",
             "/api/timeline/milestones.csv?framework=SOC3,  framework",
             "/api/dashboard/everything.csv,                list",
+            "/api/timeline/drawing?lang=fr,                lang",
+            "/api/timeline/drawing?lang=%3Cb%3E,           lang",
     })
     void bad_parameters_get_a_json_error_naming_the_field(String path, String field) throws Exception {
         HttpResponse<byte[]> res = get("executive", path);

@@ -38,6 +38,10 @@ class TimelineDrawingTest {
     }
 
     static Timeline sample() {
+        return sample(DashboardWords.ENGLISH);
+    }
+
+    static Timeline sample(DashboardWords words) {
         TimelineRange range = TimelineRange.DEFAULT;
         LocalDate to = range.to(TODAY);
         List<ProgramLane> lanes = new ArrayList<>();
@@ -48,15 +52,15 @@ class TimelineDrawingTest {
                 m(1, MilestoneType.OBSERVATION_START, 2, "2025-10-01", MilestoneStatus.DONE),
                 m(1, MilestoneType.OBSERVATION_END, 2, "2026-09-30", MilestoneStatus.PLANNED),
                 m(1, MilestoneType.FIELDWORK_START, 2, "2026-08-03", MilestoneStatus.PLANNED),
-                m(1, MilestoneType.REPORT_ISSUED, 2, "2026-12-01", MilestoneStatus.PLANNED)), TODAY, to, 2));
+                m(1, MilestoneType.REPORT_ISSUED, 2, "2026-12-01", MilestoneStatus.PLANNED)), TODAY, to, 2, words));
         // three ISO audits within ten days: their labels would collide
         lanes.add(TimelineBuilder.lane(program(2, "ISMS", Framework.ISO27001, "platform"), List.of(
                 m(2, MilestoneType.CERTIFICATION_DECISION, 1, "2023-05-10", MilestoneStatus.DONE),
                 m(2, MilestoneType.INTERNAL_AUDIT, 1, "2026-10-01", MilestoneStatus.PLANNED),
                 m(2, MilestoneType.MANAGEMENT_REVIEW, 1, "2026-10-05", MilestoneStatus.PLANNED),
                 m(2, MilestoneType.SURVEILLANCE_AUDIT_1, 2, "2026-10-09", MilestoneStatus.PLANNED),
-                m(2, MilestoneType.CERTIFICATE_EXPIRY, 1, "2026-05-09", MilestoneStatus.PLANNED)), TODAY, to, 0));
-        lanes.add(TimelineBuilder.lane(program(3, "Nothing yet", Framework.SOC2_TYPE1, null), List.of(), TODAY, to, 0));
+                m(2, MilestoneType.CERTIFICATE_EXPIRY, 1, "2026-05-09", MilestoneStatus.PLANNED)), TODAY, to, 0, words));
+        lanes.add(TimelineBuilder.lane(program(3, "Nothing yet", Framework.SOC2_TYPE1, null), List.of(), TODAY, to, 0, words));
         return new Timeline(range.from(TODAY), to, TODAY, lanes);
     }
 
@@ -126,5 +130,45 @@ class TimelineDrawingTest {
         Path out = Path.of("target", "timeline-sample.html");
         Files.createDirectories(out.getParent());
         Files.writeString(out, html);
+    }
+
+    @Test
+    void a_german_reader_gets_german_legend_print_header_lanes_and_marker_texts_with_german_dates() {
+        Timeline german = germanSample();
+        TimelineQuery q = new TimelineQuery(TimelineRange.DEFAULT, Set.of(Framework.ISO27001), "manager", "is",
+                true, TimelineQuery.Grouping.TEAM);
+        String html = TimelineDrawing.render(german, q, Map.of(2L, List.of(new LifecycleFigures.FindingFigure(
+                2L, "MAJOR_NONCONFORMITY", "Zugriffsprüfungen fehlen", LocalDate.parse("2025-12-01"), null, false))), List.of(),
+                java.util.Locale.GERMAN);
+        assertThat(html).contains("<summary>Legende</summary>", "<ul class=\"tl-legend\" aria-label=\"Legende\">",
+                "</span>Erledigt</li>", "</span>Gefährdet</li>", "Abdeckungslücke / erloschen", "Gemeinsames Audit (gestrichelt: vorgeschlagen)");
+        assertThat(html).contains("<div class=\"tl-print-head\"><h2>Audit-Zeitleiste</h2><p>Gedruckt am 15.06.2026 · 01.06.2025 bis 30.06.2029 · "
+                + "Filter: ISO/IEC 27001 · verantwortlich: manager · Name enthält „is“ · nur gefährdete · gruppiert nach Team</p></div>");
+        assertThat(html).contains("<div class=\"tl-corner\">Programm</div>", ">Kein Team (1)</button>");
+        // the fieldwork marker: German milestone name, days, status and the overdue reason
+        assertThat(html).contains("aria-label=\"Cloud &lt;SOC 2&gt; &amp; Co · Beginn der Prüfung vor Ort (Zyklus 2) Geplant am 03.08.2026 · Geplant "
+                + "Gefährdet: 2 Aufgaben sind überfällig (03.08.2026)\"",
+                "Gefährdet: 2 Aufgaben sind überfällig (03.08.2026)");
+        assertThat(html).contains("<title>ABDECKUNGSLÜCKE 01.07.2025 – 30.09.2025: kein SOC-2-Berichtszeitraum deckt diese 92 Tage ab</title>");
+        assertThat(html).contains(">IA +2</text>", "aria-label=\"3 Markierungen: ISMS · Internes Audit",
+                "Offene Hauptabweichung: Zugriffsprüfungen fehlen, festgestellt am 01.12.2025", ">Hauptabw.</text>",
+                "Noch keine Termine geplant", "Mit den Pfeiltasten wechseln Sie zwischen den Markierungen.");
+        assertThat(html).doesNotContain("Legend<", "Printed", "Planned ", "markers", "COVERAGE GAP", "2026-08-03");
+    }
+
+    @Test
+    void the_english_drawing_reads_as_before_when_asked_for_english() {
+        Timeline english = sample();
+        String html = TimelineDrawing.render(english, TimelineQuery.all(), Map.of(), List.of(), java.util.Locale.ENGLISH);
+        assertThat(html).isEqualTo(TimelineDrawing.render(english, TimelineQuery.all()));
+        assertThat(html).contains("<summary>Legend</summary>", "</span>Done</li>", "<div class=\"tl-corner\">Program</div>",
+                "<h2>Audit timeline</h2><p>Printed 2026-06-15 · 2025-06-01 to 2029-06-30 · Filters: all frameworks · all owners</p>",
+                "Cloud &lt;SOC 2&gt; &amp; Co · Fieldwork starts (cycle 2) Planned 2026-08-03 · Planned At risk: 2 tasks are overdue (2026-08-03)\"",
+                "At risk: 2 tasks are overdue (2026-08-03)", "<title>COVERAGE GAP 2025-07-01 – 2025-09-30: no SOC 2 report period covers these 92 days</title>",
+                "Use the arrow keys to move between markers.", ">IA +2<");
+    }
+
+    static Timeline germanSample() {
+        return sample(DashboardWords.of(java.util.Locale.GERMAN));
     }
 }

@@ -39,6 +39,10 @@ class TimelineView extends VerticalLayout {
             el.setAttribute('aria-busy', 'true');
             if (!el.__tl) {
               el.__tl = true;
+              window.addEventListener('beforeprint', () => {
+                const legend = el.querySelector('details.tl-legend-box');
+                if (legend) legend.open = true;
+              });
               el.addEventListener('click', e => {
                 const b = e.target.closest && e.target.closest('button.tl-toggle');
                 if (!b) return;
@@ -72,6 +76,9 @@ class TimelineView extends VerticalLayout {
               .then(html => {
                 if (el.dataset.url !== url) return;
                 el.innerHTML = html;
+                // a phone keeps the legend folded so the lanes start on the first screen
+                const legend = el.querySelector('details.tl-legend-box');
+                if (legend && window.matchMedia('(max-width: 700px)').matches) legend.open = false;
                 el.removeAttribute('aria-busy');
                 el.dispatchEvent(new CustomEvent('timeline-loaded'));
               })
@@ -157,7 +164,7 @@ class TimelineView extends VerticalLayout {
 
     void refresh() {
         TimelineQuery q = query();
-        drawingUrl = Urls.drawing(q);
+        drawingUrl = Urls.drawing(q, io.auditflow.ui.Format.locale());
         csv.setHref(Urls.milestonesCsv(q));
         chart.getElement().executeJs(LOAD_SCRIPT, chart.getElement(), drawingUrl, io.auditflow.ui.Format.text("timeline.loadFailed"));
     }

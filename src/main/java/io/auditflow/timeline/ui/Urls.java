@@ -1,9 +1,11 @@
 package io.auditflow.timeline.ui;
 
+import io.auditflow.common.Messages;
 import io.auditflow.program.Framework;
 import io.auditflow.timeline.TimelineQuery;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
 /** Addresses of the executive resources (drawing, CSV, PDF) for a query; relative to the app's base. */
 final class Urls {
@@ -12,7 +14,18 @@ final class Urls {
     }
 
     static String drawing(TimelineQuery q) {
-        return with("exports/timeline/drawing", params(q, true));
+        return drawing(q, Locale.ENGLISH);
+    }
+
+    /** The drawing in the reader's language: {@code lang} is part of the address, so caches keep one copy per language. */
+    static String drawing(TimelineQuery q, Locale locale) {
+        return with("exports/timeline/drawing", params(q, true) + lang(locale));
+    }
+
+    /** "&lang=de" for a reader other than English; English needs none (the resources' default). */
+    static String lang(Locale locale) {
+        Locale language = Messages.language(locale);
+        return language.equals(Locale.ENGLISH) ? "" : "&lang=" + language.getLanguage();
     }
 
     static String milestonesCsv(TimelineQuery q) {
