@@ -3,6 +3,7 @@ package io.auditflow.common;
 import java.text.NumberFormat;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -37,6 +38,13 @@ public final class Formats {
         Locale language = Messages.language(locale);
         String pattern = language.equals(Locale.GERMAN) ? "EEEE, " + datePattern(language) : "EEEE d MMMM yyyy";
         return day == null ? "" : DateTimeFormatter.ofPattern(pattern, language).format(day);
+    }
+
+    /** A month: English ISO-8601 "2026-08" (as the board report mail always wrote it), German "August 2026". */
+    public static String month(YearMonth month, Locale locale) {
+        Locale language = Messages.language(locale);
+        return month == null ? "" : language.equals(Locale.GERMAN)
+                ? DateTimeFormatter.ofPattern("LLLL yyyy", language).format(month) : month.toString();
     }
 
     public static String dateTime(Instant at, ZoneId zone, Locale locale) {

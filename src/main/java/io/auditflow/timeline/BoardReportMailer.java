@@ -2,6 +2,9 @@ package io.auditflow.timeline;
 
 import io.auditflow.common.AuditflowProperties;
 import io.auditflow.common.SystemAuthentication;
+import io.auditflow.common.Formats;
+import io.auditflow.common.Messages;
+import io.auditflow.identity.UserLanguage;
 import io.auditflow.identity.UserService;
 import io.auditflow.identity.UserSummary;
 import io.auditflow.mail.MailOutbox;
@@ -11,7 +14,10 @@ import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Configuration;
@@ -24,8 +30,9 @@ import org.springframework.transaction.annotation.Transactional;
  * Mails the board report to every executive once a month, on the configured working day, through
  * the mail outbox. The outbox key {@code BOARD_REPORT:<month>:<user>} makes a second run in the same
  * month (another tick, a restart, a second node) queue nothing. The mail carries the three answers
- * in words, the one-page PDF attached (rendered once per run, the same file for every executive) and
- * a link to the dashboard.
+ * in words, the one-page PDF attached (rendered once per run and language, the same file for every
+ * executive who reads that language) and a link to the dashboard, in the recipient's language
+ * ({@link UserLanguage#forRecipient}, decision 0151).
  */
 @Service
 public class BoardReportMailer {
@@ -36,11 +43,13 @@ public class BoardReportMailer {
     private final UserService users;
     private final MailOutbox outbox;
     private final BoardReportProperties settings;
+    private final UserLanguage languages;
     private final AuditflowProperties app;
     private final Clock clock;
 
     BoardReportMailer(BoardReportService reports, UserService users, MailOutbox outbox, BoardReportProperties settings,
-                      AuditflowProperties app, Clock clock) {
+                      AuditflowProperties app, Clock clock, UserLanguage languages) {
+        this.languages = languages;
         this.reports = reports;
         this.users = users;
         this.outbox = outbox;
@@ -77,20 +86,24 @@ public class BoardReportMailer {
         if (due.isEmpty()) {
             return 0; // this month's report went out already: do not render the PDF every hour for nothing
         }
-        BoardReportService.BoardReport report = SystemAuthentication.call(() -> reports.report(TimelineQuery.all()));
-        String answers = report.answers().stream().map(a -> "- " + a.title() + ": " + a.words())
-                .collect(Collectors.joining("\n"));
         String link = app.baseUrl().replaceAll("/+$", "") + "/dashboard";
-        OutgoingMail.Attachment pdf = new OutgoingMail.Attachment("audit-board-report-" + month + ".pdf",
-                "application/pdf", report.pdf());
+        // rendered once per language in this run (the same file for every executive who reads it)
+        Map<Locale, BoardReportService.BoardReport> byLanguage = new HashMap<>();
         int queued = 0;
         for (UserSummary u : due) {
-            String text = "Hello " + (u.displayName() == null ? u.username() : u.displayName()) + ",\n\n"
-                    + "the audit board report for " + month + " (as of " + report.date() + ", scope: " + report.scope()
-                    + "):\n\n" + answers + "\n\nThe one-page report is attached as a PDF; the dashboard has the details: "
-                    + link + "\n";
-            boolean added = outbox.enqueue(new OutgoingMail(key(month, u), CATEGORY,
-                    u.username(), u.email(), "Audit board report " + month, text, html(text, link), null, link, pdf));
+            Locale locale = languages.forRecipient(u.username());
+            BoardReportService.BoardReport report = byLanguage.computeIfAbsent(locale,
+                    l -> SystemAuthentication.call(() -> reports.report(TimelineQuery.all(), l)));
+            String answers = report.answers().stream().map(a -> "- " + a.title() + ": " + a.words())
+                    .collect(Collectors.joining("\n"));
+            OutgoingMail.Attachment pdf = new OutgoingMail.Attachment("audit-board-report-" + month + ".pdf",
+                    "application/pdf", report.pdf());
+            String text = Messages.get("mail.hello", locale, u.displayName() == null ? u.username() : u.displayName()) + "\n\n"
+                    + Messages.get("mail.board.lead", locale, Formats.month(month, locale), Formats.date(report.date(), locale),
+                    report.scope()) + "\n\n" + answers + "\n\n" + Messages.get("mail.board.attached", locale, link) + "\n";
+            boolean added = outbox.enqueue(new OutgoingMail(key(month, u), CATEGORY, u.username(), u.email(),
+                    Messages.get("mail.board.subject", locale, Formats.month(month, locale)), text,
+                    html(text, link, Messages.get("mail.board.action", locale)), null, link, pdf));
             queued += added ? 1 : 0;
         }
         return queued;
@@ -100,10 +113,10 @@ public class BoardReportMailer {
         return CATEGORY + ":" + month + ":" + u.username();
     }
 
-    private static String html(String text, String link) {
+    private static String html(String text, String link, String action) {
         String escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
         return "<html><body><pre style=\"font-family:sans-serif;white-space:pre-wrap\">" + escaped
-                + "</pre><p><a href=\"" + link.replace("\"", "%22") + "\">Open the dashboard</a></p></body></html>";
+                + "</pre><p><a href=\"" + link.replace("\"", "%22") + "\">" + action.replace("&", "&amp;").replace("<", "&lt;") + "</a></p></body></html>";
     }
 
     /** Checks every hour; the outbox key keeps it to one mail per executive per month. */

@@ -57,32 +57,43 @@ public class BoardReportService {
 
     @PreAuthorize(ROLES)
     public BoardReport report(TimelineQuery query) {
-        Dashboard dashboard = dashboards.dashboard(query);
+        return report(query, Locale.ENGLISH);
+    }
+
+    /**
+     * The report in one reader's language: the dashboard's answers in their words (DashboardWords and
+     * PlannerWords phrase the calendar engine's answers; nothing is decided here), headings, month names
+     * and dates the reader's way (decision 0151).
+     */
+    @PreAuthorize(ROLES)
+    public BoardReport report(TimelineQuery query, Locale locale) {
+        DashboardWords words = DashboardWords.of(locale);
+        Dashboard dashboard = dashboards.dashboard(query, words.locale());
         LocalDate today = dashboard.today();
-        Timeline all = timelines.timeline(query.withRange(TimelineRange.DEFAULT));
+        Timeline all = timelines.timeline(query.withRange(TimelineRange.DEFAULT), words.locale());
         LifecycleFigures lifecycle = figures.getIfAvailable();
         List<LifecycleFigures.FindingFigure> findings = lifecycle == null ? List.of() : lifecycle.openFindings();
         java.util.Set<Long> inScope = new java.util.HashSet<>();
         all.lanes().forEach(l -> inScope.add(l.programId()));
         findings = findings.stream().filter(f -> inScope.contains(f.programId())).toList();
         Map<Long, Integer> overdue = lifecycle == null ? Map.of() : lifecycle.overdueTasksByProgram();
-        byte[] pdf = pdf(dashboard, all, findings, overdue, query);
-        return new BoardReport(today, query.describe(), dashboard.answers(), pdf);
+        byte[] pdf = pdf(dashboard, all, findings, overdue, query, words);
+        return new BoardReport(today, query.describe(words), dashboard.answers(), pdf);
     }
 
     private static byte[] pdf(Dashboard dashboard, Timeline timeline, List<LifecycleFigures.FindingFigure> findings,
-                              Map<Long, Integer> overdue, TimelineQuery query) {
+                              Map<Long, Integer> overdue, TimelineQuery query, DashboardWords words) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(32 * 1024);
         Document doc = new Document(PageSize.A4.rotate(), 28, 28, 24, 24);
         PdfWriter writer = PdfWriter.getInstance(doc, bytes);
-        doc.addTitle("Auditflow board report " + dashboard.today());
+        doc.addTitle(words.text("board.pdf.docTitle", words.date(dashboard.today())));
         doc.addCreator("Auditflow");
         doc.open();
         Font title = new Font(Font.HELVETICA, 16, Font.BOLD, new Color(0x0d, 0x2b, 0x4f));
         Font small = new Font(Font.HELVETICA, 8, Font.NORMAL, new Color(0x37, 0x47, 0x4f));
         Font bold = new Font(Font.HELVETICA, 8, Font.BOLD);
-        doc.add(new Paragraph("Audit board report — " + dashboard.today(), title));
-        doc.add(new Paragraph("Scope: " + timeline.lanes().size() + " programs · " + query.describe(), small));
+        doc.add(new Paragraph(words.text("board.pdf.title", words.date(dashboard.today())), title));
+        doc.add(new Paragraph(words.text("board.pdf.scope", String.valueOf(timeline.lanes().size()), query.describe(words)), small));
 
         PdfPTable answers = new PdfPTable(4);
         answers.setWidthPercentage(100);
@@ -104,15 +115,15 @@ public class BoardReportService {
         float laneHeight = 12;
         float chartHeight = 16 + Math.max(1, drawn) * laneHeight + 12;
         drawTimeline(writer.getDirectContent(), doc, chartTop, laneHeight, lanes.subList(0, drawn), lanes.size() - drawn,
-                dashboard.today());
+                dashboard.today(), words);
         Paragraph spacer = new Paragraph(" ");
         spacer.setSpacingBefore(chartHeight);
         doc.add(spacer);
 
         PdfPTable bottom = new PdfPTable(2);
         bottom.setWidthPercentage(100);
-        bottom.addCell(box(findingsTable(findings, dashboard.today(), bold, small), "Open findings by kind and age"));
-        bottom.addCell(box(overdueByTeam(timeline, overdue, bold, small), "Overdue work by team"));
+        bottom.addCell(box(findingsTable(findings, dashboard.today(), bold, small, words), words.text("board.pdf.findings")));
+        bottom.addCell(box(overdueByTeam(timeline, overdue, bold, small, words), words.text("board.pdf.overdue")));
         doc.add(bottom);
         doc.close();
         return bytes.toByteArray();
@@ -134,7 +145,7 @@ public class BoardReportService {
     }
 
     private static void drawTimeline(PdfContentByte cb, Document doc, float top, float laneHeight, List<ProgramLane> lanes,
-                                     int more, LocalDate today) {
+                                     int more, LocalDate today, DashboardWords words) {
         BaseFont font = new Font(Font.HELVETICA).getCalculatedBaseFont(false);
         float left = doc.left();
         float labelWidth = 170;
@@ -148,13 +159,13 @@ public class BoardReportService {
         cb.beginText();
         cb.setFontAndSize(font, 9);
         cb.setColorFill(new Color(0x0d, 0x2b, 0x4f));
-        cb.showTextAligned(Element.ALIGN_LEFT, "Next 12 months", left, top - 9, 0);
+        cb.showTextAligned(Element.ALIGN_LEFT, words.text("board.pdf.next12"), left, top - 9, 0);
         cb.setFontAndSize(font, 7);
         cb.setColorFill(Color.DARK_GRAY);
         for (int i = 0; i < 12; i++) {
             LocalDate m = from.plusMonths(i);
             float x = x0 + DAYS.between(from, m) * scale;
-            cb.showTextAligned(Element.ALIGN_LEFT, m.getMonth().getDisplayName(TextStyle.SHORT, Locale.ENGLISH)
+            cb.showTextAligned(Element.ALIGN_LEFT, m.getMonth().getDisplayName(words.english() ? TextStyle.SHORT : TextStyle.SHORT_STANDALONE, words.locale())
                     + (m.getMonthValue() == 1 || i == 0 ? " " + m.getYear() : ""), x + 2, top - 9, 0);
         }
         cb.endText();
@@ -208,16 +219,16 @@ public class BoardReportService {
         cb.beginText();
         cb.setFontAndSize(font, 7);
         cb.setColorFill(Color.DARK_GRAY);
-        cb.showTextAligned(Element.ALIGN_LEFT, (lanes.isEmpty() ? "No audits or gaps in the next 12 months. " : "")
-                + (more > 0 ? "+ " + more + " more programs with dates in the next 12 months (see the app). " : "")
-                + "diamond: milestone · bars: windows, certificates, reports · red: gap or lapse · red line: today", left, y - 9, 0);
+        cb.showTextAligned(Element.ALIGN_LEFT, (lanes.isEmpty() ? words.text("board.pdf.noEvents") : "")
+                + (more > 0 ? words.text("board.pdf.more", String.valueOf(more)) : "")
+                + words.text("board.pdf.key"), left, y - 9, 0);
         cb.endText();
         cb.restoreState();
     }
 
     private static PdfPTable findingsTable(List<LifecycleFigures.FindingFigure> findings, LocalDate today, Font bold,
-                                           Font small) {
-        String[] ages = {"< 30 days", "30–90 days", "> 90 days"};
+                                           Font small, DashboardWords words) {
+        String[] ages = {words.text("board.pdf.age.young"), words.text("board.pdf.age.middle"), words.text("board.pdf.age.old")};
         Map<String, long[]> counts = new TreeMap<>();
         for (String kind : List.of("MAJOR_NONCONFORMITY", "MINOR_NONCONFORMITY", "SOC2_EXCEPTION", "OBSERVATION")) {
             counts.put(kind, new long[3]);
@@ -228,12 +239,12 @@ public class BoardReportService {
         }
         PdfPTable t = new PdfPTable(4);
         t.setWidthPercentage(100);
-        t.addCell(cell("Kind", bold));
+        t.addCell(cell(words.text("board.pdf.kind"), bold));
         for (String a : ages) {
             t.addCell(cell(a, bold));
         }
         counts.forEach((kind, c) -> {
-            t.addCell(cell(kindLabel(kind), small));
+            t.addCell(cell(kindLabel(kind, words), small));
             for (long n : c) {
                 t.addCell(cell(Long.toString(n), small));
             }
@@ -241,13 +252,14 @@ public class BoardReportService {
         return t;
     }
 
-    private static PdfPTable overdueByTeam(Timeline timeline, Map<Long, Integer> overdue, Font bold, Font small) {
+    private static PdfPTable overdueByTeam(Timeline timeline, Map<Long, Integer> overdue, Font bold, Font small,
+                                           DashboardWords words) {
         Map<String, int[]> byTeam = new TreeMap<>();
         for (ProgramLane l : timeline.lanes()) {
             int tasks = overdue.getOrDefault(l.programId(), 0);
             long missed = l.markers().stream().filter(m -> m.status() == MilestoneStatus.MISSED).count();
             if (tasks > 0 || missed > 0) {
-                int[] c = byTeam.computeIfAbsent(l.teamName() != null ? l.teamName() : l.team() != null ? l.team() : "No team",
+                int[] c = byTeam.computeIfAbsent(l.teamName() != null ? l.teamName() : l.team() != null ? l.team() : words.text("drawing.group.noTeam"),
                         k -> new int[2]);
                 c[0] += tasks;
                 c[1] += (int) missed;
@@ -255,18 +267,18 @@ public class BoardReportService {
         }
         PdfPTable t = new PdfPTable(3);
         t.setWidthPercentage(100);
-        t.addCell(cell("Team", bold));
-        t.addCell(cell("Overdue tasks", bold));
-        t.addCell(cell("Missed milestones", bold));
+        t.addCell(cell(words.text("board.pdf.team"), bold));
+        t.addCell(cell(words.text("board.pdf.overdueTasks"), bold));
+        t.addCell(cell(words.text("board.pdf.missed"), bold));
         if (byTeam.isEmpty()) {
-            PdfPCell none = cell("No overdue work.", small);
+            PdfPCell none = cell(words.text("board.pdf.noOverdue"), small);
             none.setColspan(3);
             t.addCell(none);
         }
         int rows = 0;
         for (Map.Entry<String, int[]> e : byTeam.entrySet()) {
             if (rows++ == 5) {
-                PdfPCell more = cell("+ " + (byTeam.size() - 5) + " more teams", small);
+                PdfPCell more = cell(words.text("board.pdf.moreTeams", String.valueOf(byTeam.size() - 5)), small);
                 more.setColspan(3);
                 t.addCell(more);
                 break;
@@ -296,13 +308,14 @@ public class BoardReportService {
 
     /** Findings of one kind, in words (plural), as the dashboard and the board report both show them. */
     public static String kindLabel(String kind) {
-        return switch (kind) {
-            case "SOC2_EXCEPTION" -> "SOC 2 exceptions";
-            case "MAJOR_NONCONFORMITY" -> "Major nonconformities";
-            case "MINOR_NONCONFORMITY" -> "Minor nonconformities";
-            case "OBSERVATION" -> "Observations";
-            default -> kind;
-        };
+        return kindLabel(kind, DashboardWords.ENGLISH);
+    }
+
+    /** The same in one reader's words: the dashboard's tiles' keys {@code dashboard.kind.*}. */
+    static String kindLabel(String kind, DashboardWords words) {
+        String key = "dashboard.kind." + kind;
+        String text = words.text(key);
+        return text.equals(key) ? kind : text;
     }
 
     private static Color tone(Dashboard.Tone tone) {

@@ -1,6 +1,7 @@
 package io.auditflow.timeline;
 
 import io.auditflow.common.Messages;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.auditflow.common.Secrets;
 import io.auditflow.common.ValidationException;
 import io.auditflow.program.Framework;
@@ -37,6 +38,7 @@ import org.springframework.web.bind.annotation.RestController;
 class ExecutiveController {
 
     static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
+    static final String LANG_DOC = "the reader's language: en (default) or de; German words and dd.MM.yyyy dates (decision 0150)";
 
     private final TimelineService timelines;
     private final DashboardService dashboards;
@@ -100,7 +102,7 @@ class ExecutiveController {
                                    @RequestParam(required = false) String q,
                                    @RequestParam(defaultValue = "false") boolean atRisk,
                                    @RequestParam(required = false) String group,
-                                   @RequestParam(required = false) String lang,
+                                   @RequestParam(required = false) @Parameter(description = LANG_DOC) String lang,
                                    @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
         TimelineQuery query = query(range, frameworks, owner, q, atRisk, group);
         Locale locale = language(lang);
@@ -164,12 +166,14 @@ class ExecutiveController {
         return csvResponse(out.toString(), "dashboard-" + list + "-" + dashboard.today() + ".csv");
     }
 
-    /** The one-page board report as PDF (executives, managers, admins). */
+    /** The one-page board report as PDF (executives, managers, admins), in English or the {@code lang} asked for. */
     @GetMapping(value = {"/api/reports/board", "/exports/reports/board"}, produces = MediaType.APPLICATION_PDF_VALUE)
     ResponseEntity<byte[]> board(@RequestParam(name = "framework", required = false) List<String> frameworks,
                                  @RequestParam(required = false) String owner,
-                                 @RequestParam(required = false) String q) {
-        BoardReportService.BoardReport report = boardReports.report(query(null, frameworks, owner, q, false, null));
+                                 @RequestParam(required = false) String q,
+                                 @RequestParam(required = false) @Parameter(description = LANG_DOC) String lang) {
+        Locale locale = language(lang);
+        BoardReportService.BoardReport report = boardReports.report(query(null, frameworks, owner, q, false, null), locale);
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename("board-report-" + report.date() + ".pdf").build().toString())

@@ -36,6 +36,10 @@ class BoardReportMailerTest extends GreenMailSupport {
     AuditflowProperties app;
     @Autowired
     TestClock clock;
+    @Autowired
+    io.auditflow.identity.UserLanguage languages;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     @AfterEach
     void resetClock() {
@@ -71,7 +75,7 @@ class BoardReportMailerTest extends GreenMailSupport {
         assertThat(mailer.sendIfDue()).isEqualTo(executives).isPositive();
         assertThat(mailer.sendIfDue()).isZero();
         // a restart: a fresh mailer with nothing in memory finds the month's mails in the outbox
-        BoardReportMailer restarted = new BoardReportMailer(reports, users, outbox, new BoardReportProperties(true, 1), app, clock);
+        BoardReportMailer restarted = new BoardReportMailer(reports, users, outbox, new BoardReportProperties(true, 1), app, clock, languages);
         clock.setDate(LocalDate.parse("2026-08-17"));
         assertThat(restarted.sendIfDue()).isZero();
 
@@ -108,8 +112,48 @@ class BoardReportMailerTest extends GreenMailSupport {
     }
 
     @Test
+    void a_german_executive_gets_the_report_mail_and_its_pdf_in_german() throws Exception {
+        jdbc.update("delete from user_language where username = 'executive'");
+        jdbc.update("insert into user_language (username, language) values ('executive', 'de')");
+        try {
+            clock.setDate(LocalDate.parse("2026-11-02")); // Monday, the first working day of November
+            assertThat(mailer.sendIfDue()).isPositive();
+            sender.sendDue();
+        } finally {
+            jdbc.update("delete from user_language where username = 'executive'");
+        }
+        MimeMessage mail = null;
+        for (MimeMessage m : receivedFor(Set.of("executive@auditflow.example"))) {
+            if (m.getSubject().equals("Audit-Vorstandsbericht November 2026")) {
+                mail = m;
+            }
+        }
+        assertThat(mail).as("the German board report mail").isNotNull();
+        String body = io.auditflow.support.MailText.plain(mail);
+        assertThat(body).contains("Hallo ", "hier ist der Audit-Vorstandsbericht für November 2026 (Stand 02.11.2026, "
+                        + "Umfang: alle Rahmenwerke · alle Verantwortlichen):",
+                "- ISO-Zertifikate: ", "- SOC-2-Abdeckung: ", "- Audits in den nächsten 90 Tagen: ", "- Überfällig oder versäumt: ",
+                "Der einseitige Bericht ist als PDF angehängt; die Übersicht zeigt die Einzelheiten: ", "/dashboard");
+        assertThat(body).doesNotContain("Hello", "board report", "2026-11-02");
+        jakarta.mail.internet.MimeMultipart parts = (jakarta.mail.internet.MimeMultipart) mail.getContent();
+        byte[] pdf = null;
+        for (int i = 0; i < parts.getCount(); i++) {
+            if (jakarta.mail.Part.ATTACHMENT.equalsIgnoreCase(parts.getBodyPart(i).getDisposition())) {
+                pdf = parts.getBodyPart(i).getInputStream().readAllBytes();
+            }
+        }
+        assertThat(pdf).as("an attached file").isNotNull();
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            assertThat(doc.getNumberOfPages()).isEqualTo(1);
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
+            assertThat(text).contains("Audit-Vorstandsbericht — 02.11.2026", "ISO-Zertifikate", "Nächste 12 Monate",
+                    "Offene Feststellungen nach Art und Alter");
+        }
+    }
+
+    @Test
     void the_setting_turns_the_mail_off() {
-        BoardReportMailer off = new BoardReportMailer(reports, users, outbox, new BoardReportProperties(false, 1), app, clock);
+        BoardReportMailer off = new BoardReportMailer(reports, users, outbox, new BoardReportProperties(false, 1), app, clock, languages);
         clock.setDate(LocalDate.parse("2026-10-01"));
         assertThat(off.sendIfDue()).isZero();
     }

@@ -97,6 +97,22 @@ class ExecutiveApiTest {
     }
 
     @Test
+    void the_board_report_in_german_reads_german_words_and_dates_and_the_default_stays_english() throws Exception {
+        HttpResponse<byte[]> res = get("executive", "/api/reports/board?lang=de");
+        assertThat(res.statusCode()).isEqualTo(200);
+        try (PDDocument pdf = Loader.loadPDF(res.body())) {
+            assertThat(pdf.getNumberOfPages()).isEqualTo(1);
+            String text = new PDFTextStripper().getText(pdf);
+            assertThat(text).contains("Audit-Vorstandsbericht — 05.01.2026", "Umfang:", "alle Rahmenwerke · alle Verantwortlichen",
+                    "ISO-Zertifikate", "SOC-2-Abdeckung", "Audits in den nächsten 90 Tagen", "Überfällig oder versäumt",
+                    "Nächste 12 Monate", "Offene Feststellungen nach Art und Alter", "Hauptabweichungen",
+                    "Überfällige Arbeit nach Team", "< 30 Tage");
+            assertThat(text).doesNotContain("Next 12 months", "Scope:", "2026-01-05");
+        }
+        assertThat(get("executive", "/api/reports/board?lang=xx").statusCode()).isEqualTo(400);
+    }
+
+    @Test
     void the_drawing_is_compressed_and_sent_again_only_when_it_changed() throws Exception {
         HttpResponse<byte[]> first = get("executive", "/api/timeline/drawing?range=SIX_YEARS", "Accept-Encoding", "gzip");
         assertThat(first.statusCode()).isEqualTo(200);

@@ -145,7 +145,7 @@ class DashboardView extends VerticalLayout {
     void refresh() {
         TimelineQuery q = query();
         shown = dashboards.dashboard(q, Format.locale());
-        board.setHref(Urls.board(q));
+        board.setHref(Urls.board(q, Format.locale()));
         answers.removeAll();
         for (Dashboard.Answer a : shown.answers()) {
             Span title = new Span(a.title());

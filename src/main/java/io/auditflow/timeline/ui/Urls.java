@@ -37,7 +37,13 @@ final class Urls {
     }
 
     static String board(TimelineQuery q) {
-        return with("exports/reports/board", params(q, false));
+        return board(q, Locale.ENGLISH);
+    }
+
+    /** The board report PDF in the signed-in reader's language. */
+    static String board(TimelineQuery q, Locale locale) {
+        String params = params(q, false) + lang(locale);
+        return with("exports/reports/board", params.startsWith("&") ? params.substring(1) : params);
     }
 
     private static String params(TimelineQuery q, boolean timeline) {
