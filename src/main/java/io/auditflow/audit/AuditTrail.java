@@ -103,15 +103,23 @@ public class AuditTrail {
     @Transactional(readOnly = true)
     @PreAuthorize("hasRole('" + Roles.ADMIN + "')")
     public void exportCsv(AuditFilter filter, Writer out) {
+        exportCsv(filter, out, java.util.Locale.ENGLISH);
+    }
+
+    /** The same with the header in the reader's language; times stay ISO 8601 UTC and actions their codes (decision 0152). */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasRole('" + Roles.ADMIN + "')")
+    public void exportCsv(AuditFilter filter, Writer out, java.util.Locale locale) {
+        io.auditflow.common.CsvWords words = io.auditflow.common.CsvWords.of(locale);
         List<Object> args = new ArrayList<>();
         String where = where(filter, args);
         args.add(MAX_EXPORT);
         try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder()
-                .setHeader("seq", "time", "actor", "action", "target", "details", "prev_hash", "hash").get())) {
+                .setHeader(words.header("audit", "seq", "time", "actor", "action", "target", "details", "prev_hash", "hash")).get())) {
             jdbc.query("select * from audit_entry" + where + " order by seq desc limit ?", rs -> {
                 AuditEntry e = map(rs, 0);
                 try {
-                    csv.printRecord(e.seq(), e.at().toString(), cell(e.actor()), cell(e.action()), cell(e.target()),
+                    csv.printRecord(e.seq(), words.instant(e.at()), cell(e.actor()), cell(e.action()), cell(e.target()),
                             cell(e.details()), e.prevHash(), e.hash());
                 } catch (IOException ex) {
                     throw new UncheckedIOException(ex);

@@ -36,15 +36,21 @@ public final class SoaExport {
 
     /** UTF-8 with a byte-order mark so spreadsheets read accents; cells that a spreadsheet would run as formulas are quoted. */
     public static byte[] csv(Soa soa) {
+        return csv(soa, java.util.Locale.ENGLISH);
+    }
+
+    /** The same in a reader's language: headers, "Ja"/"Nein" and implementation words; English as before (decision 0152). */
+    public static byte[] csv(Soa soa, java.util.Locale locale) {
+        io.auditflow.common.CsvWords words = io.auditflow.common.CsvWords.of(locale);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.write(0xEF);
         out.write(0xBB);
         out.write(0xBF);
         try (CSVPrinter csv = new CSVPrinter(new OutputStreamWriter(out, StandardCharsets.UTF_8),
-                CSVFormat.DEFAULT.builder().setHeader(HEADER).get())) {
+                CSVFormat.DEFAULT.builder().setHeader(words.header("soa", HEADER)).get())) {
             for (Soa.Entry e : soa.entries()) {
-                csv.printRecord(e.controlId(), e.theme(), safe(e.title()), e.applicable() ? "Yes" : "No", safe(e.justification()),
-                        e.implementation().label(), String.join(" ", e.controls()));
+                csv.printRecord(e.controlId(), e.theme(), safe(e.title()), words.yesNo(e.applicable()), safe(e.justification()),
+                        words.value(e.implementation(), e.implementation().label()), String.join(" ", e.controls()));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -1,5 +1,6 @@
 package io.auditflow.timeline;
 
+import io.auditflow.common.CsvWords;
 import io.auditflow.common.Messages;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.auditflow.common.Secrets;
@@ -127,18 +128,20 @@ class ExecutiveController {
                                          @RequestParam(name = "framework", required = false) List<String> frameworks,
                                          @RequestParam(required = false) String owner,
                                          @RequestParam(required = false) String q,
-                                         @RequestParam(defaultValue = "false") boolean atRisk) throws IOException {
+                                         @RequestParam(defaultValue = "false") boolean atRisk,
+                                         @RequestParam(required = false) @Parameter(description = LANG_DOC) String lang)
+            throws IOException {
         TimelineQuery query = query(range, frameworks, owner, q, atRisk, null);
+        CsvWords words = CsvWords.of(language(lang));
         Timeline timeline = timelines.timeline(query);
         StringWriter out = new StringWriter();
-        try (CSVPrinter csv = csvFormat("program_id", "program", "framework", "owner", "milestone", "cycle", "date",
-                "status").print(out)) {
+        try (CSVPrinter csv = csvFormat(words.header("milestones", "program_id", "program", "framework", "owner", "milestone",
+                "cycle", "date", "status")).print(out)) {
             for (ProgramLane lane : timeline.lanes()) {
                 for (TimelineMarker m : lane.markers()) {
                     if (!m.date().isBefore(timeline.from()) && !m.date().isAfter(timeline.to())) {
-                        csv.printRecord(lane.programId(), safe(lane.name()),
-                                lane.framework() == null ? "" : lane.framework().name(), safe(lane.owner()),
-                                m.type().name(), m.cycle(), m.date(), m.status().name());
+                        csv.printRecord(lane.programId(), safe(lane.name()), words.code(lane.framework()), safe(lane.owner()),
+                                words.code(m.type()), m.cycle(), words.day(m.date()), words.code(m.status()));
                     }
                 }
             }
@@ -151,16 +154,19 @@ class ExecutiveController {
     ResponseEntity<String> dashboardCsv(@PathVariable String list,
                                         @RequestParam(name = "framework", required = false) List<String> frameworks,
                                         @RequestParam(required = false) String owner,
-                                        @RequestParam(required = false) String q) throws IOException {
+                                        @RequestParam(required = false) String q,
+                                        @RequestParam(required = false) @Parameter(description = LANG_DOC) String lang)
+            throws IOException {
         if (!Dashboard.LISTS.contains(list)) {
             throw new ValidationException("list", "Unknown list; one of " + Dashboard.LISTS + ".");
         }
-        Dashboard dashboard = dashboards.dashboard(query(null, frameworks, owner, q, false, null));
+        CsvWords words = CsvWords.of(language(lang));
+        // the rows' words (what, state) are the dashboard's own, in the reader's language (DashboardWords)
+        Dashboard dashboard = dashboards.dashboard(query(null, frameworks, owner, q, false, null), words.locale());
         StringWriter out = new StringWriter();
-        try (CSVPrinter csv = csvFormat("program_id", "program", "what", "date", "state").print(out)) {
+        try (CSVPrinter csv = csvFormat(words.header("dashboard", "program_id", "program", "what", "date", "state")).print(out)) {
             for (Dashboard.Row r : dashboard.list(list)) {
-                csv.printRecord(r.programId(), safe(r.program()), safe(r.what()), r.date() == null ? "" : r.date(),
-                        r.state());
+                csv.printRecord(r.programId(), safe(r.program()), safe(r.what()), words.day(r.date()), r.state());
             }
         }
         return csvResponse(out.toString(), "dashboard-" + list + "-" + dashboard.today() + ".csv");
@@ -181,7 +187,7 @@ class ExecutiveController {
                 .body(report.pdf());
     }
 
-    private static CSVFormat csvFormat(String... header) {
+    private static CSVFormat csvFormat(String[] header) {
         return CSVFormat.DEFAULT.builder().setHeader(header).setRecordSeparator("\r\n").get();
     }
 

@@ -162,6 +162,26 @@ class ExecutiveApiTest {
                 .contains("ISO certificate: expired 2025-09-30 without recertification,2025-10-01,Lapsed");
     }
 
+    @Test
+    void a_german_csv_download_has_german_headers_and_words_with_iso_dates_and_the_default_stays_english() throws Exception {
+        String name = "CSV Sprache " + System.nanoTime();
+        new TimelineSeed(programs, milestones, clock.today()).program(name, Framework.ISO27001, "manager", "grc")
+                .isoCycle(1, LocalDate.parse("2022-10-01"), true);
+        String q = "&q=" + java.net.URLEncoder.encode(name, StandardCharsets.UTF_8);
+        String english = new String(get("executive", "/api/timeline/milestones.csv?range=SIX_YEARS" + q).body(), StandardCharsets.UTF_8);
+        String german = new String(get("executive", "/api/timeline/milestones.csv?range=SIX_YEARS&lang=de" + q).body(),
+                StandardCharsets.UTF_8);
+        assertThat(english).startsWith("program_id,program,framework,owner,milestone,cycle,date,status\r\n")
+                .contains(",ISO27001,manager,CERTIFICATE_EXPIRY,1,2025-09-30,MISSED");
+        assertThat(german).startsWith("Programm-ID,Programm,Rahmenwerk,Verantwortlich,Meilenstein,Zyklus,Datum,Status\r\n")
+                .contains(",ISO/IEC 27001,manager,Ablauf des Zertifikats,1,2025-09-30,Versäumt")
+                .doesNotContain("30.09.2025", "CERTIFICATE_EXPIRY");
+        String certificates = new String(get("executive", "/api/dashboard/certificates.csv?lang=de&framework=ISO27001" + q).body(),
+                StandardCharsets.UTF_8);
+        assertThat(certificates).startsWith("Programm-ID,Programm,Was,Datum,Stand\r\n")
+                .contains(",2025-10-01,Erloschen");
+    }
+
     @ParameterizedTest(name = "{0} -> 400 naming {1}")
     @CsvSource({
             "/api/timeline/drawing?range=FOREVER,          range",

@@ -81,9 +81,10 @@ class AuditTrailView extends VerticalLayout {
         from.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
         to.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
 
+        java.util.Locale reader = Format.locale(); // the download runs outside the UI's request
         Anchor export = new Anchor(DownloadHandler.fromInputStream(event -> {
             StringWriter out = new StringWriter();
-            trail.exportCsv(filter(), out);
+            trail.exportCsv(filter(), out, reader);
             byte[] csv = out.toString().getBytes(StandardCharsets.UTF_8);
             return new DownloadResponse(new ByteArrayInputStream(csv), "audit-trail.csv", "text/csv; charset=UTF-8",
                     csv.length);

@@ -199,7 +199,7 @@ class DashboardView extends VerticalLayout {
         Dashboard.Answer answer = shown.answers().stream().filter(a -> a.key().equals(key)).findFirst().orElseThrow();
         listTitle.setText(answer.title() + " (" + rows.size() + ")");
         list.setItems(query -> rows.stream().skip(query.getOffset()).limit(query.getLimit()), query -> rows.size());
-        listCsv.setHref(Urls.dashboardCsv(key, query()));
+        listCsv.setHref(Urls.dashboardCsv(key, query(), Format.locale()));
         answers.getChildren().forEach(c -> c.getElement().setAttribute("aria-pressed",
                 String.valueOf(key.equals(c.getElement().getAttribute("data-key")))));
     }

@@ -165,7 +165,7 @@ class TimelineView extends VerticalLayout {
     void refresh() {
         TimelineQuery q = query();
         drawingUrl = Urls.drawing(q, io.auditflow.ui.Format.locale());
-        csv.setHref(Urls.milestonesCsv(q));
+        csv.setHref(Urls.milestonesCsv(q, io.auditflow.ui.Format.locale()));
         chart.getElement().executeJs(LOAD_SCRIPT, chart.getElement(), drawingUrl, io.auditflow.ui.Format.text("timeline.loadFailed"));
     }
 }

@@ -29,11 +29,20 @@ final class Urls {
     }
 
     static String milestonesCsv(TimelineQuery q) {
-        return with("exports/timeline/milestones.csv", params(q, true));
+        return milestonesCsv(q, Locale.ENGLISH);
+    }
+
+    /** The milestones CSV with headers and values in the reader's language (dates stay ISO, decision 0152). */
+    static String milestonesCsv(TimelineQuery q, Locale locale) {
+        return with("exports/timeline/milestones.csv", params(q, true) + lang(locale));
     }
 
     static String dashboardCsv(String list, TimelineQuery q) {
-        return with("exports/dashboard/" + list + ".csv", params(q, false));
+        return dashboardCsv(list, q, Locale.ENGLISH);
+    }
+
+    static String dashboardCsv(String list, TimelineQuery q, Locale locale) {
+        return with("exports/dashboard/" + list + ".csv", strip(params(q, false) + lang(locale)));
     }
 
     static String board(TimelineQuery q) {
@@ -42,8 +51,11 @@ final class Urls {
 
     /** The board report PDF in the signed-in reader's language. */
     static String board(TimelineQuery q, Locale locale) {
-        String params = params(q, false) + lang(locale);
-        return with("exports/reports/board", params.startsWith("&") ? params.substring(1) : params);
+        return with("exports/reports/board", strip(params(q, false) + lang(locale)));
+    }
+
+    private static String strip(String params) {
+        return params.startsWith("&") ? params.substring(1) : params;
     }
 
     private static String params(TimelineQuery q, boolean timeline) {
