@@ -203,6 +203,16 @@ class SoaApprovalTest {
         assertThat(rows.get(14).get("Annex A control")).isEqualTo("A.5.15");
         assertThat(rows.get(14).get("Controls")).contains("USER_ACCESS_REVIEW");
 
+        // a German reader's download: German headers and words, the same cells otherwise (decision 0152)
+        String german = new String(SoaExport.csv(approved, java.util.Locale.GERMAN), StandardCharsets.UTF_8).substring(1);
+        assertThat(german).startsWith("Anhang-A-Maßnahme,Thema,Titel,Anwendbar,Begründung,Umsetzung,Kontrollen\r\n");
+        CSVRecord a71de = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(new StringReader(german)).getRecords().stream()
+                .filter(r -> r.get("Anhang-A-Maßnahme").equals("A.7.1")).findFirst().orElseThrow();
+        assertThat(a71de.get("Anwendbar")).isEqualTo("Nein");
+        assertThat(a71de.get("Umsetzung")).isEqualTo("Nicht anwendbar");
+        assertThat(a71de.get("Begründung")).isEqualTo("'=HYPERLINK(\"x\") no premises; fully remote");
+
         try (PDDocument pdf = Loader.loadPDF(SoaExport.pdf(approved, clock.getZone()))) {
             String text = new PDFTextStripper().getText(pdf);
             assertThat(text).contains("Statement of Applicability - SoA export Ærø")
