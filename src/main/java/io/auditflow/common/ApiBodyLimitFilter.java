@@ -61,8 +61,14 @@ class ApiBodyLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (request.getContentLengthLong() > limit) {
+        long declared = request.getContentLengthLong();
+        if (declared > limit) {
             refuse(request, response);
+            return;
+        }
+        if (declared >= 0) {
+            // the container delivers no more than the declared length: nothing to count
+            chain.doFilter(request, response);
             return;
         }
         LimitedRequest limited = new LimitedRequest(request, limit, message());

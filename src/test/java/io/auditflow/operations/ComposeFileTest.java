@@ -50,9 +50,13 @@ class ComposeFileTest {
         return (Map<String, Map<String, Object>>) compose().get("services");
     }
 
-    /** Every ${NAME} the app's own configuration files read. */
+    /** Every ${NAME} the app's own configuration files read, and its start script deploy/run.sh. */
     static Set<String> variablesTheAppReads() throws IOException {
         Set<String> names = new TreeSet<>(SPRING_READS);
+        Matcher script = PLACEHOLDER.matcher(Files.readString(Path.of("deploy/run.sh")));
+        while (script.find()) {
+            names.add(script.group(1));
+        }
         try (Stream<Path> files = Files.list(Path.of("src/main/resources"))) {
             for (Path f : files.filter(p -> p.getFileName().toString().matches("application.*\\.ya?ml")).toList()) {
                 Matcher m = PLACEHOLDER.matcher(Files.readString(f));
@@ -84,6 +88,17 @@ class ComposeFileTest {
         Map<String, Object> env2 = (Map<String, Object>) services().get("app2").get("environment");
         assertThat(env1.get("AUDITFLOW_NODE_ID")).as("each node its own name").isNotEqualTo(env2.get("AUDITFLOW_NODE_ID"));
         assertThat(env1.get("AUDITFLOW_EVIDENCE_DIR")).isEqualTo(env2.get("AUDITFLOW_EVIDENCE_DIR"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void app_nodes_start_through_the_fast_start_script_with_a_heap_limit() throws IOException {
+        for (String name : List.of("app1", "app2")) {
+            Map<String, Object> service = services().get(name);
+            assertThat((List<Object>) service.get("command")).as(name).containsExactly("sh", "/app/run.sh", "/app/auditflow.jar");
+            assertThat((List<Object>) service.get("volumes")).as(name).contains("./deploy/run.sh:/app/run.sh:ro");
+            assertThat(String.valueOf(((Map<String, Object>) service.get("environment")).get("JAVA_OPTS"))).contains("-Xmx");
+        }
     }
 
     @Test
