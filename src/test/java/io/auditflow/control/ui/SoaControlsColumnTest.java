@@ -64,4 +64,25 @@ class SoaControlsColumnTest extends KaribuTest {
         assertThat(GridKt._getFormatted(view.grid, row(view, "A.5.18"), "controls"))
                 .contains("User access review", "Privileged access review");
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void the_coverage_page_names_the_controls_behind_a_requirement_with_their_codes_as_tooltip() {
+        login("manager", Role.COMPLIANCE_MANAGER);
+        UI.getCurrent().setLocale(Locale.GERMAN);
+        UI.getCurrent().navigate("coverage");
+        CoverageView view = _get(CoverageView.class);
+        view.scope.getListDataView().getItems().filter(s -> "ISO27001".equals(s.framework()))
+                .findFirst().ifPresent(view.scope::setValue);
+        int r = IntStream.range(0, GridKt._size(view.grid))
+                .filter(i -> GridKt._get(view.grid, i).requirement().id().equals("A.5.18")).findFirst().orElseThrow();
+
+        var cell = (com.vaadin.flow.component.html.Div) GridKt._getCellComponent(view.grid, r, "controls");
+        java.util.List<com.vaadin.flow.component.html.Anchor> links = cell.getChildren()
+                .map(c -> (com.vaadin.flow.component.html.Anchor) c).toList();
+        assertThat(links).extracting(com.vaadin.flow.component.html.Anchor::getText)
+                .contains("User access review", "Privileged access review");
+        assertThat(links).extracting(a -> a.getElement().getAttribute("title"))
+                .contains("USER_ACCESS_REVIEW", "PRIVILEGED_ACCESS_REVIEW");
+    }
 }
