@@ -40,4 +40,15 @@ class PhraseTest {
         assertThat(e.phrase().in(Locale.GERMAN)).isEqualTo("Zeile 3: Die Referenz ist leer");
         assertThat(new FieldError("name", "Give the program a name").phrase()).isNull();
     }
+
+    @Test
+    void a_controls_counting_period_reads_as_before_in_english_and_in_german_for_german_readers() {
+        Phrase iso = Phrase.of("control.period.isoAudit", MilestoneType.SURVEILLANCE_AUDIT_1, LocalDate.of(2027, 1, 28),
+                LocalDate.of(2026, 3, 1));
+
+        assertThat(iso.english()).isEqualTo("Surveillance audit 1 on 2027-01-28, since 2026-03-01");
+        assertThat(iso.in(Locale.GERMAN)).isEqualTo("Überwachungsaudit 1 am 28.01.2027, seit 01.03.2026");
+        assertThat(Phrase.of("control.period.window", 1).english()).isEqualTo("Observation window, cycle 1");
+        assertThat(Phrase.of("control.period.window", 1).in(Locale.GERMAN)).isEqualTo("Beobachtungszeitraum, Zyklus 1");
+    }
 }
