@@ -145,10 +145,10 @@ class EvidencePanel extends VerticalLayout {
                     ? getTranslation("inbox.upload.outsideWindow") : null);
             refresh();
         } catch (ValidationException e) {
-            String dateMessage = e.messageFor("evidenceDate");
+            String dateMessage = io.auditflow.ui.Format.errorsFor(e, "evidenceDate");
             evidenceDate.setInvalid(dateMessage != null);
             evidenceDate.setErrorMessage(dateMessage);
-            String message = e.errors().stream().map(io.auditflow.common.FieldError::message).collect(Collectors.joining(" "));
+            String message = io.auditflow.ui.Format.errors(e);
             refuse(fileName, message);
         } catch (ConflictException | NotFoundException e) {
             refuse(fileName, e.getMessage());
