@@ -103,6 +103,32 @@ public final class Messages {
         return Pattern.compile(out.toString(), Pattern.DOTALL);
     }
 
+    /**
+     * A {@link Phrase} in the reader's language: the pattern of its key with its arguments, days
+     * written the reader's way, enums as their labels, numbers without grouping, nested phrases
+     * worded the same way. English gives exactly the text the service keeps for the API.
+     */
+    public static String word(Phrase phrase, Locale locale) {
+        Object[] args = phrase.args().stream().map(a -> argument(a, locale)).toArray();
+        return get(phrase.key(), locale, args);
+    }
+
+    private static Object argument(Object value, Locale locale) {
+        if (value == null) {
+            return "";
+        }
+        if (value instanceof Phrase p) {
+            return word(p, locale);
+        }
+        if (value instanceof LocalDate day) {
+            return Formats.date(day, locale);
+        }
+        if (value instanceof Enum<?> e) {
+            return Labels.of(e, locale);
+        }
+        return String.valueOf(value);
+    }
+
     public static String get(String key, Locale locale, Object... args) {
         String pattern;
         try {

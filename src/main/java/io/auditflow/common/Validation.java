@@ -15,6 +15,14 @@ public final class Validation {
         return this;
     }
 
+    /** The same with the message as a bundle key and arguments, so views can word it for their reader. */
+    public Validation check(boolean ok, String field, Phrase phrase) {
+        if (!ok) {
+            errors.add(new FieldError(field, phrase));
+        }
+        return this;
+    }
+
     public boolean hasError(String field) {
         return errors.stream().anyMatch(e -> e.field().equals(field));
     }

@@ -20,6 +20,10 @@ public class ValidationException extends RuntimeException {
         this(List.of(new FieldError(field, message)));
     }
 
+    public ValidationException(String field, Phrase phrase) {
+        this(List.of(new FieldError(field, phrase)));
+    }
+
     public List<FieldError> errors() {
         return errors;
     }
@@ -27,5 +31,10 @@ public class ValidationException extends RuntimeException {
     /** The message for one field, or null when that field is fine. */
     public String messageFor(String field) {
         return errors.stream().filter(e -> e.field().equals(field)).map(FieldError::message).findFirst().orElse(null);
+    }
+
+    /** The first error of one field, or null when that field is fine (views word it with ui.Format.error). */
+    public FieldError errorFor(String field) {
+        return errors.stream().filter(e -> e.field().equals(field)).findFirst().orElse(null);
     }
 }

@@ -25,7 +25,14 @@ import org.springframework.stereotype.Component;
 public class ProgramCalendar {
 
     /** The period evidence must be dated in, both days included; {@code basis} says where it comes from. */
-    public record Period(LocalDate from, LocalDate to, String basis) {
+    /** {@code basis} in English (the API's); {@code words} the same as a phrase for screens in the reader's language. */
+    public record Period(LocalDate from, LocalDate to, String basis,
+                         @com.fasterxml.jackson.annotation.JsonIgnore io.auditflow.common.Phrase words) {
+
+        Period(LocalDate from, LocalDate to, io.auditflow.common.Phrase words) {
+            this(from, to, words.english(), words);
+        }
+
         public boolean contains(LocalDate day) {
             return !day.isBefore(from) && !day.isAfter(to);
         }
@@ -61,7 +68,8 @@ public class ProgramCalendar {
             List<Period> windows = all.stream().filter(m -> m.getType() == MilestoneType.OBSERVATION_START)
                     .map(start -> all.stream().filter(e -> e.getType() == MilestoneType.OBSERVATION_END && e.getCycle() == start.getCycle())
                             .findFirst().filter(e -> day(e) != null && day(start) != null)
-                            .map(e -> new Period(day(start), day(e), "Observation window, cycle " + start.getCycle())))
+                            .map(e -> new Period(day(start), day(e),
+                                    io.auditflow.common.Phrase.of("control.period.window", start.getCycle()))))
                     .flatMap(Optional::stream).sorted(Comparator.comparing(Period::from)).toList();
             return windows.stream().filter(w -> w.contains(today)).findFirst()
                     .or(() -> windows.stream().filter(w -> !w.from().isAfter(today)).reduce((a, b) -> b))
@@ -79,8 +87,8 @@ public class ProgramCalendar {
             LocalDate[] period = io.auditflow.lifecycle.Planner.isoAuditPeriod(
                     all.stream().map(Milestone::toPlanned).toList(), to, 12);
             LocalDate from = period[0];
-            String basis = audit.get().getType().label() + " on " + to + ", since " + from;
-            return Optional.of(new Period(from, to, basis));
+            return Optional.of(new Period(from, to,
+                    io.auditflow.common.Phrase.of("control.period.isoAudit", audit.get().getType(), to, from)));
         }
         return Optional.empty();
     }

@@ -1,5 +1,6 @@
 package io.auditflow.engagement;
 
+import io.auditflow.common.Phrase;
 import io.auditflow.lifecycle.Milestone;
 import io.auditflow.lifecycle.MilestoneService;
 import io.auditflow.lifecycle.MilestoneType;
@@ -45,9 +46,15 @@ class AuditCalendar {
                 .toList();
     }
 
+    /** "Type II observation window (cycle 1, 2027-09-30)" in English, as the API's audit options name it. */
     static String label(MilestoneType type, int cycle, LocalDate date) {
-        String what = type == MilestoneType.OBSERVATION_END ? "Type II observation window" : type.label();
-        return what + " (cycle " + cycle + ", " + date + ")";
+        return name(type, cycle, date).english();
+    }
+
+    /** The audit in words, for any reader: the milestone's label (or the Type II window), cycle and day. */
+    static Phrase name(MilestoneType type, int cycle, LocalDate date) {
+        Object what = type == MilestoneType.OBSERVATION_END ? Phrase.of("engagement.auditWindow") : type;
+        return Phrase.of("engagement.auditName", what, cycle, date);
     }
 
     /** The period whose evidence counts, as the calendar has it; empty when the calendar lacks the dates. */

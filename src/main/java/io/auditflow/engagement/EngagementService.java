@@ -2,6 +2,7 @@ package io.auditflow.engagement;
 
 import io.auditflow.common.AuditflowProperties;
 import io.auditflow.common.NotFoundException;
+import io.auditflow.common.Phrase;
 import io.auditflow.common.Validation;
 import io.auditflow.identity.UserService;
 import io.auditflow.identity.UserSummary;
@@ -79,8 +80,18 @@ public class EngagementService {
                 .map(a -> new AuditOption(a.type().name(), a.cycle(), a.date(), a.label())).toList();
     }
 
+    /** Creates the engagement; a default name is written in the creator's chosen language (English without a choice). */
     @PreAuthorize(Roles.CAN_MANAGE)
     public Engagement create(EngagementForm form) {
+        return create(form, languages.forRecipient(CurrentUser.require()));
+    }
+
+    /**
+     * Creates the engagement; an empty name becomes "program · audit (cycle, day)" in {@code language}
+     * with that language's date format (the screen passes its reader's). The name is stored as written.
+     */
+    @PreAuthorize(Roles.CAN_MANAGE)
+    public Engagement create(EngagementForm form, Locale language) {
         String me = CurrentUser.require();
         Validation v = new Validation();
         Optional<Program> program = form == null || form.programId() == null ? Optional.empty() : programs.find(form.programId());
@@ -125,7 +136,8 @@ public class EngagementService {
                 "Fieldwork ends before it starts");
         v.throwIfInvalid();
         if (name.isEmpty()) {
-            name = program.get().name() + " · " + AuditCalendar.label(type, cycle, periodEnd);
+            name = Phrase.of("engagement.defaultName", program.get().name(), AuditCalendar.name(type, cycle, periodEnd))
+                    .in(language);
             name = name.length() > MAX_NAME ? name.substring(0, MAX_NAME) : name;
         }
         jdbc.update("insert into engagement (program_id, milestone_type, cycle, name, audit_firm, lead_auditor,"

@@ -1,6 +1,8 @@
 package io.auditflow.engagement;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.auditflow.common.ConflictException;
+import io.auditflow.common.Phrase;
 import io.auditflow.control.Catalogue;
 import io.auditflow.control.Catalogues;
 import io.auditflow.control.Crosswalk;
@@ -31,7 +33,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class JointRequestList {
 
-    public record MergeRow(String reference, String soc2Reference, String isoReference, String criteria, String reason) {
+    /** {@code reason} in English (the API's); {@code why} the same as a phrase for screens in the reader's language. */
+    public record MergeRow(String reference, String soc2Reference, String isoReference, String criteria, String reason,
+                           @JsonIgnore Phrase why) {
     }
 
     public record Preview(int rows, int requests, int merged, String summary, List<MergeRow> merges) {
@@ -141,7 +145,7 @@ public class JointRequestList {
     private static Preview preview(RequestMerge.Plan plan) {
         return new Preview(plan.rows(), plan.requests().size(), plan.merges().size() * 2, plan.summary(),
                 plan.merges().stream().map(m -> new MergeRow(m.request().reference(), m.soc2Reference(), m.isoReference(),
-                        m.request().criteria(), m.reason())).toList());
+                        m.request().criteria(), m.reason(), m.why())).toList());
     }
 
     /** The merged list in the import's own format, so the request list's checks and all-or-nothing apply unchanged. */

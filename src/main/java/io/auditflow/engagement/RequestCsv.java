@@ -1,6 +1,7 @@
 package io.auditflow.engagement;
 
 import io.auditflow.common.FieldError;
+import io.auditflow.common.Phrase;
 import io.auditflow.common.ValidationException;
 import java.io.IOException;
 import java.io.StringReader;
@@ -59,11 +60,10 @@ final class RequestCsv {
 
     static List<RequestForm> parse(byte[] bytes, EngagementProperties settings) {
         if (bytes == null || bytes.length == 0) {
-            throw error("file", "The file is empty; export the request list as CSV with a header row");
+            throw error("file", Phrase.of("service.import.empty"));
         }
         if (bytes.length > settings.maxImportSize().toBytes()) {
-            throw error("file", "The file is larger than " + settings.maxImportSize().toMegabytes()
-                    + " MB; split the request list into smaller files");
+            throw error("file", Phrase.of("service.import.tooLarge", settings.maxImportSize().toMegabytes()));
         }
         String text = decode(bytes);
         if (text.startsWith("\uFEFF")) {
@@ -76,10 +76,10 @@ final class RequestCsv {
         try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
             records = parser.getRecords();
         } catch (IOException | java.io.UncheckedIOException | IllegalStateException e) {
-            throw error("file", "This file is not a readable CSV (" + safe(e.getMessage()) + ")");
+            throw error("file", Phrase.of("service.import.unreadable", safe(e.getMessage())));
         }
         if (records.isEmpty()) {
-            throw error("file", "The file is empty; export the request list as CSV with a header row");
+            throw error("file", Phrase.of("service.import.empty"));
         }
         CSVRecord header = records.get(0);
         List<FieldError> errors = new ArrayList<>();
@@ -92,37 +92,34 @@ final class RequestCsv {
             }
             String column = COLUMNS.get(key);
             if (column == null) {
-                errors.add(new FieldError("row 1", "Row 1: unknown column '" + safe(raw)
-                        + "'; use reference, request, criteria, due date, owner hint"));
+                errors.add(new FieldError("row 1", Phrase.of("service.import.unknownColumn", safe(raw))));
             } else if (index.putIfAbsent(column, i) != null) {
-                errors.add(new FieldError("row 1", "Row 1: column '" + safe(raw) + "' appears twice"));
+                errors.add(new FieldError("row 1", Phrase.of("service.import.columnTwice", safe(raw))));
             }
         }
         if (!index.containsKey("reference") || !index.containsKey("text")) {
-            errors.add(new FieldError("row 1", "Row 1: the header needs at least the columns reference and request"
-                    + " (is this a CSV export of the request list?)"));
+            errors.add(new FieldError("row 1", Phrase.of("service.import.header")));
         }
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
         int rows = records.size() - 1;
         if (rows > settings.maxImportRows()) {
-            throw error("file", "The list has " + rows + " rows; import at most " + settings.maxImportRows() + " at once");
+            throw error("file", Phrase.of("service.import.tooManyRows", rows, settings.maxImportRows()));
         }
         List<RequestForm> out = new ArrayList<>();
         Set<String> references = new HashSet<>();
         for (int r = 1; r < records.size(); r++) {
             CSVRecord rec = records.get(r);
             String where = "row " + (r + 1);
-            String label = "Row " + (r + 1) + ": ";
+            int row = r + 1;
             if (rec.size() > header.size()) {
                 boolean extraBlank = true;
                 for (int i = header.size(); i < rec.size(); i++) {
                     extraBlank &= rec.get(i).isBlank();
                 }
                 if (!extraBlank) {
-                    errors.add(new FieldError(where, label + "has " + rec.size() + " values but the header has "
-                            + header.size() + " columns"));
+                    errors.add(new FieldError(where, Phrase.of("service.import.tooManyValues", row, rec.size(), header.size())));
                 }
             }
             String reference = cell(rec, index.get("reference"));
@@ -134,18 +131,18 @@ final class RequestCsv {
                 continue;
             }
             if (reference.isEmpty()) {
-                errors.add(new FieldError(where, label + "the reference is empty"));
+                errors.add(new FieldError(where, Phrase.of("service.import.referenceEmpty", row)));
             } else if (!references.add(reference)) {
-                errors.add(new FieldError(where, label + "reference '" + safe(reference) + "' appears twice in the file"));
+                errors.add(new FieldError(where, Phrase.of("service.import.referenceTwice", row, safe(reference))));
             }
             if (request.isEmpty()) {
-                errors.add(new FieldError(where, label + "the request text is empty"));
+                errors.add(new FieldError(where, Phrase.of("service.import.textEmpty", row)));
             }
             LocalDate dueDate = null;
             if (!due.isEmpty()) {
                 dueDate = date(due);
                 if (dueDate == null) {
-                    errors.add(new FieldError(where, label + "'" + safe(due) + "' is not a date; use 2026-03-31 (or 31.03.2026)"));
+                    errors.add(new FieldError(where, Phrase.of("service.import.notDate", row, safe(due))));
                 }
             }
             out.add(new RequestForm(reference, request, criteria.isEmpty() ? null : criteria, dueDate,
@@ -158,7 +155,7 @@ final class RequestCsv {
             throw new ValidationException(errors);
         }
         if (out.isEmpty()) {
-            throw error("file", "The file has a header but no requests");
+            throw error("file", Phrase.of("service.import.noRequests"));
         }
         return out;
     }
@@ -166,7 +163,7 @@ final class RequestCsv {
     private static String decode(byte[] bytes) {
         for (byte b : bytes) {
             if (b == 0) {
-                throw error("file", "This is not a CSV text file; save the request list as CSV (UTF-8)");
+                throw error("file", Phrase.of("service.import.notText"));
             }
         }
         try {
@@ -226,7 +223,7 @@ final class RequestCsv {
         return clean.length() > 60 ? clean.substring(0, 60) + "…" : clean;
     }
 
-    private static ValidationException error(String field, String message) {
+    private static ValidationException error(String field, Phrase message) {
         return new ValidationException(List.of(new FieldError(field, message)));
     }
 }

@@ -1,5 +1,6 @@
 package io.auditflow.engagement;
 
+import io.auditflow.common.Phrase;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -18,8 +19,13 @@ import java.util.function.Predicate;
  */
 final class RequestMerge {
 
-    /** One merged request and the references of the rows it replaces. */
-    record Merged(RequestForm request, String soc2Reference, String isoReference, String reason) {
+    /** One merged request, the references of the rows it replaces, and why (a phrase: "CC7.2 is equivalent to A.8.16"). */
+    record Merged(RequestForm request, String soc2Reference, String isoReference, Phrase why) {
+
+        /** The reason in English, as the API gives it. */
+        String reason() {
+            return why.english();
+        }
     }
 
     /** The result: {@code rows} read, {@code requests} to import, the merges among them. */
@@ -53,7 +59,7 @@ final class RequestMerge {
                 if (taken[i] || i == s || !only(items.get(i), isIso)) {
                     continue;
                 }
-                String reason = reason(items.get(s), items.get(i), equivalent);
+                Phrase reason = reason(items.get(s), items.get(i), equivalent);
                 if (reason != null) {
                     taken[i] = true;
                     Merged m = merge(rows.get(s), rows.get(i), reason);
@@ -88,21 +94,21 @@ final class RequestMerge {
         return !items.isEmpty() && items.stream().allMatch(framework);
     }
 
-    private static String reason(Set<String> soc2, Set<String> iso, BiPredicate<String, String> equivalent) {
+    private static Phrase reason(Set<String> soc2, Set<String> iso, BiPredicate<String, String> equivalent) {
         for (String a : soc2) {
             for (String b : iso) {
                 if (a.equals(b)) {
-                    return "both name " + a;
+                    return Phrase.of("engagement.merge.same", a);
                 }
                 if (equivalent.test(a, b)) {
-                    return a + " is equivalent to " + b;
+                    return Phrase.of("engagement.merge.equivalent", a, b);
                 }
             }
         }
         return null;
     }
 
-    private static Merged merge(RequestForm soc2, RequestForm iso, String reason) {
+    private static Merged merge(RequestForm soc2, RequestForm iso, Phrase reason) {
         String both = soc2.reference() + "+" + iso.reference();
         String reference = both.length() <= RequestService.MAX_REFERENCE ? both : soc2.reference();
         String text = soc2.text() + "\n[" + iso.reference() + "] " + iso.text();

@@ -3,6 +3,7 @@ package io.auditflow.engagement;
 import io.auditflow.common.AuditflowProperties;
 import io.auditflow.common.ConflictException;
 import io.auditflow.common.NotFoundException;
+import io.auditflow.common.Phrase;
 import io.auditflow.common.Validation;
 import io.auditflow.evidence.Evidence;
 import io.auditflow.evidence.EvidenceService;
@@ -158,7 +159,7 @@ public class RequestService {
     public AuditRequest save(Long engagementId, RequestForm form) {
         Engagement e = requireListWriter(engagementId);
         Validation v = new Validation();
-        RequestForm clean = check(form, v, "");
+        RequestForm clean = check(form, v, null);
         v.throwIfInvalid();
         upsert(e, clean);
         return find(jdbc.queryForObject("select id from engagement_request where engagement_id = ? and reference = ?",
@@ -173,7 +174,7 @@ public class RequestService {
         Validation v = new Validation();
         List<RequestForm> clean = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
-            clean.add(check(rows.get(i), v, "row " + (i + 2) + ": "));
+            clean.add(check(rows.get(i), v, i + 2));
         }
         v.throwIfInvalid();
         int created = 0;
@@ -189,22 +190,28 @@ public class RequestService {
         return new ImportResult(created, updated, unchanged);
     }
 
-    /** Checks one request; {@code where} prefixes each message (the CSV row). */
-    private RequestForm check(RequestForm f, Validation v, String where) {
-        String field = where.isEmpty() ? null : where.substring(0, where.length() - 2);
+    /** Checks one request; {@code row} (the CSV row, or null) prefixes each message and names the field. */
+    private RequestForm check(RequestForm f, Validation v, Integer row) {
+        String field = row == null ? null : "row " + row;
         String reference = f == null || f.reference() == null ? "" : f.reference().trim();
         String text = f == null || f.text() == null ? "" : f.text().trim();
         String criteria = f == null || f.criteria() == null ? null : f.criteria().trim();
         String owner = f == null || f.ownerHint() == null ? null : f.ownerHint().trim();
-        v.check(!reference.isEmpty(), or(field, "reference"), where + "give the request a reference (for example PBC-01)");
-        v.check(reference.length() <= MAX_REFERENCE, or(field, "reference"), where + "keep the reference under " + MAX_REFERENCE + " characters");
-        v.check(!reference.matches(".*[\\p{Cntrl}].*"), or(field, "reference"), where + "the reference has control characters");
-        v.check(!text.isEmpty(), or(field, "text"), where + "the request text is empty");
-        v.check(text.length() <= MAX_TEXT, or(field, "text"), where + "keep the request text under " + MAX_TEXT + " characters");
-        v.check(criteria == null || criteria.length() <= MAX_CRITERIA, or(field, "criteria"), where + "keep criteria under " + MAX_CRITERIA + " characters");
-        v.check(owner == null || owner.length() <= MAX_OWNER_HINT, or(field, "ownerHint"), where + "keep the owner hint under " + MAX_OWNER_HINT + " characters");
+        v.check(!reference.isEmpty(), or(field, "reference"), inRow(row, "service.request.reference"));
+        v.check(reference.length() <= MAX_REFERENCE, or(field, "reference"), inRow(row, "service.request.referenceLength", MAX_REFERENCE));
+        v.check(!reference.matches(".*[\\p{Cntrl}].*"), or(field, "reference"), inRow(row, "service.request.referenceControlChars"));
+        v.check(!text.isEmpty(), or(field, "text"), inRow(row, "service.request.textEmpty"));
+        v.check(text.length() <= MAX_TEXT, or(field, "text"), inRow(row, "service.request.textLength", MAX_TEXT));
+        v.check(criteria == null || criteria.length() <= MAX_CRITERIA, or(field, "criteria"), inRow(row, "service.request.criteriaLength", MAX_CRITERIA));
+        v.check(owner == null || owner.length() <= MAX_OWNER_HINT, or(field, "ownerHint"), inRow(row, "service.request.ownerHintLength", MAX_OWNER_HINT));
         return new RequestForm(reference, text, criteria == null || criteria.isEmpty() ? null : criteria,
                 f == null ? null : f.dueDate(), owner == null || owner.isEmpty() ? null : owner);
+    }
+
+    /** "row 3: keep the reference under 64 characters" for an import row, the bare message otherwise. */
+    private static Phrase inRow(Integer row, String key, Object... args) {
+        Phrase message = Phrase.of(key, args);
+        return row == null ? message : Phrase.of("import.inRow", row, message);
     }
 
     private static String or(String a, String b) {

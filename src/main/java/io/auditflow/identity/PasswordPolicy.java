@@ -1,5 +1,6 @@
 package io.auditflow.identity;
 
+import io.auditflow.common.Phrase;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -49,26 +50,35 @@ public class PasswordPolicy {
         validator = new PasswordValidator(new LengthRule(MIN_LENGTH, MAX_LENGTH), notCommon, new UsernameRule(true, true));
     }
 
-    /** Plain-words reasons why the password may not be used; empty when it may. */
+    /** Plain-words reasons why the password may not be used, in English; empty when it may. */
     public List<String> problems(String username, String password) {
+        return reasons(username, password).stream().map(Phrase::english).toList();
+    }
+
+    /**
+     * The same reasons as bundle keys ({@code service.account.password*}) with their arguments, so
+     * a screen words them in its reader's language. Passay only decides which rules fail (its error
+     * codes); the words are ours, in the bundle, not Passay's MessageResolver texts (decision 0153).
+     */
+    public List<Phrase> reasons(String username, String password) {
         if (password == null || password.isEmpty()) {
-            return List.of("Enter a password of at least " + MIN_LENGTH + " characters");
+            return List.of(Phrase.of("service.account.passwordMissing", MIN_LENGTH));
         }
         int length = password.codePointCount(0, password.length());
-        List<String> problems = new ArrayList<>();
+        List<Phrase> problems = new ArrayList<>();
         if (length < MIN_LENGTH) {
-            problems.add("Use at least " + MIN_LENGTH + " characters; a few words in a row make a good password");
+            problems.add(Phrase.of("service.account.passwordShort", MIN_LENGTH));
         } else if (length > MAX_LENGTH) {
-            problems.add("Use at most " + MAX_LENGTH + " characters");
+            problems.add(Phrase.of("service.account.passwordLong", MAX_LENGTH));
         }
         RuleResult result = validator.validate(new PasswordData(username == null ? "" : username,
                 password.toLowerCase(Locale.ROOT)));
         for (RuleResultDetail detail : result.getDetails()) {
             String code = detail.getErrorCode();
             if (code.startsWith("ILLEGAL_WORD")) {
-                problems.add("This password is on a list of common passwords; choose another");
+                problems.add(Phrase.of("service.account.passwordCommon"));
             } else if (code.startsWith("ILLEGAL_USERNAME")) {
-                problems.add("Do not use your user name in the password");
+                problems.add(Phrase.of("service.account.passwordUsername"));
             }
         }
         return problems.stream().distinct().toList();

@@ -284,7 +284,7 @@ public class UserService {
     // ---- internals ---------------------------------------------------------------------------
 
     private void checkPassword(Validation v, String field, String username, String password) {
-        for (String problem : passwordPolicy.problems(username, password)) {
+        for (io.auditflow.common.Phrase problem : passwordPolicy.reasons(username, password)) {
             v.check(false, field, problem);
         }
     }

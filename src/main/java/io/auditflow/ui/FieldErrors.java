@@ -19,7 +19,7 @@ public final class FieldErrors {
         StringBuilder rest = new StringBuilder();
         for (var error : e.errors()) {
             HasValidation field = fields.get(error.field());
-            String message = Format.service(error.message());
+            String message = Format.error(error);
             if (field != null) {
                 field.setErrorMessage(message);
                 field.setInvalid(true);

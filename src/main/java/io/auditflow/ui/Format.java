@@ -4,9 +4,12 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.server.VaadinService;
 import io.auditflow.common.AuditflowProperties;
+import io.auditflow.common.FieldError;
 import io.auditflow.common.Formats;
 import io.auditflow.common.Labels;
 import io.auditflow.common.Messages;
+import io.auditflow.common.Phrase;
+import io.auditflow.common.ValidationException;
 import java.text.DateFormatSymbols;
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -15,6 +18,7 @@ import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /**
  * Views write dates, times, numbers, enum labels and texts through here: the current UI's locale
@@ -58,6 +62,34 @@ public final class Format {
     /** A service's English message (validation, conflict) in the reader's language, where the bundle knows it. */
     public static String service(String englishMessage) {
         return Messages.fromEnglish(englishMessage, locale());
+    }
+
+    /**
+     * A service's field error in the reader's language: from its key and arguments when the service
+     * gave them (decision 0153), else its English message through {@link #service}.
+     */
+    public static String error(FieldError error) {
+        if (error == null) {
+            return null;
+        }
+        return error.phrase() != null ? Messages.word(error.phrase(), locale()) : service(error.message());
+    }
+
+    /** Every field error of a refusal, worded for the reader, one after the other. */
+    public static String errors(ValidationException e) {
+        return e.errors().stream().map(Format::error).collect(Collectors.joining(" "));
+    }
+
+    /** Every error of one field, worded for the reader; null when the field is fine. */
+    public static String errorsFor(ValidationException e, String field) {
+        String all = e.errors().stream().filter(x -> x.field().equals(field)).map(Format::error)
+                .collect(Collectors.joining(" "));
+        return all.isEmpty() ? null : all;
+    }
+
+    /** A phrase a service built (a merge reason, a name) in the reader's language. */
+    public static String phrase(Phrase phrase) {
+        return phrase == null ? null : Messages.word(phrase, locale());
     }
 
     /** The organisation's zone (auditflow.zone). */

@@ -111,7 +111,7 @@ public class GlobalSearch extends Composite<Div> {
         try {
             last = search.search(q);
         } catch (ValidationException e) {
-            field.setErrorMessage(e.messageFor("q"));
+            field.setErrorMessage(Format.errorsFor(e, "q"));
             field.setInvalid(true);
             return;
         }

@@ -92,7 +92,7 @@ class ControlView extends VerticalLayout implements BeforeEnterObserver {
                         : Badges.of(Format.text("control.missing", c.expected() - c.present()), "error"))
                 .setHeader(Format.text("control.column.state")).setAutoWidth(true).setKey("state");
         evidence.setItemDetailsRenderer(new com.vaadin.flow.data.renderer.ComponentRenderer<>(c -> new Span(c.period() == null ? ""
-                : Format.text("control.counted", c.period().basis(), c.counted().isEmpty() ? Format.text("control.countedNone")
+                : Format.text("control.counted", c.period().words() != null ? Format.phrase(c.period().words()) : c.period().basis(), c.counted().isEmpty() ? Format.text("control.countedNone")
                 : String.join(", ", c.counted().stream().map(p -> p.fileName() + " (" + Format.date(p.evidenceDate()) + ")").toList())))));
         evidence.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_COMPACT);
         evidence.setAllRowsVisible(true);

@@ -72,7 +72,9 @@ class CoverageView extends VerticalLayout {
             }
             Div links = new Div();
             r.controls().forEach(c -> {
-                Anchor a = new Anchor("controls/" + c, c);
+                // The control's name for readers; its code (what auditors cite) as the tooltip.
+                Anchor a = new Anchor("controls/" + c, controlNames.getOrDefault(c, c));
+                a.setTitle(c);
                 a.getStyle().set("margin-right", "var(--lumo-space-s)");
                 links.add(a);
             });
@@ -87,7 +89,11 @@ class CoverageView extends VerticalLayout {
         scope.setValue(scopes.get(0));
     }
 
+    private java.util.Map<String, String> controlNames = java.util.Map.of();
+
     void refresh() {
+        controlNames = controls.list(true).stream().collect(java.util.stream.Collectors.toMap(
+                io.auditflow.control.Control::code, io.auditflow.control.Control::name, (a, b) -> a));
         Scope s = scope.getValue();
         if (s == null) {
             return;

@@ -67,7 +67,11 @@ class SoaView extends VerticalLayout implements BeforeEnterObserver {
     private final Clock clock;
     private Soa current;
 
-    SoaView(SoaService soa, ProgramService programs, Clock clock) {
+    private final io.auditflow.control.ControlService controls;
+    private java.util.Map<String, String> controlNames = java.util.Map.of();
+
+    SoaView(SoaService soa, ProgramService programs, Clock clock, io.auditflow.control.ControlService controls) {
+        this.controls = controls;
         this.soa = soa;
         this.clock = clock;
         setSizeFull();
@@ -104,7 +108,10 @@ class SoaView extends VerticalLayout implements BeforeEnterObserver {
                 .setHeader(Format.text("soa.column.applicable")).setAutoWidth(true).setFlexGrow(0).setKey("applicable");
         grid.addColumn(e -> Format.label(e.implementation())).setHeader(Format.text("soa.column.implementation")).setAutoWidth(true).setKey("implementation");
         grid.addColumn(Soa.Entry::justification).setHeader(Format.text("soa.column.justification")).setFlexGrow(4).setKey("justification");
-        grid.addColumn(e -> String.join(", ", e.controls())).setHeader(Format.text("soa.column.controls")).setFlexGrow(2).setKey("controls");
+        // Names for readers; the codes (what auditors and the CSV use) in the tooltip.
+        grid.addColumn(e -> e.controls().stream().map(this::controlName).collect(java.util.stream.Collectors.joining(", ")))
+                .setTooltipGenerator(e -> String.join(", ", e.controls()))
+                .setHeader(Format.text("soa.column.controls")).setFlexGrow(2).setKey("controls");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_COMPACT);
         grid.addItemClickListener(e -> {
             if (current != null && current.status() == Soa.Status.DRAFT && canWork()) {
@@ -161,7 +168,13 @@ class SoaView extends VerticalLayout implements BeforeEnterObserver {
         return program.getValue() == null ? null : program.getValue().id();
     }
 
+    private String controlName(String code) {
+        return controlNames.getOrDefault(code, code);
+    }
+
     void refresh() {
+        controlNames = controls.list(true).stream().collect(java.util.stream.Collectors.toMap(
+                io.auditflow.control.Control::code, io.auditflow.control.Control::name, (a, b) -> a));
         current = programId() == null ? null : soa.latest(programId()).orElse(null);
         grid.setItems(current == null ? java.util.List.of() : current.entries());
         boolean work = canWork();

@@ -148,7 +148,7 @@ class EngagementListView extends VerticalLayout implements BeforeEnterObserver {
                 Engagement created = engagements.create(new EngagementForm(program.getValue() == null ? null : program.getValue().id(),
                         a == null ? null : a.milestoneType(), a == null ? null : a.cycle(), name.getValue(), firm.getValue(),
                         lead.getValue(), fieldworkStart.getValue(), fieldworkEnd.getValue(), periodStart.getValue(),
-                        periodEnd.getValue()));
+                        periodEnd.getValue()), Format.locale());
                 dialog.close();
                 Notifications.success(Format.text("engagementList.created"));
                 getUI().ifPresent(ui -> ui.navigate("engagements/" + created.id()));

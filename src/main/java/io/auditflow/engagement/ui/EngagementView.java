@@ -26,7 +26,6 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
 import com.vaadin.flow.server.streams.UploadHandler;
-import io.auditflow.common.FieldError;
 import io.auditflow.common.ValidationException;
 import io.auditflow.engagement.AuditRequest;
 import io.auditflow.engagement.AuditorAccess;
@@ -50,7 +49,6 @@ import jakarta.annotation.security.RolesAllowed;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /** One engagement: progress, invited auditors, the request list with import, samples and the binder. */
 @Route("engagements/:id")
@@ -299,9 +297,9 @@ class EngagementView extends VerticalLayout implements BeforeEnterObserver {
             refreshRequests();
             refreshProgress();
         } catch (ValidationException e) {
-            showImportErrors(e.errors().stream().map(FieldError::message).toList());
+            showImportErrors(e.errors().stream().map(Format::error).toList());
         } catch (org.springframework.security.access.AccessDeniedException e) {
-            showImportErrors(List.of(e.getMessage()));
+            showImportErrors(List.of(Format.service(e.getMessage())));
         }
     }
 
@@ -348,7 +346,7 @@ class EngagementView extends VerticalLayout implements BeforeEnterObserver {
                 who.clear();
                 auditorGrid.setItems(engagements.auditors(engagement.id()));
             } catch (ValidationException ex) {
-                who.setErrorMessage(ex.errors().stream().map(FieldError::message).collect(Collectors.joining(" ")));
+                who.setErrorMessage(Format.errors(ex));
                 who.setInvalid(true);
             }
         });
@@ -397,10 +395,10 @@ class EngagementView extends VerticalLayout implements BeforeEnterObserver {
                 refreshRequests();
                 refreshProgress();
             } catch (ValidationException ex) {
-                String a = ex.messageFor("activityCode");
+                String a = Format.error(ex.errorFor("activityCode"));
                 activity.setInvalid(a != null);
                 activity.setErrorMessage(a);
-                String z = ex.messageFor("size");
+                String z = Format.error(ex.errorFor("size"));
                 size.setInvalid(z != null);
                 size.setErrorMessage(z);
             }

@@ -10,7 +10,6 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.server.VaadinService;
 import com.vaadin.flow.server.streams.UploadHandler;
-import io.auditflow.common.FieldError;
 import io.auditflow.common.ValidationException;
 import io.auditflow.engagement.Engagement;
 import io.auditflow.engagement.JointRequestList;
@@ -66,7 +65,8 @@ class JointImportPanel extends Div {
         merges.setId("joint-import-merges");
         merges.addColumn(JointRequestList.MergeRow::reference).setHeader(Format.text("jointImport.column.merged")).setAutoWidth(true);
         merges.addColumn(JointRequestList.MergeRow::criteria).setHeader(Format.text("jointImport.column.criteria")).setAutoWidth(true);
-        merges.addColumn(JointRequestList.MergeRow::reason).setHeader(Format.text("jointImport.column.why")).setFlexGrow(1);
+        merges.addColumn(m -> m.why() == null ? m.reason() : Format.phrase(m.why())).setHeader(Format.text("jointImport.column.why"))
+                .setKey("why").setFlexGrow(1);
         merges.setAllRowsVisible(true);
         apply.setId("joint-import-apply");
         apply.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -91,9 +91,9 @@ class JointImportPanel extends Div {
             merges.setVisible(!p.merges().isEmpty());
             preview.setVisible(true);
         } catch (ValidationException e) {
-            showErrors(e.errors().stream().map(FieldError::message).toList());
+            showErrors(e.errors().stream().map(Format::error).toList());
         } catch (RuntimeException e) {
-            showErrors(List.of(e.getMessage()));
+            showErrors(List.of(Format.service(e.getMessage())));
         }
     }
 
@@ -108,9 +108,9 @@ class JointImportPanel extends Div {
             refreshCounts();
             afterImport.run();
         } catch (ValidationException e) {
-            showErrors(e.errors().stream().map(FieldError::message).toList());
+            showErrors(e.errors().stream().map(Format::error).toList());
         } catch (RuntimeException e) {
-            showErrors(List.of(e.getMessage()));
+            showErrors(List.of(Format.service(e.getMessage())));
         }
     }
 

@@ -256,7 +256,7 @@ class RequestView extends VerticalLayout implements BeforeEnterObserver {
             Notifications.success(Format.text(accept ? "requestPage.acceptedDone" : "requestPage.sentBackDone", request.reference()));
             reload();
         } catch (ValidationException e) {
-            decisionComment.setErrorMessage(e.messageFor("comment"));
+            decisionComment.setErrorMessage(Format.errorsFor(e, "comment"));
             decisionComment.setInvalid(true);
         } catch (ConflictException e) {
             Notifications.error(e.getMessage());

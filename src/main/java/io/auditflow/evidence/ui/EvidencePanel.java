@@ -36,7 +36,7 @@ import java.util.stream.Collectors;
 class EvidencePanel extends VerticalLayout {
 
     final Upload upload = new Upload();
-    final DatePicker evidenceDate = new DatePicker("Evidence dated");
+    final DatePicker evidenceDate = new DatePicker(io.auditflow.ui.Format.text("evidence.datedLabel"));
     final Grid<Evidence> grid = new Grid<>(Evidence.class, false);
     final Span error = new Span();
     /** Each file of the current batch with its state: checking, accepted, or refused with the reason. */
@@ -78,9 +78,14 @@ class EvidencePanel extends VerticalLayout {
             upload.setAcceptedFileTypes(evidence.settings().allowedTypes().stream().map(t -> "." + t).toArray(String[]::new));
             upload.setUploadHandler(UploadHandler.inMemory((meta, bytes) -> receive(meta.fileName(), bytes)));
             // The same limit and words as the API's 413 and the service's own check.
-            upload.setI18n(new com.vaadin.flow.component.upload.UploadI18N().setError(
-                    new com.vaadin.flow.component.upload.UploadI18N.Error().setFileIsTooBig(
-                            Problems.tooLarge("The file", evidence.settings().maxSize()))));
+            // Keeps the reader's upload texts (ui.UploadTexts) and only adds the size limit's words.
+            com.vaadin.flow.component.upload.UploadI18N i18n = upload.getI18n() != null ? upload.getI18n()
+                    : new com.vaadin.flow.component.upload.UploadI18N();
+            if (i18n.getError() == null) {
+                i18n.setError(new com.vaadin.flow.component.upload.UploadI18N.Error());
+            }
+            i18n.getError().setFileIsTooBig(Problems.tooLarge("The file", evidence.settings().maxSize()));
+            upload.setI18n(i18n);
             upload.addFileRejectedListener(e -> {
                 settle(e.getFileName(), false, e.getErrorMessage());
                 settledBeforeStart.remove(e.getFileName()); // refused in the browser: it never starts
@@ -140,10 +145,10 @@ class EvidencePanel extends VerticalLayout {
                     ? getTranslation("inbox.upload.outsideWindow") : null);
             refresh();
         } catch (ValidationException e) {
-            String dateMessage = e.messageFor("evidenceDate");
+            String dateMessage = io.auditflow.ui.Format.errorsFor(e, "evidenceDate");
             evidenceDate.setInvalid(dateMessage != null);
             evidenceDate.setErrorMessage(dateMessage);
-            String message = e.errors().stream().map(io.auditflow.common.FieldError::message).collect(Collectors.joining(" "));
+            String message = io.auditflow.ui.Format.errors(e);
             refuse(fileName, message);
         } catch (ConflictException | NotFoundException e) {
             refuse(fileName, e.getMessage());

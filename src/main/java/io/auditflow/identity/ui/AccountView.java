@@ -193,7 +193,7 @@ class AccountView extends VerticalLayout implements HasDynamicTitle {
                 passwordToDisable.clear();
                 refreshSecondFactor();
             } catch (ValidationException ex) {
-                show(passwordToDisable, ex.messageFor("currentPassword"));
+                show(passwordToDisable, Format.errorsFor(ex, "currentPassword"));
             }
         });
         disabling.add(passwordToDisable, disableSecondFactor);
@@ -293,8 +293,8 @@ class AccountView extends VerticalLayout implements HasDynamicTitle {
             Notifications.success(Format.text("account.password.changed"));
             refresh();
         } catch (ValidationException ex) {
-            show(currentPassword, ex.messageFor("currentPassword"));
-            show(newPassword, ex.messageFor("newPassword"));
+            show(currentPassword, Format.errorsFor(ex, "currentPassword"));
+            show(newPassword, Format.errorsFor(ex, "newPassword"));
         }
     }
 
@@ -325,9 +325,10 @@ class AccountView extends VerticalLayout implements HasDynamicTitle {
         sessions.setItems(userSessions.sessionsOf(CurrentUser.require()));
     }
 
+    /** Shows a message already worded for the reader (ui.Format.errorsFor). */
     private static void show(PasswordField field, String message) {
         if (message != null) {
-            field.setErrorMessage(Format.service(message));
+            field.setErrorMessage(message);
             field.setInvalid(true);
         }
     }

@@ -122,7 +122,7 @@ class UserAdminView extends VerticalLayout {
                 Notifications.success(Format.text("admin.users.passwordChanged", user.username()));
                 dialog.close();
             } catch (ValidationException ex) {
-                password.setErrorMessage(ex.messageFor("password"));
+                password.setErrorMessage(Format.errorsFor(ex, "password"));
                 password.setInvalid(true);
             }
         });

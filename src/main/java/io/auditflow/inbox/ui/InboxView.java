@@ -162,7 +162,7 @@ class InboxView extends VerticalLayout {
                 Notifications.success(t("inbox.saved.done", name.strip()));
                 return null;
             } catch (io.auditflow.common.ValidationException ex) {
-                return ex.messageFor("name");
+                return io.auditflow.ui.Format.errorsFor(ex, "name");
             }
         }));
 

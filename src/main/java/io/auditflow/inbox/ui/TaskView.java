@@ -180,9 +180,10 @@ class TaskView extends VerticalLayout implements BeforeEnterObserver, com.vaadin
             why.add(links);
         }
         if (details.prepares() != null) {
+            String audit = preparesLabel(task.milestoneType(), details.prepares());
             Paragraph prepares = new Paragraph(details.preparesDate() == null
-                    ? getTranslation("inbox.task.prepares", details.prepares())
-                    : getTranslation("inbox.task.preparesOn", details.prepares(), io.auditflow.ui.Format.date(details.preparesDate())));
+                    ? getTranslation("inbox.task.prepares", audit)
+                    : getTranslation("inbox.task.preparesOn", audit, io.auditflow.ui.Format.date(details.preparesDate())));
             if (task.programId() != null) {
                 Anchor milestone = new Anchor("programs/" + task.programId(), getTranslation("inbox.task.milestoneLink"));
                 milestone.setId("task-milestone-link");
@@ -453,5 +454,15 @@ class TaskView extends VerticalLayout implements BeforeEnterObserver, com.vaadin
     private static DatePicker picker(DatePicker picker) {
         io.auditflow.ui.Format.pickers(picker);
         return picker;
+    }
+
+    /** The milestone a task prepares, by its label in the reader's language; the service's words for an unknown code. */
+    static String preparesLabel(String milestoneType, String fallback) {
+        try {
+            return milestoneType == null ? fallback
+                    : io.auditflow.ui.Format.label(io.auditflow.lifecycle.MilestoneType.valueOf(milestoneType));
+        } catch (IllegalArgumentException e) {
+            return fallback;
+        }
     }
 }
