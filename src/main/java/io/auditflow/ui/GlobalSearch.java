@@ -24,13 +24,14 @@ import java.util.Optional;
  * The search in the header: a button (and Ctrl+K or "/" anywhere outside a text field) opens a
  * dialog; typing lists programs, tasks, evidence files and requests grouped by kind, each a link;
  * Enter opens the first hit. What is found is {@link SearchService}'s answer for the signed-in user.
+ * The dialog is built when first opened: every page carries the header, and most never search.
  */
 public class GlobalSearch extends Composite<Div> {
 
     final Button open = new Button();
-    final Dialog dialog = new Dialog();
-    final TextField field = new TextField();
-    final Div results = new Div();
+    Dialog dialog;
+    TextField field;
+    Div results;
     private final SearchService search;
     private SearchResults last;
 
@@ -48,7 +49,12 @@ public class GlobalSearch extends Composite<Div> {
         open.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         open.addClickListener(e -> openDialog());
         root.add(open);
+    }
 
+    private void buildDialog() {
+        dialog = new Dialog();
+        field = new TextField();
+        results = new Div();
         dialog.setHeaderTitle(Format.text("search.title"));
         dialog.addClassName("global-search-dialog");
         dialog.getElement().setAttribute("aria-label", Format.text("search.title"));
@@ -77,7 +83,7 @@ public class GlobalSearch extends Composite<Div> {
         Button close = new Button(Format.text("search.close"), e -> dialog.close());
         close.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         dialog.getFooter().add(close);
-        root.add(dialog);
+        getContent().add(dialog);
     }
 
     @Override
@@ -95,6 +101,9 @@ public class GlobalSearch extends Composite<Div> {
     }
 
     void openDialog() {
+        if (dialog == null) {
+            buildDialog();
+        }
         if (!dialog.isOpened()) {
             dialog.open();
         }

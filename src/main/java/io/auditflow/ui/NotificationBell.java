@@ -72,7 +72,10 @@ public class NotificationBell extends Composite<Div> {
         refresh();
     }
 
-    /** Reads the count and the newest notifications again. */
+    /**
+     * Reads the count again, and the newest notifications when the list is open: a closed list holds no rows, since
+     * every page carries the bell and ten rows of components per screen were a large share of its server memory.
+     */
     public void refresh() {
         // Error pages can be drawn before anyone signed in: no one's notifications to show then.
         boolean signedIn = CurrentUser.username().isPresent();
@@ -87,6 +90,9 @@ public class NotificationBell extends Composite<Div> {
         bell.setTooltipText(Format.text("bell.label", unread));
         markAll.setEnabled(unread > 0);
         list.removeAll();
+        if (!popover.isOpened()) {
+            return;
+        }
         List<Notification> newest = notifications.mine(false, SHOWN);
         if (newest.isEmpty()) {
             Span none = new Span(Format.text("bell.none"));

@@ -42,6 +42,8 @@ class NotificationBellTest extends KaribuTest {
         NotificationBell bell = _get(NotificationBell.class);
         assertThat(bell.count.getText()).isEqualTo("2");
         assertThat(bell.count.isVisible()).isTrue();
+        assertThat(bell.list.getChildren()).isEmpty(); // the rows are read when the list opens
+        bell.popover.open();
         assertThat(bell.list.getElement().getTextRecursively())
                 .contains("Assigned to you").contains("Vulnerability scan").contains("Overdue").contains("Quarterly access review");
         assertThat(bell.list.getElement().getChild(0).getChild(1).getAttribute("href")).isEqualTo("inbox/task/43");

@@ -22,6 +22,7 @@ import com.vaadin.flow.component.tabs.Tabs;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.provider.QuerySortOrder;
 import com.vaadin.flow.data.provider.SortDirection;
+import com.vaadin.flow.data.renderer.LitRenderer;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
@@ -56,6 +57,9 @@ import java.util.Set;
  * with its count, sorted on the server by the column the user picked (remembered), loaded page by
  * page from the inbox projection; saved filters, bulk changes for selected rows, keyboard use, and
  * a card list on phones.
+ * <p>Memory (decision 0157): the grid's due badge, claim button and phone card are {@link LitRenderer}
+ * templates drawn in the browser, not components per row, and the program filter loads its items when
+ * opened instead of keeping every program per screen.
  */
 @Route("inbox")
 @PageTitle("Inbox")
@@ -83,6 +87,7 @@ class InboxView extends VerticalLayout {
 
     private final InboxService inbox;
     private final InboxPreferences preferences;
+    private final ProgramService programs;
     private final List<Grid.Column<InboxTask>> wideColumns = new ArrayList<>();
     private final Grid.Column<InboxTask> cardColumn;
     private TaskListView view = TaskListView.MINE;
@@ -94,6 +99,7 @@ class InboxView extends VerticalLayout {
     InboxView(InboxService inbox, ProgramService programs, InboxPreferences preferences) {
         this.inbox = inbox;
         this.preferences = preferences;
+        this.programs = programs;
         setSizeFull();
         addClassName("inbox-view");
 
@@ -112,7 +118,9 @@ class InboxView extends VerticalLayout {
         });
 
         program.setPlaceholder(t("inbox.filter.allPrograms"));
-        program.setItems(programs.list(false));
+        // fetched when the list opens (and per typed filter), not kept per screen: 200 programs were 200 records a session
+        program.setItems(query -> programChoices(query.getFilter().orElse(""))
+                .skip(query.getOffset()).limit(query.getLimit()));
         program.setItemLabelGenerator(Program::name);
         program.setClearButtonVisible(true);
         program.setId("filter-program");
@@ -166,7 +174,9 @@ class InboxView extends VerticalLayout {
             }
         }));
 
-        Grid.Column<InboxTask> dueColumn = grid.addComponentColumn(TaskBadges::due).setHeader(t("inbox.col.due"))
+        Grid.Column<InboxTask> dueColumn = grid.addColumn(LitRenderer.<InboxTask>of(TaskBadges.DUE_TEMPLATE)
+                        .withProperty("due", TaskBadges::dueText).withProperty("dueClass", TaskBadges::dueClass))
+                .setHeader(t("inbox.col.due"))
                 .setKey("due").setAutoWidth(true).setFlexGrow(0);
         Grid.Column<InboxTask> nameColumn = grid.addColumn(InboxTask::name).setHeader(t("inbox.col.task"))
                 .setKey("name").setFlexGrow(3).setTooltipGenerator(InboxTask::name);
@@ -176,11 +186,24 @@ class InboxView extends VerticalLayout {
                 .setKey("serves").setFlexGrow(2).setTooltipGenerator(InboxView::servesBeyondName);
         Grid.Column<InboxTask> assigneeColumn = grid.addColumn(this::assigneeText).setHeader(t("inbox.col.assignee"))
                 .setKey("assignee").setWidth("9rem").setFlexGrow(1);
-        Grid.Column<InboxTask> actionsColumn = grid.addComponentColumn(this::actions).setHeader("").setKey("actions")
-                .setAutoWidth(true).setFlexGrow(0);
-        // membench: a hidden column still renders its components, so desks get an empty cell, phones the card
-        cardColumn = grid.addComponentColumn(task -> compact ? card(task) : new Span()).setHeader(t("inbox.col.card"))
-                .setKey("card").setFlexGrow(1);
+        Grid.Column<InboxTask> actionsColumn = grid.addColumn(LitRenderer.<InboxTask>of(ACTION_TEMPLATE)
+                        .withProperty("act", this::actionOf)
+                        .withProperty("actText", task -> switch (actionOf(task)) {
+                            case "claim" -> t("inbox.claim");
+                            case "unclaim" -> t("inbox.unclaim");
+                            default -> "";
+                        })
+                        .withProperty("actTheme", task -> "claim".equals(actionOf(task)) ? "primary" : "tertiary")
+                        .withFunction("act", task -> act(task)))
+                .setHeader("").setKey("actions").setAutoWidth(true).setFlexGrow(0);
+        // a hidden column's renderer still sends its data: desks get empty values, phones the card
+        cardColumn = grid.addColumn(LitRenderer.<InboxTask>of(CARD_TEMPLATE)
+                        .withProperty("due", task -> compact ? TaskBadges.dueText(task) : "")
+                        .withProperty("dueClass", task -> compact ? TaskBadges.dueClass(task) : "")
+                        .withProperty("name", task -> compact ? task.name() : "")
+                        .withProperty("program", task -> compact && task.programName() != null ? task.programName() : "")
+                        .withProperty("who", task -> compact ? assigneeText(task) : ""))
+                .setHeader(t("inbox.col.card")).setKey("card").setFlexGrow(1);
         cardColumn.setVisible(false);
         wideColumns.addAll(List.of(dueColumn, nameColumn, programColumn, servesColumn, assigneeColumn, actionsColumn));
         sortable.put(TaskSort.Field.DUE, dueColumn);
@@ -382,8 +405,7 @@ class InboxView extends VerticalLayout {
             TaskListView target = f.view() != null && tabByView.containsKey(f.view()) ? f.view() : TaskListView.MINE;
             view = target;
             tabs.setSelectedTab(tabByView.get(target));
-            program.setValue(f.programId() == null ? null : program.getListDataView().getItems()
-                    .filter(p -> p.id().equals(f.programId())).findFirst().orElse(null));
+            program.setValue(f.programId() == null ? null : programs.find(f.programId()).orElse(null));
             framework.setValue(f.framework());
             due.setValue(f.due());
             search.setValue(f.q() == null ? "" : f.q());
@@ -420,34 +442,41 @@ class InboxView extends VerticalLayout {
                 : t.assignee();
     }
 
-    private Div card(InboxTask task) {
-        Span name = new Span(task.name());
-        name.addClassName("card-task");
-        Span programName = new Span(task.programName() == null ? "" : task.programName());
-        programName.addClassName("card-program");
-        Span who = new Span(assigneeText(task));
-        who.addClassName("card-assignee");
-        Div card = new Div(TaskBadges.due(task), name, programName, who);
-        card.addClassName("task-card");
-        return card;
+    /** The programs the filter offers for what was typed (name contains it, any case), in name order. */
+    private java.util.stream.Stream<Program> programChoices(String typed) {
+        String needle = typed.strip().toLowerCase(Locale.ROOT);
+        return programs.list(false).stream()
+                .filter(p -> needle.isEmpty() || p.name().toLowerCase(Locale.ROOT).contains(needle));
     }
 
-    private HorizontalLayout actions(InboxTask task) {
-        HorizontalLayout box = new HorizontalLayout();
-        box.setSpacing(false);
-        String me = CurrentUser.username().orElse("");
+    /** A phone's card: due badge, task, program and who has it (the same words as the desk's columns). */
+    static final String CARD_TEMPLATE = "<div class=\"task-card\">"
+            + "<span class=\"due-badge ${item.dueClass}\">${item.due}</span>"
+            + "<span class=\"card-task\">${item.name}</span>"
+            + "<span class=\"card-program\">${item.program}</span>"
+            + "<span class=\"card-assignee\">${item.who}</span></div>";
+
+    /** Claim (a free task) or unclaim (one's own) as a small button; nothing on a task someone else has. */
+    static final String ACTION_TEMPLATE = "<vaadin-button theme=\"small ${item.actTheme}\" class=\"${item.act}\""
+            + " ?hidden=\"${!item.act}\" @click=\"${act}\">${item.actText}</vaadin-button>";
+
+    /** "claim", "unclaim" or "" (the task is someone else's): what the row's button does. */
+    private String actionOf(InboxTask task) {
         if (task.assignee() == null) {
-            Button claim = new Button(t("inbox.claim"), e -> act(() -> inbox.claim(task.id()), t("inbox.claimed", task.name())));
-            claim.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_PRIMARY);
-            claim.addClassName("claim");
-            box.add(claim);
-        } else if (task.assignee().equals(me)) {
-            Button unclaim = new Button(t("inbox.unclaim"), e -> act(() -> inbox.unclaim(task.id()), t("inbox.unclaimed")));
-            unclaim.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
-            unclaim.addClassName("unclaim");
-            box.add(unclaim);
+            return "claim";
         }
-        return box;
+        return task.assignee().equals(CurrentUser.username().orElse("")) ? "unclaim" : "";
+    }
+
+    /** The row's button: claims a free task or gives back one's own, then says so and reloads the list. */
+    void act(InboxTask task) {
+        switch (actionOf(task)) {
+            case "claim" -> act(() -> inbox.claim(task.id()), t("inbox.claimed", task.name()));
+            case "unclaim" -> act(() -> inbox.unclaim(task.id()), t("inbox.unclaimed"));
+            default -> {
+                // someone else's task: the button is not shown
+            }
+        }
     }
 
     /** The keyboard shortcut: claims the task whose row has the focus, if it is free. */

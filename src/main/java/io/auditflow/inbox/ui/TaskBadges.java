@@ -7,29 +7,41 @@ import io.auditflow.inbox.InboxTask;
 /** The due date with how urgent it is, so overdue and due-soon tasks stand out at a glance. */
 final class TaskBadges {
 
+    /** The badge as a grid template (drawn in the browser, no server-side component per row): see {@link #due}. */
+    static final String DUE_TEMPLATE = "<span class=\"due-badge ${item.dueClass}\">${item.due}</span>";
+
     private TaskBadges() {
     }
 
     static Span due(InboxTask task) {
-        Span span = new Span();
+        Span span = new Span(dueText(task));
         span.addClassName("due-badge");
-        String date = task.dueDate() == null ? io.auditflow.ui.Format.text("taskPage.noDueDate") : io.auditflow.ui.Format.date(task.dueDate());
-        switch (task.dueStatus()) {
-            case OVERDUE -> {
-                span.setText(io.auditflow.ui.Format.text("taskBadge.overdue", date));
-                span.addClassName("overdue");
-            }
-            case DUE_SOON -> {
-                span.setText(io.auditflow.ui.Format.text("taskBadge.dueSoon", date));
-                span.addClassName("due-soon");
-            }
-            case CLOSED -> {
-                span.setText(io.auditflow.ui.Format.text(task.state().equals("COMPLETED") ? "taskBadge.completed" : "taskBadge.closed"));
-                span.addClassName("closed");
-            }
-            default -> span.setText(date);
+        String css = dueClass(task);
+        if (!css.isEmpty()) {
+            span.addClassName(css);
         }
         return span;
+    }
+
+    /** The badge's words: the date, with "overdue" or "due soon", or the closed state. */
+    static String dueText(InboxTask task) {
+        String date = task.dueDate() == null ? io.auditflow.ui.Format.text("taskPage.noDueDate") : io.auditflow.ui.Format.date(task.dueDate());
+        return switch (task.dueStatus()) {
+            case OVERDUE -> io.auditflow.ui.Format.text("taskBadge.overdue", date);
+            case DUE_SOON -> io.auditflow.ui.Format.text("taskBadge.dueSoon", date);
+            case CLOSED -> io.auditflow.ui.Format.text(task.state().equals("COMPLETED") ? "taskBadge.completed" : "taskBadge.closed");
+            default -> date;
+        };
+    }
+
+    /** The badge's colour class next to {@code due-badge}, or "" for a task that is simply open. */
+    static String dueClass(InboxTask task) {
+        return switch (task.dueStatus()) {
+            case OVERDUE -> "overdue";
+            case DUE_SOON -> "due-soon";
+            case CLOSED -> "closed";
+            default -> "";
+        };
     }
 
     static String rowPart(InboxTask task) {

@@ -14,6 +14,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.data.renderer.LitRenderer;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.NotFoundException;
@@ -78,13 +79,12 @@ class ProgramDetailView extends VerticalLayout implements BeforeEnterObserver {
         milestoneGrid.addColumn(m -> Format.date(m.getActualDate())).setHeader(Format.text("program.actual")).setAutoWidth(true);
         milestoneGrid.addColumn(m -> Format.label(m.getStatus())).setHeader(Format.text("program.status")).setAutoWidth(true);
         milestoneGrid.addColumn(Milestone::getNote).setHeader(Format.text("program.note")).setFlexGrow(1);
-        milestoneGrid.addComponentColumn(m -> {
-            Button move = new Button(Format.text("program.move"), e -> openReschedule(m));
-            move.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
-            move.setVisible(CurrentUser.canManage() && m.getStatus() != MilestoneStatus.DONE && !program.archived()
-                    && LifecycleService.movable(m.getType()));
-            return move;
-        }).setAutoWidth(true);
+        // A template drawn in the browser, not a Button per row (decision 0158: memory per screen)
+        milestoneGrid.addColumn(LitRenderer.<Milestone>of(MOVE_TEMPLATE)
+                .withProperty("movable", m -> CurrentUser.canManage() && m.getStatus() != MilestoneStatus.DONE
+                        && !program.archived() && LifecycleService.movable(m.getType()))
+                .withProperty("moveText", m -> Format.text("program.move"))
+                .withFunction("move", this::openReschedule)).setAutoWidth(true).setKey("move");
         // Actions of other features on a milestone's row (the engagement of an audit): one column for all.
         List<MilestoneAction> actions = milestoneActions.orderedStream().toList();
         if (!actions.isEmpty()) {
@@ -330,6 +330,10 @@ class ProgramDetailView extends VerticalLayout implements BeforeEnterObserver {
         dialog.getFooter().add(new Button(Format.text("common.cancel"), e -> dialog.close()), save);
         dialog.open();
     }
+
+    /** The "Move" button of a milestone that may be moved; nothing for one that may not. */
+    static final String MOVE_TEMPLATE = "${item.movable ? html`<vaadin-button theme=\"tertiary small\" @click=\"${move}\">"
+            + "${item.moveText}</vaadin-button>` : ''}";
 
     private static Div fact(String label, String value) {
         Span l = new Span(label);

@@ -15,6 +15,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.renderer.LitRenderer;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
@@ -38,6 +39,9 @@ import java.util.stream.Collectors;
  * The executive's three questions answered at the top (certificates, SOC 2 coverage, audits in the
  * next 90 days, plus everything overdue or missed); each answer opens the list behind it in one lazy
  * grid. Below: open findings by kind and open observation windows. Read-only.
+ * <p>Memory (decision 0156): the view keeps no {@link Dashboard}. One is computed for a round trip and
+ * dropped before the response leaves; a grid that asks for more rows later gets a fresh one. Grid cells
+ * are {@link LitRenderer} templates (drawn in the browser), not a component per cell.
  */
 @Route("dashboard")
 @PageTitle("Audit dashboard")
@@ -59,7 +63,9 @@ class DashboardView extends VerticalLayout {
     final Div findings = new Div();
     final Div trends = new Div();
     private final DashboardService dashboards;
-    Dashboard shown;
+    /** The dashboard of the current round trip only (see {@link #dashboard()}); null between requests. */
+    private Dashboard current;
+    private boolean forgetRequested;
     String selected = "attention";
 
     DashboardView(DashboardService dashboards, TimelineService timelines) {
@@ -92,13 +98,16 @@ class DashboardView extends VerticalLayout {
         answers.getElement().setAttribute("aria-label", Format.text("dashboard.answersLabel"));
 
         list.setId("dashboard-list");
-        list.addComponentColumn(r -> r.programId() == null ? new Span(r.program()) : new Anchor("programs/" + r.programId(), r.program()))
+        list.addColumn(LitRenderer.<Dashboard.Row>of(PROGRAM_LINK)
+                        .withProperty("id", Dashboard.Row::programId).withProperty("name", Dashboard.Row::program))
                 .setHeader(Format.text("timeline.program")).setFlexGrow(1).setResizable(true);
         list.addColumn(Dashboard.Row::what).setHeader(Format.text("dashboard.what")).setFlexGrow(2);
         list.addColumn(r -> Format.date(r.date())).setHeader(Format.text("dashboard.date")).setAutoWidth(true).setFlexGrow(0);
         // A fixed width that holds the longest state ("Covered, earlier gap"): auto width is measured before the
         // badges render and cut "Lapsed" at 1440 px.
-        list.addComponentColumn(r -> tone(r.state(), r.tone())).setHeader(Format.text("dashboard.state"))
+        list.addColumn(LitRenderer.<Dashboard.Row>of("<span class=\"tone tone-${item.tone}\">${item.state}</span>")
+                        .withProperty("tone", r -> r.tone().name().toLowerCase(Locale.ROOT)).withProperty("state", Dashboard.Row::state))
+                .setHeader(Format.text("dashboard.state"))
                 .setWidth("13em").setFlexGrow(0);
         list.setPageSize(50);
         list.setHeight("26rem");
@@ -114,7 +123,9 @@ class DashboardView extends VerticalLayout {
         listCard.setId("dashboard-list-card");
 
         windows.setId("open-windows");
-        windows.addComponentColumn(w -> new Anchor("programs/" + w.programId(), w.program())).setHeader(Format.text("timeline.program"))
+        windows.addColumn(LitRenderer.<Dashboard.OpenWindow>of(PROGRAM_LINK)
+                        .withProperty("id", Dashboard.OpenWindow::programId).withProperty("name", Dashboard.OpenWindow::program))
+                .setHeader(Format.text("timeline.program"))
                 .setAutoWidth(true).setFlexGrow(0);
         windows.addColumn(w -> Format.text("dashboard.window.left", Format.period(w.start(), w.end()), String.valueOf(w.daysLeft())))
                 .setHeader(Format.text("dashboard.window")).setAutoWidth(true).setFlexGrow(0);
@@ -142,9 +153,38 @@ class DashboardView extends VerticalLayout {
                 search.getValue(), false, TimelineQuery.Grouping.NONE);
     }
 
+    /**
+     * The dashboard for the filters shown, computed at most once per round trip: the answers, findings and the
+     * grids' first pages of one response share it, and it is dropped once the response is written (after the
+     * grids have fetched their rows), so no session keeps its hundreds of rows between requests.
+     */
+    Dashboard dashboard() {
+        if (current == null) {
+            current = dashboards.dashboard(query(), Format.locale());
+        }
+        if (!forgetRequested) {
+            forgetRequested = true;
+            // Twice deferred: the grids fetch in their own before-response step of this round; ours runs after it.
+            getElement().getNode().runWhenAttached(ui -> ui.beforeClientResponse(this,
+                    first -> ui.beforeClientResponse(this, second -> forget())));
+        }
+        return current;
+    }
+
+    private void forget() {
+        current = null;
+        forgetRequested = false;
+    }
+
+    /** For tests: the figures the page shows now. */
+    Dashboard shown() {
+        return dashboard();
+    }
+
     void refresh() {
         TimelineQuery q = query();
-        shown = dashboards.dashboard(q, Format.locale());
+        forget();
+        Dashboard shown = dashboard();
         board.setHref(Urls.board(q, Format.locale()));
         answers.removeAll();
         for (Dashboard.Answer a : shown.answers()) {
@@ -160,8 +200,8 @@ class DashboardView extends VerticalLayout {
             tile.addClickListener(e -> show(a.key()));
             answers.add(tile);
         }
-        windows.setItems(query -> shown.openWindows().stream().skip(query.getOffset()).limit(query.getLimit()),
-                query -> shown.openWindows().size());
+        windows.setItems(query -> dashboard().openWindows().stream().skip(query.getOffset()).limit(query.getLimit()),
+                query -> dashboard().openWindows().size());
         findings.removeAll();
         if (shown.findingsByKind() == null) {
             findings.add(new Paragraph(Format.text("dashboard.findingsUntracked")));
@@ -195,20 +235,18 @@ class DashboardView extends VerticalLayout {
     /** Opens the list behind an answer. */
     void show(String key) {
         selected = key;
-        List<Dashboard.Row> rows = shown.list(key);
+        Dashboard shown = dashboard();
+        int size = shown.list(key).size();
         Dashboard.Answer answer = shown.answers().stream().filter(a -> a.key().equals(key)).findFirst().orElseThrow();
-        listTitle.setText(answer.title() + " (" + rows.size() + ")");
-        list.setItems(query -> rows.stream().skip(query.getOffset()).limit(query.getLimit()), query -> rows.size());
+        listTitle.setText(answer.title() + " (" + size + ")");
+        list.setItems(query -> dashboard().list(key).stream().skip(query.getOffset()).limit(query.getLimit()), query -> size);
         listCsv.setHref(Urls.dashboardCsv(key, query(), Format.locale()));
         answers.getChildren().forEach(c -> c.getElement().setAttribute("aria-pressed",
                 String.valueOf(key.equals(c.getElement().getAttribute("data-key")))));
     }
 
-    static Span tone(String text, Dashboard.Tone tone) {
-        Span s = new Span(text);
-        s.addClassNames("tone", "tone-" + tone.name().toLowerCase(Locale.ROOT));
-        return s;
-    }
+    /** A program's name as a link to its page (as an {@code Anchor} would render it), or plain text without a program. */
+    static final String PROGRAM_LINK = "${item.id == null ? item.name : html`<a href=\"programs/${item.id}\">${item.name}</a>`}";
 
     private static String activities(Dashboard.OpenWindow w) {
         if (w.activities() == null) {

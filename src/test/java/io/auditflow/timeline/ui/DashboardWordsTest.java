@@ -76,12 +76,12 @@ class DashboardWordsTest extends KaribuTest {
                 "SOC-2-AbdeckungAbgedeckt: 1",
                 "Audits in den nächsten 90 Tagen1 Audit, das erste am 31.01.2026 (Words SOC 2 " + n + ")",
                 "Überfällig oder versäumtVersäumt: 1");
-        Dashboard.Row certificate = row(view.shown.certificates(), iso);
+        Dashboard.Row certificate = row(view.shown().certificates(), iso);
         assertThat(certificate.what()).isEqualTo("ISO-Zertifikat: am 30.09.2025 ohne Rezertifizierung abgelaufen");
         assertThat(certificate.state()).isEqualTo("Erloschen");
-        Dashboard.Row coverage = row(view.shown.coverage(), soc2);
+        Dashboard.Row coverage = row(view.shown().coverage(), soc2);
         assertThat(coverage.what()).isEqualTo("SOC 2: Ohne Lücke abgedeckt bis 31.03.2026");
-        Dashboard.Row upcoming = row(view.shown.upcomingRows(), soc2);
+        Dashboard.Row upcoming = row(view.shown().upcomingRows(), soc2);
         assertThat(upcoming.state()).isEqualTo("Geplant · in 26 T.");
 
         view.show("certificates");
@@ -102,10 +102,10 @@ class DashboardWordsTest extends KaribuTest {
                 "SOC 2 coverage1 covered",
                 "Audits in the next 90 days1 audit, the first on 2026-01-31 (Words SOC 2 " + n + ")",
                 "Overdue or missed1 missed");
-        assertThat(row(view.shown.certificates(), iso).what())
+        assertThat(row(view.shown().certificates(), iso).what())
                 .isEqualTo("ISO certificate: expired 2025-09-30 without recertification");
-        assertThat(row(view.shown.coverage(), soc2).what()).isEqualTo("SOC 2: Covered without a gap through 2026-03-31");
-        assertThat(row(view.shown.upcomingRows(), soc2).state()).isEqualTo("Planned · in 26 d");
+        assertThat(row(view.shown().coverage(), soc2).what()).isEqualTo("SOC 2: Covered without a gap through 2026-03-31");
+        assertThat(row(view.shown().upcomingRows(), soc2).state()).isEqualTo("Planned · in 26 d");
         assertThat(view.listCsv.getText()).isEqualTo("CSV of this list");
         assertThat(charts(view)).contains("Tasks that went overdue per month: Feb 2025");
     }

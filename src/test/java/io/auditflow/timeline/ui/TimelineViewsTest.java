@@ -79,7 +79,7 @@ class TimelineViewsTest extends KaribuTest {
         DashboardView view = _get(DashboardView.class);
         assertThat(view.answers.getChildren().map(c -> c.getElement().getAttribute("data-key")))
                 .containsExactly("certificates", "coverage", "upcoming", "attention");
-        assertThat(view.shown.certificates()).anySatisfy(r -> {
+        assertThat(view.shown().certificates()).anySatisfy(r -> {
             assertThat(r.programId()).isEqualTo(iso);
             assertThat(r.state()).isEqualTo("Lapsed");
         });
@@ -88,8 +88,8 @@ class TimelineViewsTest extends KaribuTest {
         assertThat(view.listCsv.getHref()).isEqualTo("exports/dashboard/certificates.csv");
         // the board report is for executives, managers and admins
         assertThat(view.board.isVisible()).isFalse();
-        assertThat(view.shown.openWindows()).anySatisfy(w -> assertThat(w.programId()).isEqualTo(soc2));
-        assertThat(view.shown.findingsByKind()).containsKeys("SOC2_EXCEPTION", "MAJOR_NONCONFORMITY",
+        assertThat(view.shown().openWindows()).anySatisfy(w -> assertThat(w.programId()).isEqualTo(soc2));
+        assertThat(view.shown().findingsByKind()).containsKeys("SOC2_EXCEPTION", "MAJOR_NONCONFORMITY",
                 "MINOR_NONCONFORMITY", "OBSERVATION");
         assertThat(view.findings.getChildren().map(c -> c.getElement().getAttribute("data-kind")))
                 .containsExactly("SOC2_EXCEPTION", "MAJOR_NONCONFORMITY", "MINOR_NONCONFORMITY", "OBSERVATION");
