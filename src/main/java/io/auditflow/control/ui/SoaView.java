@@ -39,6 +39,7 @@ import io.auditflow.ui.Notifications;
 import jakarta.annotation.security.RolesAllowed;
 import java.io.ByteArrayInputStream;
 import java.time.Clock;
+import java.util.Locale;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -205,8 +206,9 @@ class SoaView extends VerticalLayout implements BeforeEnterObserver {
                 ? Format.text("soa.summaryNote", current.applicableCount(), current.entries().size(), current.decisionNote())
                 : Format.text("soa.summary", current.applicableCount(), current.entries().size()));
         Soa snapshot = current;
+        Locale reader = Format.locale();
         Anchor csv = new Anchor(DownloadHandler.fromInputStream(ev -> {
-            byte[] b = SoaExport.csv(snapshot);
+            byte[] b = SoaExport.csv(snapshot, reader);
             return new DownloadResponse(new ByteArrayInputStream(b), SoaExport.fileName(snapshot, "csv"), "text/csv", b.length);
         }), Format.text("soa.csv"));
         Anchor pdf = new Anchor(DownloadHandler.fromInputStream(ev -> {
