@@ -138,8 +138,13 @@ public class UserService {
         Validation v = new Validation();
         validateDetails(form, v);
         v.throwIfInvalid();
+        String detailsBefore = "name '" + user.getDisplayName() + "', email " + user.getEmail();
         user.setDisplayName(Text.singleLine(form.getDisplayName(), "displayName", "", new Validation()));
         user.setEmail(blankToNull(form.getEmail()));
+        String detailsAfter = "name '" + user.getDisplayName() + "', email " + user.getEmail();
+        if (!detailsBefore.equals(detailsAfter)) {
+            events.publishEvent(new AuditEvent("USER_DETAILS_CHANGED", "user " + user.getUsername(), detailsBefore + " -> " + detailsAfter));
+        }
         boolean rolesChanged = !user.getRoles().equals(form.getRoles());
         String before = "roles " + user.getRoles() + ", teams " + teamCodesOf(user.getUsername());
         user.setRoles(form.getRoles());
@@ -239,6 +244,7 @@ public class UserService {
             users.save(user);
             setTeams(user, teamCodes);
             camunda.syncUser(user, teamCodesOf(username));
+            events.publishEvent(new Names.Changed());
         }
         return summary(user);
     }
@@ -250,6 +256,7 @@ public class UserService {
             team.setManager(users.findByUsernameIgnoreCase(managerUsername).orElse(null));
         }
         camunda.syncTeam(team.getCode(), team.getName());
+        events.publishEvent(new Names.Changed());
         return summary(team);
     }
 

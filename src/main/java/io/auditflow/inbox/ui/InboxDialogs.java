@@ -42,6 +42,7 @@ final class InboxDialogs {
         }
         oneTaskPerTeam.values().forEach(id -> people.addAll(inbox.possibleAssignees(id)));
         assignee.setItems(people);
+        assignee.setItemLabelGenerator(view::personChoice);
         assignee.setWidthFull();
         return confirm(view, view.t("inbox.bulk.assignTitle", ids.size()), List.of(assignee), Map.of("assignee", assignee),
                 () -> inbox.bulk(BulkAction.ASSIGN, ids, assignee.getValue(), null, null));

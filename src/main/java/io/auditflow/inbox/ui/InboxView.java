@@ -29,6 +29,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import io.auditflow.common.ConflictException;
 import io.auditflow.common.NotFoundException;
+import io.auditflow.identity.Names;
 import io.auditflow.inbox.BulkResult;
 import io.auditflow.inbox.DueWindow;
 import io.auditflow.inbox.InboxPreferences;
@@ -92,12 +93,14 @@ class InboxView extends VerticalLayout {
     private final Grid.Column<InboxTask> cardColumn;
     private TaskListView view = TaskListView.MINE;
     private boolean controlActivities;
+    private final Names names;
     private boolean applyingSaved;
     private boolean compact;
     InboxTask focused;
 
-    InboxView(InboxService inbox, ProgramService programs, InboxPreferences preferences) {
+    InboxView(InboxService inbox, ProgramService programs, InboxPreferences preferences, Names names) {
         this.inbox = inbox;
+        this.names = names;
         this.preferences = preferences;
         this.programs = programs;
         setSizeFull();
@@ -438,8 +441,12 @@ class InboxView extends VerticalLayout {
     }
 
     private String assigneeText(InboxTask t) {
-        return t.assignee() == null ? t("inbox.unassigned", t.candidateGroup() == null ? "" : t.candidateGroup())
-                : t.assignee();
+        return t.assignee() == null ? t("inbox.unassigned", names.team(t.candidateGroup())) : names.person(t.assignee());
+    }
+
+    /** A person as the assignee pickers name them: "Mia Member (member)". */
+    String personChoice(String username) {
+        return names.choice(username);
     }
 
     /** The programs the filter offers for what was typed (name contains it, any case), in name order. */

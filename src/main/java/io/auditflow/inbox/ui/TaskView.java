@@ -76,11 +76,14 @@ class TaskView extends VerticalLayout implements BeforeEnterObserver, com.vaadin
 
     private String taskId;
     private TaskDetails details;
+    private final io.auditflow.identity.Names names;
 
     TaskView(InboxService inbox, io.auditflow.inbox.TaskModel model,
              org.springframework.beans.factory.ObjectProvider<TaskPageSection> sections,
-             io.auditflow.common.AuditflowProperties properties, java.time.Clock clock) {
+             io.auditflow.common.AuditflowProperties properties, java.time.Clock clock,
+             io.auditflow.identity.Names names) {
         this.inbox = inbox;
+        this.names = names;
         this.model = model;
         this.clock = clock;
         this.sections = sections.stream().sorted(Comparator.comparingInt(TaskPageSection::order)).toList();
@@ -147,8 +150,8 @@ class TaskView extends VerticalLayout implements BeforeEnterObserver, com.vaadin
         facts.addClassName("facts");
         facts.add(fact(getTranslation("taskPage.fact.program"), task.programName() == null ? "—" : task.programName()));
         facts.add(fact(getTranslation("taskPage.fact.framework"), task.framework() == null ? "—" : io.auditflow.ui.Format.label(task.framework())));
-        facts.add(fact(getTranslation("taskPage.fact.team"), task.candidateGroup() == null ? "—" : task.candidateGroup()));
-        facts.add(fact(getTranslation("taskPage.fact.assignee"), task.assignee() == null ? getTranslation("taskPage.unassigned") : task.assignee()));
+        facts.add(fact(getTranslation("taskPage.fact.team"), task.candidateGroup() == null ? "—" : names.team(task.candidateGroup())));
+        facts.add(fact(getTranslation("taskPage.fact.assignee"), task.assignee() == null ? getTranslation("taskPage.unassigned") : names.person(task.assignee())));
         facts.add(fact(getTranslation("taskPage.fact.due"), task.dueDate() == null ? getTranslation("taskPage.noDueDate")
                 : io.auditflow.ui.Format.date(task.dueDate())));
         if (task.cycle() != null) {
@@ -253,6 +256,7 @@ class TaskView extends VerticalLayout implements BeforeEnterObserver, com.vaadin
         row.add(claim, unclaim);
         if (CurrentUser.canManage()) {
             assignee.setItems(inbox.possibleAssignees(task.id()));
+            assignee.setItemLabelGenerator(names::choice);
             assignee.setValue(task.assignee());
             assignee.setInvalid(false);
             row.add(assignee, assign);

@@ -78,6 +78,25 @@ class InboxViewTest extends KaribuTest {
     }
 
     @Test
+    void rows_name_the_team_and_the_assignee_as_people_read_them_not_by_their_codes() {
+        clock.reset();
+        Program program = fixture.program("Karibu names", "grc");
+        Task task = fixture.start(program, clock.today().plusDays(12));
+        InboxView view = openInbox("member", Role.COMPLIANCE_MEMBER, program);
+        showTab(view, "tab-team");
+        // the demo team "grc" is called "Governance, Risk & Compliance"; the demo user "manager" is Maya Manager
+        assertThat(GridKt._getFormatted(view.grid, 0, "assignee")).isEqualTo("Unassigned · Governance, Risk & Compliance");
+
+        taskService.claim(task.getId(), "manager");
+        showTab(view, "tab-mine");
+        showTab(view, "tab-team");
+        assertThat(GridKt._get(view.grid, 0).assignee()).isEqualTo("manager");
+        assertThat(GridKt._getFormatted(view.grid, 0, "assignee")).isEqualTo("Maya Manager");
+        assertThat(view.personChoice("manager")).isEqualTo("Maya Manager (manager)");
+        assertThat(view.personChoice("nobody-by-this-name")).isEqualTo("nobody-by-this-name");
+    }
+
+    @Test
     void claiming_a_task_someone_took_a_moment_ago_says_who_has_it_and_refreshes_the_list() {
         Program program = fixture.program("Karibu claim race", "grc");
         Task task = fixture.start(program, clock.today().plusDays(10));

@@ -58,6 +58,21 @@ class TaskViewTest extends KaribuTest {
     }
 
     @Test
+    void the_facts_name_the_team_and_the_assignee_and_the_picker_offers_people_by_name() {
+        Program program = fixture.program("Karibu task names", "grc");
+        Task task = fixture.start(program, clock.today().plusDays(10));
+        taskService.claim(task.getId(), "member");
+
+        TaskView view = open(task, "manager", Role.COMPLIANCE_MANAGER);
+
+        String facts = String.join("\n", _find(com.vaadin.flow.component.html.Span.class).stream()
+                .map(com.vaadin.flow.component.html.Span::getText).toList());
+        // demo data: team "grc" is "Governance, Risk & Compliance", user "member" is Milo Member
+        assertThat(facts).contains("Governance, Risk & Compliance").contains("Milo Member");
+        assertThat(view.assignee.getItemLabelGenerator().apply("member")).isEqualTo("Milo Member (member)");
+    }
+
+    @Test
     void missing_required_fields_get_a_message_by_the_field_and_the_task_stays_open() {
         Program program = fixture.program("Karibu form", "grc");
         Task task = fixture.start(program, clock.today().plusDays(10));
