@@ -46,6 +46,25 @@ class ProgramViewTest extends KaribuTest {
     }
 
     @Test
+    void the_program_list_shows_all_criteria_of_a_program_wrapped_not_cut() {
+        login("manager", Role.COMPLIANCE_MANAGER);
+        UI.getCurrent().navigate("programs");
+        @SuppressWarnings("unchecked")
+        com.vaadin.flow.component.grid.Grid<io.auditflow.program.Program> grid = _get(com.vaadin.flow.component.grid.Grid.class);
+        assertThat(grid.getThemeNames()).contains("wrap-cell-content");
+        int row = -1;
+        for (int i = 0; i < com.github.mvysny.kaributesting.v10.GridKt._size(grid); i++) {
+            if (com.github.mvysny.kaributesting.v10.GridKt._get(grid, i).name().equals("Acme Cloud SOC 2 Type II")) {
+                row = i;
+            }
+        }
+        assertThat(row).as("the demo SOC 2 Type II program is listed").isNotNegative();
+        // demo data: Security, Availability and Confidentiality
+        assertThat(com.github.mvysny.kaributesting.v10.GridKt._getFormatted(grid, row, "criteria"))
+                .isEqualTo("Security, Availability, Confidentiality");
+    }
+
+    @Test
     void a_manager_creates_a_program_from_the_list() {
         login("manager", Role.COMPLIANCE_MANAGER);
         UI.getCurrent().navigate("programs");
