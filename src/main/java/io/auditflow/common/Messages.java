@@ -129,6 +129,19 @@ public final class Messages {
         return String.valueOf(value);
     }
 
+    /**
+     * Stored data (a catalogue title, a task name) in the reader's language: the bundle's text under
+     * {@code key} for a reader other than English when the bundle has it, else the stored text as it is.
+     * English readers always read the stored text, so data and its English key cannot drift apart on screen.
+     */
+    public static String data(String key, String stored, Locale locale) {
+        if (key == null || Locale.ENGLISH.equals(language(locale))) {
+            return stored;
+        }
+        ResourceBundle bundle = bundle(locale);
+        return bundle.containsKey(key) ? bundle.getString(key) : stored;
+    }
+
     public static String get(String key, Locale locale, Object... args) {
         String pattern;
         try {
