@@ -102,7 +102,7 @@ class CoverageView extends VerticalLayout {
 
     void refresh() {
         controlNames = controls.list(true).stream().collect(java.util.stream.Collectors.toMap(
-                io.auditflow.control.Control::code, io.auditflow.control.Control::name, (a, b) -> a));
+                io.auditflow.control.Control::code, c -> io.auditflow.control.ControlWords.name(c, Format.locale()), (a, b) -> a));
         Scope s = scope.getValue();
         if (s == null) {
             return;

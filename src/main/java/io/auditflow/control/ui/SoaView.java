@@ -181,7 +181,7 @@ class SoaView extends VerticalLayout implements BeforeEnterObserver {
 
     void refresh() {
         controlNames = controls.list(true).stream().collect(java.util.stream.Collectors.toMap(
-                io.auditflow.control.Control::code, io.auditflow.control.Control::name, (a, b) -> a));
+                io.auditflow.control.Control::code, c -> io.auditflow.control.ControlWords.name(c, Format.locale()), (a, b) -> a));
         current = programId() == null ? null : soa.latest(programId()).orElse(null);
         grid.setItems(current == null ? java.util.List.of() : current.entries());
         boolean work = canWork();

@@ -29,6 +29,7 @@ import io.auditflow.common.ValidationException;
 import io.auditflow.inbox.InboxService;
 import io.auditflow.inbox.InboxTask;
 import io.auditflow.inbox.TaskDetails;
+import io.auditflow.inbox.TaskWords;
 import io.auditflow.inbox.TaskEvent;
 import io.auditflow.inbox.TaskPurpose;
 import io.auditflow.lifecycle.FormField;
@@ -121,7 +122,7 @@ class TaskView extends VerticalLayout implements BeforeEnterObserver, com.vaadin
     /** The header and the browser tab say which task this is, not just "Task". */
     @Override
     public String getPageTitle() {
-        return details == null ? getTranslation("title.TaskView") : details.task().name();
+        return details == null ? getTranslation("title.TaskView") : TaskWords.name(details.task().name(), getLocale());
     }
 
     private void reload() {
@@ -137,7 +138,7 @@ class TaskView extends VerticalLayout implements BeforeEnterObserver, com.vaadin
 
         Anchor back = new Anchor("inbox", getTranslation("taskPage.back"));
         back.addClassName("back-link");
-        H3 title = new H3(task.name());
+        H3 title = new H3(TaskWords.name(task.name(), getLocale()));
         title.addClassName("task-title");
         HorizontalLayout header = new HorizontalLayout(title, TaskBadges.due(task));
         header.setAlignItems(FlexComponent.Alignment.BASELINE);
@@ -193,7 +194,7 @@ class TaskView extends VerticalLayout implements BeforeEnterObserver, com.vaadin
             why.add(prepares);
         }
         if (task.controlActivity() != null) {
-            why.add(new Paragraph(getTranslation("taskPage.why.control", task.serves().replaceFirst("^.* · ", ""))));
+            why.add(new Paragraph(getTranslation("taskPage.why.control", TaskWords.serves(task, getLocale()).replaceFirst("^.* · ", ""))));
         }
         if (details.program() != null && !details.program().criteria().isEmpty()) {
             why.add(new Paragraph(getTranslation("taskPage.why.criteria", details.program().criteria().stream().sorted()
@@ -338,7 +339,7 @@ class TaskView extends VerticalLayout implements BeforeEnterObserver, com.vaadin
     void complete() {
         try {
             inbox.complete(taskId, values());
-            Notifications.success(getTranslation("taskPage.completed", details.task().name()));
+            Notifications.success(getTranslation("taskPage.completed", TaskWords.name(details.task().name(), getLocale())));
             getUI().ifPresent(ui -> ui.navigate("inbox"));
         } catch (ValidationException e) {
             String rest = FieldErrors.show(e, validated);
