@@ -54,16 +54,15 @@ class ComponentWords implements VaadinServiceInitListener {
               if (typeof own !== 'function') return;
               proto[name] = function (...args) { const r = own.apply(this, args); try { after(this, args); } catch (e) { } return r; };
             });
-            Promise.all([
-              wrap('vaadin-grid-flow-selection-column', '_defaultHeaderRenderer', (col, [root]) => {
-                if (root.firstElementChild) root.firstElementChild.accessibleName = window.__afWords.selectAll; }),
-              wrap('vaadin-grid-flow-selection-column', '_defaultRenderer', (col, [root]) => {
-                if (root.firstElementChild) root.firstElementChild.accessibleName = window.__afWords.selectRow; }),
-              wrap('vaadin-password-field', 'connectedCallback', p => {
-                p.i18n = Object.assign({}, p.i18n, { reveal: window.__afWords.reveal }); }),
-              wrap('vaadin-menu-bar', 'connectedCallback', m => {
-                m.i18n = Object.assign({}, m.i18n, { moreOptions: window.__afWords.moreOptions }); })
-            ]).then(rename);
+            // each on its own: a component not on this page may never be defined, and must not hold up the rest
+            wrap('vaadin-grid-flow-selection-column', '_defaultHeaderRenderer', (col, [root]) => {
+              if (root.firstElementChild) root.firstElementChild.accessibleName = window.__afWords.selectAll; }).then(rename);
+            wrap('vaadin-grid-flow-selection-column', '_defaultRenderer', (col, [root]) => {
+              if (root.firstElementChild) root.firstElementChild.accessibleName = window.__afWords.selectRow; });
+            wrap('vaadin-password-field', 'connectedCallback', p => {
+              p.i18n = Object.assign({}, p.i18n, { reveal: window.__afWords.reveal }); }).then(rename);
+            wrap('vaadin-menu-bar', 'connectedCallback', m => {
+              m.i18n = Object.assign({}, m.i18n, { moreOptions: window.__afWords.moreOptions }); });
             """;
 
     @Override

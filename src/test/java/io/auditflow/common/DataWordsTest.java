@@ -71,8 +71,10 @@ class DataWordsTest {
     }
 
     @Test
-    void a_task_name_nothing_matches_and_every_name_for_english_readers_stay_as_stored() {
+    void a_task_name_nothing_matches_a_requests_own_words_and_every_name_for_english_readers_stay_as_stored() {
         assertThat(TaskWords.name("PBC-07: export of the firewall rules", Locale.GERMAN)).isEqualTo("PBC-07: export of the firewall rules");
+        assertThat(TaskWords.name("Audit request PBC-05: Security awareness training records", Locale.GERMAN))
+                .isEqualTo("Prüfungsanforderung PBC-05: Security awareness training records");
         assertThat(TaskWords.name("Confirm scope and sign the engagement letter", Locale.ENGLISH))
                 .isEqualTo("Confirm scope and sign the engagement letter");
     }
@@ -104,5 +106,17 @@ class DataWordsTest {
         assertThat(Problems.tooLarge(Problems.THE_FILE, DataSize.ofMegabytes(20)).in(Locale.GERMAN))
                 .isEqualTo("Die Datei ist größer als die Grenze von 20 MB");
         assertThat(Problems.tooLarge("The file", DataSize.ofMegabytes(20))).isEqualTo("The file is larger than the limit of 20 MB");
+    }
+
+    @Test
+    void the_inboxs_everyday_conflicts_and_refusals_read_german() {
+        assertThat(Messages.fromEnglish("'Internal audit' was claimed by bob a moment ago", Locale.GERMAN))
+                .isEqualTo("„Internal audit“ wurde gerade von bob übernommen");
+        assertThat(Messages.fromEnglish("'Internal audit' was already completed by bob", Locale.GERMAN))
+                .isEqualTo("„Internal audit“ wurde bereits von bob abgeschlossen");
+        assertThat(Messages.fromEnglish("Select at most 200 tasks at once", Locale.GERMAN))
+                .isEqualTo("Wählen Sie höchstens 200 Aufgaben auf einmal aus");
+        assertThat(Messages.fromEnglish("'Internal audit' was claimed by bob a moment ago", Locale.ENGLISH))
+                .isEqualTo("'Internal audit' was claimed by bob a moment ago");
     }
 }

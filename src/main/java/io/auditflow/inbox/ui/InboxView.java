@@ -497,7 +497,7 @@ class InboxView extends VerticalLayout {
             action.run();
             Notifications.success(done);
         } catch (ConflictException | NotFoundException e) {
-            Notifications.error(e.getMessage());
+            Notifications.error(io.auditflow.ui.Format.service(e.getMessage()));
         }
         refresh();
     }

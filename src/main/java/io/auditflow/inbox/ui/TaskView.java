@@ -266,41 +266,46 @@ class TaskView extends VerticalLayout implements BeforeEnterObserver, com.vaadin
         return row;
     }
 
+    /** A form's label, choice or helper text (the model's English) in the reader's language, where the bundle has it. */
+    private String formWord(String english) {
+        return io.auditflow.common.Messages.fromEnglish(english, getLocale(), "form.");
+    }
+
     private Component form() {
         VerticalLayout form = new VerticalLayout();
         form.setPadding(false);
         form.addClassName("task-form");
         for (FormField f : details.form()) {
             Component field = switch (f.type()) {
-                case TEXT -> track(f, new TextField(f.label()));
+                case TEXT -> track(f, new TextField(formWord(f.label())));
                 case TEXT_AREA -> {
-                    TextArea area = new TextArea(f.label());
+                    TextArea area = new TextArea(formWord(f.label()));
                     area.setWidthFull();
                     yield track(f, area);
                 }
-                case DATE -> track(f, picker(new DatePicker(f.label())));
+                case DATE -> track(f, picker(new DatePicker(formWord(f.label()))));
                 case PAST_DATE -> {
-                    DatePicker day = picker(new DatePicker(f.label()));
+                    DatePicker day = picker(new DatePicker(formWord(f.label())));
                     day.setMax(java.time.LocalDate.now(clock.withZone(zone)));
                     day.setHelperText(getTranslation("taskPage.notAfterToday"));
                     yield track(f, day);
                 }
                 case INTEGER -> {
-                    TextField number = new TextField(f.label());
+                    TextField number = new TextField(formWord(f.label()));
                     number.setAllowedCharPattern("[0-9-]");
                     yield track(f, number);
                 }
                 case CHOICE -> {
                     Select<String> select = new Select<>();
-                    select.setLabel(f.label());
+                    select.setLabel(formWord(f.label()));
                     select.setItems(f.choices().stream().map(FormField.Choice::code).toList());
                     Map<String, String> labels = f.choices().stream()
-                            .collect(Collectors.toMap(FormField.Choice::code, FormField.Choice::label));
+                            .collect(Collectors.toMap(FormField.Choice::code, c -> formWord(c.label())));
                     select.setItemLabelGenerator(c -> labels.getOrDefault(c, c));
                     yield track(f, select);
                 }
                 case BOOLEAN -> {
-                    Checkbox box = new Checkbox(f.label());
+                    Checkbox box = new Checkbox(formWord(f.label()));
                     formFields.put(f.name(), box);
                     yield box;
                 }
@@ -316,7 +321,7 @@ class TaskView extends VerticalLayout implements BeforeEnterObserver, com.vaadin
         formFields.put(f.name(), field);
         validated.put(f.name(), field);
         if (field instanceof com.vaadin.flow.component.HasHelper helper && f.helperText() != null) {
-            helper.setHelperText(f.helperText());
+            helper.setHelperText(formWord(f.helperText()));
         }
         if (field instanceof com.vaadin.flow.component.HasSize sized) {
             sized.setMinWidth("20em");

@@ -4,6 +4,7 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
@@ -49,6 +50,8 @@ class GermanDataScreensTest extends KaribuTest {
 
         UI.getCurrent().navigate("inbox/task/" + scoping.getId());
         assertThat(_get(H3.class, spec -> spec.withText("Umfang bestätigen und Auftragsschreiben unterzeichnen"))).isNotNull();
+        assertThat(_get(DatePicker.class, spec -> spec.withId("form-engagementLetterSignedOn")).getLabel())
+                .isEqualTo("Auftragsschreiben unterzeichnet am");
         InboxTask row = InboxFixture.as("manager", Role.COMPLIANCE_MANAGER, () -> inbox.get(scoping.getId()));
         assertThat(InboxView.taskName(row)).isEqualTo("Umfang bestätigen und Auftragsschreiben unterzeichnen");
 
@@ -70,6 +73,8 @@ class GermanDataScreensTest extends KaribuTest {
 
         UI.getCurrent().navigate("inbox/task/" + scoping.getId());
         assertThat(_get(H3.class, spec -> spec.withText("Confirm scope and sign the engagement letter"))).isNotNull();
+        assertThat(_get(DatePicker.class, spec -> spec.withId("form-engagementLetterSignedOn")).getLabel())
+                .isEqualTo("Engagement letter signed on");
         UI.getCurrent().navigate("programs/" + program.id());
         assertThat(_get(Span.class, spec -> spec.withId("coverage-state")).getText())
                 .isEqualTo("Not covered yet: the first period starts 2026-03-31");
