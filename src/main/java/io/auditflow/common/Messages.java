@@ -55,13 +55,21 @@ public final class Messages {
      * APIs keep the English text; only views call this.
      */
     public static String fromEnglish(String text, Locale locale) {
+        return fromEnglish(text, locale, SERVICE_PREFIX);
+    }
+
+    /**
+     * The same for English texts of another kind whose patterns live under {@code prefix} (task names
+     * under {@code task.name.}): the text unchanged for English readers or when nothing matches.
+     */
+    public static String fromEnglish(String text, Locale locale, String prefix) {
         if (text == null || text.isEmpty() || Locale.ENGLISH.equals(language(locale))) {
             return text;
         }
         ResourceBundle english = bundle(Locale.ENGLISH);
         ResourceBundle target = bundle(locale);
         for (String key : english.keySet()) {
-            if (!key.startsWith(SERVICE_PREFIX) || !target.containsKey(key)) {
+            if (!key.startsWith(prefix) || !target.containsKey(key)) {
                 continue;
             }
             String pattern = english.getString(key);
@@ -127,6 +135,28 @@ public final class Messages {
             return Labels.of(e, locale);
         }
         return String.valueOf(value);
+    }
+
+    /**
+     * Stored data (a catalogue title, a task name) in the reader's language: the bundle's text under
+     * {@code key} for a reader other than English when the bundle has it, else the stored text as it is.
+     * English readers always read the stored text, so data and its English key cannot drift apart on screen.
+     */
+    public static String data(String key, String stored, Locale locale) {
+        if (key == null || stored == null || Locale.ENGLISH.equals(language(locale))) {
+            return stored;
+        }
+        // only while the stored text is still the one the bundle translates: a renamed item keeps its own name
+        ResourceBundle english = bundle(Locale.ENGLISH);
+        ResourceBundle bundle = bundle(locale);
+        return english.containsKey(key) && english.getString(key).equals(stored) && bundle.containsKey(key)
+                ? bundle.getString(key) : stored;
+    }
+
+    /** The reader's text under {@code key}, when the bundle has one (for words looked up by a code). */
+    public static java.util.Optional<String> find(String key, Locale locale) {
+        ResourceBundle bundle = bundle(locale);
+        return bundle.containsKey(key) ? java.util.Optional.of(bundle.getString(key)) : java.util.Optional.empty();
     }
 
     public static String get(String key, Locale locale, Object... args) {

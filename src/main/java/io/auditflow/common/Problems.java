@@ -42,6 +42,19 @@ public final class Problems {
         return label + " is larger than the limit of " + limit.toMegabytes() + " MB";
     }
 
+    /** The same size-limit message as a phrase, so a screen says it in its reader's language (decision 0153). */
+    public static Phrase tooLarge(Phrase subject, DataSize limit) {
+        return Phrase.of("problem.tooLarge", subject, limit.toMegabytes());
+    }
+
+    /** "The file" as the subject of {@link #tooLarge(Phrase, DataSize)}. */
+    public static final Phrase THE_FILE = Phrase.of("problem.subject.file");
+
+    /** A named file ("'report.pdf'") as the subject of {@link #tooLarge(Phrase, DataSize)}. */
+    public static Phrase named(String fileName) {
+        return Phrase.of("problem.subject.named", fileName);
+    }
+
     private static String encodePath(String path) {
         StringBuilder out = new StringBuilder();
         for (char c : path.toCharArray()) {

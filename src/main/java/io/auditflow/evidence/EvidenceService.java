@@ -3,6 +3,7 @@ package io.auditflow.evidence;
 import io.auditflow.common.AuditEvent;
 import io.auditflow.common.ConflictException;
 import io.auditflow.common.NotFoundException;
+import io.auditflow.common.Phrase;
 import io.auditflow.common.Problems;
 import io.auditflow.common.Secrets;
 import io.auditflow.common.Text;
@@ -147,13 +148,12 @@ public class EvidenceService {
     private String check(EvidenceUpload file, Validation v) {
         String raw = file == null || file.fileName() == null ? "" : file.fileName();
         String name = Normalizer.normalize(raw, Normalizer.Form.NFC);
-        String label = name.isBlank() ? "The file" : "'" + name + "'";
         if (name.isBlank()) {
-            v.check(false, "file", "The file has no name");
+            v.check(false, "file", Phrase.of("service.evidence.noName"));
             return "";
         }
         if (BAD_NAME.matcher(name).find() || name.contains("..")) {
-            v.check(false, "file", label + ": give a plain file name, without folders, '..' or drive letters");
+            v.check(false, "file", Phrase.of("service.evidence.plainName", name));
             return "";
         }
         if (Text.firstForbidden(name, false) >= 0) {
@@ -161,28 +161,27 @@ public class EvidenceService {
             Text.singleLine(name, "file", "The file name", v);
             return "";
         }
-        v.check(name.length() <= MAX_FILE_NAME, "file", label + ": keep file names under " + MAX_FILE_NAME + " characters");
+        v.check(name.length() <= MAX_FILE_NAME, "file", Phrase.of("service.evidence.nameLength", name, MAX_FILE_NAME));
         int dot = name.lastIndexOf('.');
         String extension = dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
         if (!properties.allowedTypes().contains(extension) || !ContentCheck.CONTENT_TYPES.containsKey(extension)) {
-            v.check(false, "file", label + ": this type is not allowed; use " + String.join(", ", properties.allowedTypes()));
+            v.check(false, "file", Phrase.of("service.evidence.type", name, String.join(", ", properties.allowedTypes())));
             return extension;
         }
         byte[] bytes = file.bytes() == null ? new byte[0] : file.bytes();
         if (bytes.length == 0) {
-            v.check(false, "file", label + " is empty");
+            v.check(false, "file", Phrase.of("service.evidence.empty", name));
             return extension;
         }
         if (bytes.length > properties.maxSize().toBytes()) {
-            v.check(false, "file", Problems.tooLarge(label, properties.maxSize()));
+            v.check(false, "file", Problems.tooLarge(Problems.named(name), properties.maxSize()));
             return extension;
         }
         ContentCheck.Result content = ContentCheck.check(extension, bytes);
-        v.check(content != ContentCheck.Result.UNPACKS_TOO_LARGE, "file", label + " unpacks to more than "
-                + ContentCheck.MAX_UNPACKED_BYTES / (1024 * 1024) + " MB or more than " + ContentCheck.MAX_RATIO
-                + " times its size; save it again from the office program or upload it as a PDF");
+        v.check(content != ContentCheck.Result.UNPACKS_TOO_LARGE, "file", Phrase.of("service.evidence.unpacks", name,
+                ContentCheck.MAX_UNPACKED_BYTES / (1024 * 1024), ContentCheck.MAX_RATIO));
         v.check(content != ContentCheck.Result.MISMATCH, "file",
-                label + ": the content is not a " + extension.toUpperCase(Locale.ROOT) + " file; check that the name matches what it is");
+                Phrase.of("service.evidence.mismatch", name, extension.toUpperCase(Locale.ROOT)));
         return extension;
     }
 

@@ -60,7 +60,9 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver, Be
         setPrimarySection(Section.DRAWER);
         pageTitle.addClassName("page-title");
         this.search = new GlobalSearch(searchService);
-        addToNavbar(new DrawerToggle(), pageTitle, search, bell);
+        DrawerToggle toggle = new DrawerToggle();
+        ComponentWords.shell(this, toggle);
+        addToNavbar(toggle, pageTitle, search, bell);
 
         H1 brand = new H1("Auditflow");
         brand.addClassName("brand");

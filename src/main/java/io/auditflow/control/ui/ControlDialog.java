@@ -68,7 +68,7 @@ class ControlDialog extends Dialog {
         for (Catalogue c : catalogues.all()) {
             MultiSelectComboBox<String> box = new MultiSelectComboBox<>(c.name() + " " + c.version());
             Map<String, String> titles = new LinkedHashMap<>();
-            c.assessable().forEach(r -> titles.put(r.id(), r.id() + " " + r.title()));
+            c.assessable().forEach(r -> titles.put(r.id(), r.id() + " " + io.auditflow.control.RequirementWords.title(c.code(), r, Format.locale())));
             box.setItems(new ArrayList<>(titles.keySet()));
             box.setItemLabelGenerator(id -> titles.getOrDefault(id, id));
             box.setId("requirements-" + c.code().toLowerCase(java.util.Locale.ROOT));
@@ -136,6 +136,7 @@ class ControlDialog extends Dialog {
     }
 
     static String title(Catalogues catalogues, String framework, String id) {
-        return catalogues.find(framework).flatMap(c -> c.find(id)).map(Requirement::title).orElse("");
+        return catalogues.find(framework).flatMap(c -> c.find(id))
+                .map(r -> io.auditflow.control.RequirementWords.title(framework, r, Format.locale())).orElse("");
     }
 }

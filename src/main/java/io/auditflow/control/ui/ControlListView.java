@@ -61,7 +61,7 @@ class ControlListView extends VerticalLayout {
             dialog.open();
         });
 
-        grid.addColumn(Control::name).setHeader(Format.text("controlList.column.control")).setFlexGrow(3).setSortable(true).setKey("name");
+        grid.addColumn(c -> io.auditflow.control.ControlWords.name(c, Format.locale())).setHeader(Format.text("controlList.column.control")).setFlexGrow(3).setSortable(true).setKey("name");
         grid.addColumn(Control::ownerTeam).setHeader(Format.text("controlList.column.team")).setAutoWidth(true).setKey("team");
         grid.addColumn(c -> Badges.frequency(c.frequencyMonths())).setHeader(Format.text("controlList.column.frequency")).setAutoWidth(true).setKey("frequency");
         grid.addColumn(c -> String.join(", ", c.requirementsOf("SOC2"))).setHeader("SOC 2").setFlexGrow(2).setKey("soc2");

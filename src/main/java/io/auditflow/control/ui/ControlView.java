@@ -124,7 +124,7 @@ class ControlView extends VerticalLayout implements BeforeEnterObserver {
 
     void show(String code) {
         control = controls.get(code);
-        title.setText(control.name());
+        title.setText(io.auditflow.control.ControlWords.name(control, Format.locale()));
         meta.setText(Format.text(control.active() ? "control.meta" : "control.metaRetired", control.code(), control.ownerTeam(),
                 Badges.frequency(control.frequencyMonths())));
         edit.setEnabled(control.active());

@@ -65,7 +65,7 @@ class CoverageView extends VerticalLayout {
         gapsOnly.addValueChangeListener(e -> refresh());
         summary.setId("coverage-summary");
         grid.addColumn(r -> r.requirement().id()).setHeader(Format.text("coverage.column.id")).setAutoWidth(true).setFlexGrow(0).setKey("id");
-        grid.addColumn(r -> r.requirement().title()).setHeader(Format.text("coverage.column.requirement")).setFlexGrow(3).setKey("title");
+        grid.addColumn(r -> io.auditflow.control.RequirementWords.title(catalogueCode(), r.requirement(), Format.locale())).setHeader(Format.text("coverage.column.requirement")).setFlexGrow(3).setKey("title");
         grid.addComponentColumn(r -> {
             if (r.gap()) {
                 return Badges.of(Format.text("coverage.gap"), "error");
@@ -91,9 +91,18 @@ class CoverageView extends VerticalLayout {
 
     private java.util.Map<String, String> controlNames = java.util.Map.of();
 
+    /** The catalogue the chosen scope reads, for the titles' bundle keys. */
+    private String catalogueCode() {
+        Scope s = scope.getValue();
+        if (s == null) {
+            return "";
+        }
+        return s.program() == null ? s.framework() : ControlService.catalogueCode(s.program().framework());
+    }
+
     void refresh() {
         controlNames = controls.list(true).stream().collect(java.util.stream.Collectors.toMap(
-                io.auditflow.control.Control::code, io.auditflow.control.Control::name, (a, b) -> a));
+                io.auditflow.control.Control::code, c -> io.auditflow.control.ControlWords.name(c, Format.locale()), (a, b) -> a));
         Scope s = scope.getValue();
         if (s == null) {
             return;

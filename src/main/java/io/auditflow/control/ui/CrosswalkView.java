@@ -83,7 +83,7 @@ class CrosswalkView extends VerticalLayout {
     }
 
     private String title(String framework, String id) {
-        return catalogues.find(framework).flatMap(c -> c.find(id)).map(r -> r.title()).orElse("");
+        return catalogues.find(framework).flatMap(c -> c.find(id)).map(r -> io.auditflow.control.RequirementWords.title(framework, r, Format.locale())).orElse("");
     }
 
     void refresh() {

@@ -103,7 +103,7 @@ class SoaView extends VerticalLayout implements BeforeEnterObserver {
         status.getStyle().set("white-space", "normal").set("max-width", "100%").set("height", "auto");
         grid.setId("soa-grid");
         grid.addColumn(Soa.Entry::controlId).setHeader(Format.text("soa.column.control")).setAutoWidth(true).setFlexGrow(0).setKey("id");
-        grid.addColumn(Soa.Entry::title).setHeader(Format.text("soa.column.title")).setFlexGrow(3).setKey("title");
+        grid.addColumn(e -> soaTitle(e)).setHeader(Format.text("soa.column.title")).setFlexGrow(3).setKey("title");
         grid.addComponentColumn(e -> e.applicable() ? Badges.of(Format.text("soa.applies"), "success")
                         : Badges.of(Format.text("soa.excluded"), "contrast"))
                 .setHeader(Format.text("soa.column.applicable")).setAutoWidth(true).setFlexGrow(0).setKey("applicable");
@@ -169,13 +169,19 @@ class SoaView extends VerticalLayout implements BeforeEnterObserver {
         return program.getValue() == null ? null : program.getValue().id();
     }
 
+    /** The Annex A control's title in the reader's language (the SoA is ISO 27001's). */
+    private static String soaTitle(Soa.Entry entry) {
+        return io.auditflow.control.RequirementWords.title(io.auditflow.control.ControlService.catalogueCode(
+                io.auditflow.program.Framework.ISO27001), entry.controlId(), entry.title(), Format.locale());
+    }
+
     private String controlName(String code) {
         return controlNames.getOrDefault(code, code);
     }
 
     void refresh() {
         controlNames = controls.list(true).stream().collect(java.util.stream.Collectors.toMap(
-                io.auditflow.control.Control::code, io.auditflow.control.Control::name, (a, b) -> a));
+                io.auditflow.control.Control::code, c -> io.auditflow.control.ControlWords.name(c, Format.locale()), (a, b) -> a));
         current = programId() == null ? null : soa.latest(programId()).orElse(null);
         grid.setItems(current == null ? java.util.List.of() : current.entries());
         boolean work = canWork();
@@ -265,7 +271,7 @@ class SoaView extends VerticalLayout implements BeforeEnterObserver {
 
     private void edit(Soa.Entry entry) {
         Dialog d = new Dialog();
-        d.setHeaderTitle(entry.controlId() + " " + entry.title());
+        d.setHeaderTitle(entry.controlId() + " " + soaTitle(entry));
         d.setWidth("min(36em, 96vw)");
         Checkbox applicable = new Checkbox(Format.text("soa.column.applicable"), entry.applicable());
         applicable.setId("soa-entry-applicable");

@@ -84,7 +84,7 @@ class EvidencePanel extends VerticalLayout {
             if (i18n.getError() == null) {
                 i18n.setError(new com.vaadin.flow.component.upload.UploadI18N.Error());
             }
-            i18n.getError().setFileIsTooBig(Problems.tooLarge("The file", evidence.settings().maxSize()));
+            i18n.getError().setFileIsTooBig(io.auditflow.ui.Format.phrase(Problems.tooLarge(Problems.THE_FILE, evidence.settings().maxSize())));
             upload.setI18n(i18n);
             upload.addFileRejectedListener(e -> {
                 settle(e.getFileName(), false, e.getErrorMessage());

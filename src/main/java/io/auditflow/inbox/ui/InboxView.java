@@ -181,8 +181,8 @@ class InboxView extends VerticalLayout {
                         .withProperty("due", TaskBadges::dueText).withProperty("dueClass", TaskBadges::dueClass))
                 .setHeader(t("inbox.col.due"))
                 .setKey("due").setAutoWidth(true).setFlexGrow(0);
-        Grid.Column<InboxTask> nameColumn = grid.addColumn(InboxTask::name).setHeader(t("inbox.col.task"))
-                .setKey("name").setFlexGrow(3).setTooltipGenerator(InboxTask::name);
+        Grid.Column<InboxTask> nameColumn = grid.addColumn(InboxView::taskName).setHeader(t("inbox.col.task"))
+                .setKey("name").setFlexGrow(3).setTooltipGenerator(InboxView::taskName);
         Grid.Column<InboxTask> programColumn = grid.addColumn(InboxTask::programName).setHeader(t("inbox.col.program"))
                 .setKey("program").setFlexGrow(3).setTooltipGenerator(InboxTask::programName);
         Grid.Column<InboxTask> servesColumn = grid.addColumn(InboxView::servesBeyondName).setHeader(t("inbox.col.serves"))
@@ -203,7 +203,7 @@ class InboxView extends VerticalLayout {
         cardColumn = grid.addColumn(LitRenderer.<InboxTask>of(CARD_TEMPLATE)
                         .withProperty("due", task -> compact ? TaskBadges.dueText(task) : "")
                         .withProperty("dueClass", task -> compact ? TaskBadges.dueClass(task) : "")
-                        .withProperty("name", task -> compact ? task.name() : "")
+                        .withProperty("name", task -> compact ? taskName(task) : "")
                         .withProperty("program", task -> compact && task.programName() != null ? task.programName() : "")
                         .withProperty("who", task -> compact ? assigneeText(task) : ""))
                 .setHeader(t("inbox.col.card")).setKey("card").setFlexGrow(1);
@@ -421,11 +421,16 @@ class InboxView extends VerticalLayout {
 
     // ---- rows -------------------------------------------------------------------------------
 
+    /** The task's name in the reader's language (the model's English name stays stored). */
+    static String taskName(InboxTask task) {
+        return io.auditflow.inbox.TaskWords.name(task.name(), io.auditflow.ui.Format.locale());
+    }
+
     /** What the task serves, without what its own name already says (the name is in the next column). */
     static String servesBeyondName(InboxTask task) {
-        Set<String> nameWords = words(task.name());
+        Set<String> nameWords = words(taskName(task));
         List<String> parts = new ArrayList<>();
-        for (String part : task.serves().split(" · ")) {
+        for (String part : io.auditflow.inbox.TaskWords.serves(task, io.auditflow.ui.Format.locale()).split(" · ")) {
             String p = part.strip();
             // "User access review" adds nothing to a task called "Review user access", whatever the word order.
             if (!p.isEmpty() && !nameWords.containsAll(words(p))) {
@@ -478,7 +483,7 @@ class InboxView extends VerticalLayout {
     /** The row's button: claims a free task or gives back one's own, then says so and reloads the list. */
     void act(InboxTask task) {
         switch (actionOf(task)) {
-            case "claim" -> act(() -> inbox.claim(task.id()), t("inbox.claimed", task.name()));
+            case "claim" -> act(() -> inbox.claim(task.id()), t("inbox.claimed", taskName(task)));
             case "unclaim" -> act(() -> inbox.unclaim(task.id()), t("inbox.unclaimed"));
             default -> {
                 // someone else's task: the button is not shown
@@ -490,7 +495,7 @@ class InboxView extends VerticalLayout {
     void claimFocused() {
         if (focused != null && focused.assignee() == null) {
             InboxTask task = focused;
-            act(() -> inbox.claim(task.id()), t("inbox.claimed", task.name()));
+            act(() -> inbox.claim(task.id()), t("inbox.claimed", taskName(task)));
         }
     }
 
@@ -499,7 +504,7 @@ class InboxView extends VerticalLayout {
             action.run();
             Notifications.success(done);
         } catch (ConflictException | NotFoundException e) {
-            Notifications.error(e.getMessage());
+            Notifications.error(io.auditflow.ui.Format.service(e.getMessage()));
         }
         refresh();
     }

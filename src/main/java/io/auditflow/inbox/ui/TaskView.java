@@ -29,6 +29,7 @@ import io.auditflow.common.ValidationException;
 import io.auditflow.inbox.InboxService;
 import io.auditflow.inbox.InboxTask;
 import io.auditflow.inbox.TaskDetails;
+import io.auditflow.inbox.TaskWords;
 import io.auditflow.inbox.TaskEvent;
 import io.auditflow.inbox.TaskPurpose;
 import io.auditflow.lifecycle.FormField;
@@ -124,7 +125,7 @@ class TaskView extends VerticalLayout implements BeforeEnterObserver, com.vaadin
     /** The header and the browser tab say which task this is, not just "Task". */
     @Override
     public String getPageTitle() {
-        return details == null ? getTranslation("title.TaskView") : details.task().name();
+        return details == null ? getTranslation("title.TaskView") : TaskWords.name(details.task().name(), getLocale());
     }
 
     private void reload() {
@@ -140,7 +141,7 @@ class TaskView extends VerticalLayout implements BeforeEnterObserver, com.vaadin
 
         Anchor back = new Anchor("inbox", getTranslation("taskPage.back"));
         back.addClassName("back-link");
-        H3 title = new H3(task.name());
+        H3 title = new H3(TaskWords.name(task.name(), getLocale()));
         title.addClassName("task-title");
         HorizontalLayout header = new HorizontalLayout(title, TaskBadges.due(task));
         header.setAlignItems(FlexComponent.Alignment.BASELINE);
@@ -196,7 +197,7 @@ class TaskView extends VerticalLayout implements BeforeEnterObserver, com.vaadin
             why.add(prepares);
         }
         if (task.controlActivity() != null) {
-            why.add(new Paragraph(getTranslation("taskPage.why.control", task.serves().replaceFirst("^.* · ", ""))));
+            why.add(new Paragraph(getTranslation("taskPage.why.control", TaskWords.serves(task, getLocale()).replaceFirst("^.* · ", ""))));
         }
         if (details.program() != null && !details.program().criteria().isEmpty()) {
             why.add(new Paragraph(getTranslation("taskPage.why.criteria", details.program().criteria().stream().sorted()
@@ -269,41 +270,46 @@ class TaskView extends VerticalLayout implements BeforeEnterObserver, com.vaadin
         return row;
     }
 
+    /** A form's label, choice or helper text (the model's English) in the reader's language, where the bundle has it. */
+    private String formWord(String english) {
+        return io.auditflow.common.Messages.fromEnglish(english, getLocale(), "form.");
+    }
+
     private Component form() {
         VerticalLayout form = new VerticalLayout();
         form.setPadding(false);
         form.addClassName("task-form");
         for (FormField f : details.form()) {
             Component field = switch (f.type()) {
-                case TEXT -> track(f, new TextField(f.label()));
+                case TEXT -> track(f, new TextField(formWord(f.label())));
                 case TEXT_AREA -> {
-                    TextArea area = new TextArea(f.label());
+                    TextArea area = new TextArea(formWord(f.label()));
                     area.setWidthFull();
                     yield track(f, area);
                 }
-                case DATE -> track(f, picker(new DatePicker(f.label())));
+                case DATE -> track(f, picker(new DatePicker(formWord(f.label()))));
                 case PAST_DATE -> {
-                    DatePicker day = picker(new DatePicker(f.label()));
+                    DatePicker day = picker(new DatePicker(formWord(f.label())));
                     day.setMax(java.time.LocalDate.now(clock.withZone(zone)));
                     day.setHelperText(getTranslation("taskPage.notAfterToday"));
                     yield track(f, day);
                 }
                 case INTEGER -> {
-                    TextField number = new TextField(f.label());
+                    TextField number = new TextField(formWord(f.label()));
                     number.setAllowedCharPattern("[0-9-]");
                     yield track(f, number);
                 }
                 case CHOICE -> {
                     Select<String> select = new Select<>();
-                    select.setLabel(f.label());
+                    select.setLabel(formWord(f.label()));
                     select.setItems(f.choices().stream().map(FormField.Choice::code).toList());
                     Map<String, String> labels = f.choices().stream()
-                            .collect(Collectors.toMap(FormField.Choice::code, FormField.Choice::label));
+                            .collect(Collectors.toMap(FormField.Choice::code, c -> formWord(c.label())));
                     select.setItemLabelGenerator(c -> labels.getOrDefault(c, c));
                     yield track(f, select);
                 }
                 case BOOLEAN -> {
-                    Checkbox box = new Checkbox(f.label());
+                    Checkbox box = new Checkbox(formWord(f.label()));
                     formFields.put(f.name(), box);
                     yield box;
                 }
@@ -319,7 +325,7 @@ class TaskView extends VerticalLayout implements BeforeEnterObserver, com.vaadin
         formFields.put(f.name(), field);
         validated.put(f.name(), field);
         if (field instanceof com.vaadin.flow.component.HasHelper helper && f.helperText() != null) {
-            helper.setHelperText(f.helperText());
+            helper.setHelperText(formWord(f.helperText()));
         }
         if (field instanceof com.vaadin.flow.component.HasSize sized) {
             sized.setMinWidth("20em");
@@ -342,7 +348,7 @@ class TaskView extends VerticalLayout implements BeforeEnterObserver, com.vaadin
     void complete() {
         try {
             inbox.complete(taskId, values());
-            Notifications.success(getTranslation("taskPage.completed", details.task().name()));
+            Notifications.success(getTranslation("taskPage.completed", TaskWords.name(details.task().name(), getLocale())));
             getUI().ifPresent(ui -> ui.navigate("inbox"));
         } catch (ValidationException e) {
             String rest = FieldErrors.show(e, validated);

@@ -196,7 +196,7 @@ class ProgramDetailView extends VerticalLayout implements BeforeEnterObserver {
         add(facts);
         if (program.framework().isSoc2()) {
             var coverage = lifecycles.coverage(program.id());
-            Span cov = new Span(coverage.words());
+            Span cov = new Span(io.auditflow.lifecycle.PlannerWords.coverage(coverage, Format.locale()));
             cov.setId("coverage-state");
             cov.getElement().getThemeList().add(switch (coverage.kind()) {
                 case COVERED -> "badge success";

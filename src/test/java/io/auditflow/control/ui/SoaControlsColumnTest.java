@@ -51,14 +51,14 @@ class SoaControlsColumnTest extends KaribuTest {
 
         assertThat(view.grid.getColumnByKey("controls").getHeaderText()).isEqualTo("Unsere Kontrollen");
         assertThat(GridKt._getFormatted(view.grid, r, "controls"))
-                .contains("User access review", "Privileged access review")
+                .contains("Überprüfung der Benutzerzugriffe", "Überprüfung privilegierter Zugriffe")
                 .doesNotContain("USER_ACCESS_REVIEW", "PRIVILEGED_ACCESS_REVIEW");
         Soa.Entry entry = GridKt._get(view.grid, r);
         assertThat(entry.controls()).contains("USER_ACCESS_REVIEW", "PRIVILEGED_ACCESS_REVIEW");
     }
 
     @Test
-    void an_english_member_reads_the_same_names() {
+    void an_english_member_reads_the_library_names_in_english() {
         SoaView view = draft(Locale.ENGLISH);
         assertThat(view.grid.getColumnByKey("controls").getHeaderText()).isEqualTo("Our controls");
         assertThat(GridKt._getFormatted(view.grid, row(view, "A.5.18"), "controls"))
@@ -81,7 +81,7 @@ class SoaControlsColumnTest extends KaribuTest {
         java.util.List<com.vaadin.flow.component.html.Anchor> links = cell.getChildren()
                 .map(c -> (com.vaadin.flow.component.html.Anchor) c).toList();
         assertThat(links).extracting(com.vaadin.flow.component.html.Anchor::getText)
-                .contains("User access review", "Privileged access review");
+                .contains("Überprüfung der Benutzerzugriffe", "Überprüfung privilegierter Zugriffe");
         assertThat(links).extracting(a -> a.getElement().getAttribute("title"))
                 .contains("USER_ACCESS_REVIEW", "PRIVILEGED_ACCESS_REVIEW");
     }

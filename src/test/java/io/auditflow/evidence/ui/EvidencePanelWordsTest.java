@@ -32,12 +32,13 @@ class EvidencePanelWordsTest extends KaribuTest {
     }
 
     @Test
-    void a_german_member_reads_the_evidence_date_and_the_upload_in_german_with_the_size_limit_kept() {
+    void a_german_member_reads_the_evidence_date_the_upload_and_its_size_limit_in_german() {
         EvidencePanel panel = open(Locale.GERMAN);
 
         assertThat(panel.evidenceDate.getLabel()).isEqualTo("Nachweis vom");
         assertThat(panel.upload.getI18n().getDropFiles().getMany()).isEqualTo("Dateien hier ablegen");
-        assertThat(panel.upload.getI18n().getError().getFileIsTooBig()).startsWith("The file is larger than the limit of");
+        assertThat(panel.upload.getI18n().getError().getFileIsTooBig()).startsWith("Die Datei ist größer als die Grenze von ")
+                .endsWith(" MB");
     }
 
     @Test

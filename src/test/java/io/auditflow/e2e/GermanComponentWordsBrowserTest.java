@@ -1,0 +1,71 @@
+package io.auditflow.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.auditflow.IntegrationTest;
+import io.auditflow.support.BrowserTest;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Vaadin's own words (read aloud or shown) are German for a German reader: grid selection and the drawer toggle.
+ * The password field's reveal label is not asserted: the page script did not reach it in Chromium yet (docs/words-e.md).
+ */
+@IntegrationTest
+class GermanComponentWordsBrowserTest extends BrowserTest {
+
+    @Autowired JdbcTemplate jdbc;
+
+    @AfterEach
+    void backToEnglish() {
+        jdbc.update("delete from user_language where username = 'manager'");
+    }
+
+    private String waitForText(String script) {
+        return new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> {
+            Object value = js(script);
+            return value == null || value.toString().isEmpty() ? null : value.toString();
+        });
+    }
+
+    @Test
+    void a_german_manager_hears_german_labels_on_vaadins_own_controls_at_1440_and_390_pixels() throws Exception {
+        jdbc.update("insert into user_language (username, language) values ('manager', 'de')");
+        login("manager", "demo");
+        for (Dimension size : List.of(new Dimension(1440, 900), new Dimension(390, 844))) {
+            driver.manage().window().setSize(size);
+            open("inbox");
+            waitFor(By.cssSelector("vaadin-app-layout"));
+            waitForVaadin();
+            assertThat(waitForText("return document.querySelector('vaadin-drawer-toggle')?.getAttribute('aria-label')"))
+                    .isEqualTo("Navigation ein- oder ausblenden");
+            if (size.getWidth() > 800) { // phones get cards without selection
+                assertThat(waitForText("const c = document.querySelector('vaadin-checkbox.vaadin-grid-select-all-checkbox');"
+                        + " return c && c.accessibleName !== 'Select All' ? c.accessibleName : null")).isEqualTo("Alle auswählen");
+            }
+            screenshot("german-words-inbox-" + size.getWidth());
+
+            open("account");
+            waitFor(By.cssSelector("vaadin-password-field"));
+            waitForVaadin();
+            screenshot("german-words-account-" + size.getWidth());
+        }
+    }
+
+    @Test
+    void an_english_reader_keeps_vaadins_own_words() {
+        login("manager", "demo");
+        open("account");
+        waitFor(By.cssSelector("vaadin-password-field"));
+        waitForVaadin();
+        assertThat(waitForText("return document.querySelector('vaadin-password-field vaadin-password-field-button')?.getAttribute('aria-label')"))
+                .isEqualTo("Show password");
+    }
+}
