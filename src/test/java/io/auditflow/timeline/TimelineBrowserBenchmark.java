@@ -104,7 +104,7 @@ class TimelineBrowserBenchmark extends BrowserTest {
      * and the renderer's main-thread work during it (CDP Performance.getMetrics, differences).
      */
     static final String[] PHASES = {"html", "dom-ready", "ui-init", "drawing-requested", "drawing-first-byte",
-        "drawing-received", "drawing-inserted", "script", "layout", "style"};
+        "drawing-received", "drawing-inserted", "server-model", "server-render", "script", "layout", "style"};
 
     private void phase(double[][] phases, int run, Map<String, Object> before, Map<String, Object> after) {
         @SuppressWarnings("unchecked")
@@ -113,8 +113,9 @@ class TimelineBrowserBenchmark extends BrowserTest {
                 + " const init = r.find(e => e.name.includes('v-r=init')) || r.find(e => e.name.includes('v-r=uidl')) || {};"
                 + " const d = r.filter(e => e.name.includes('/exports/timeline/drawing')).pop() || {};"
                 + " const m = performance.getEntriesByName('tl-inserted').pop() || {};"
+                + " const st = name => ((d.serverTiming || []).find(s => s.name === name) || {duration: -1}).duration;"
                 + " return [n.responseEnd, n.domContentLoadedEventEnd, init.responseEnd || -1, d.startTime || -1,"
-                + " d.responseStart || -1, d.responseEnd || -1, m.startTime || -1];");
+                + " d.responseStart || -1, d.responseEnd || -1, m.startTime || -1, st('model'), st('render')];");
         for (int p = 0; p < t.size(); p++) {
             phases[p][run] = t.get(p).doubleValue();
         }
