@@ -31,6 +31,22 @@ public class MilestoneService {
         this.events = events;
     }
 
+    /**
+     * tlspeed (additive): {@link #ofProgram} for many programs in one query per 500 ids, by program id.
+     * A program without milestones is absent from the map.
+     */
+    @Transactional(readOnly = true)
+    public Map<Long, List<Milestone>> ofPrograms(java.util.Collection<Long> programIds) {
+        Map<Long, List<Milestone>> byProgram = new HashMap<>();
+        List<Long> ids = List.copyOf(programIds);
+        for (int from = 0; from < ids.size(); from += 500) {
+            for (Milestone m : milestones.findByProgramsInDateOrder(ids.subList(from, Math.min(ids.size(), from + 500)))) {
+                byProgram.computeIfAbsent(m.getProgramId(), k -> new java.util.ArrayList<>()).add(m);
+            }
+        }
+        return byProgram;
+    }
+
     /** Planned and actual milestones of a program, in date order. */
     @Transactional(readOnly = true)
     public List<Milestone> ofProgram(Long programId) {

@@ -24,6 +24,13 @@ public interface LifecycleFigures {
         return List.of();
     }
 
+    /** {@link #milestones(Long)} of many programs at once (one query instead of one per lane), by program id. */
+    default Map<Long, List<Milestone>> milestonesOf(java.util.Collection<Long> programIds) {
+        Map<Long, List<Milestone>> byProgram = new java.util.HashMap<>();
+        programIds.forEach(id -> byProgram.put(id, milestones(id)));
+        return byProgram;
+    }
+
     /** Open tasks past their due date, per program id. */
     default Map<Long, Integer> overdueTasksByProgram() {
         return Map.of();

@@ -67,6 +67,11 @@ class LifecycleFiguresAdapter implements LifecycleFigures {
     }
 
     @Override
+    public Map<Long, List<Milestone>> milestonesOf(java.util.Collection<Long> programIds) {
+        return milestoneService.ofPrograms(programIds);
+    }
+
+    @Override
     public Map<Long, Integer> overdueTasksByProgram() {
         return deadlines.overdueByProgram();
     }

@@ -327,8 +327,9 @@ public final class TimelineDrawing {
                 : words.text("drawing.merged", String.valueOf(c.items().size()),
                 String.join("; ", c.items().stream().map(Item::text).toList()));
         String shape = c.items().size() == 1 ? c.items().get(0).shape() : "d";
+        // The <title> is both the hover text and the accessible name (SVG-AAM); an aria-label as well doubled the markup.
         out.append("<g class=\"mk s-").append(c.status()).append(c.items().size() > 1 ? " merged" : "")
-                .append("\" tabindex=\"-1\" role=\"img\" aria-label=\"").append(esc(text)).append("\"><title>")
+                .append("\" tabindex=\"-1\" role=\"img\"><title>")
                 .append(esc(text)).append("</title><use href=\"#mk-").append(shape).append("\" x=\"").append(fmt(c.x()))
                 .append("\" y=\"12\"/><text class=\"ml\" x=\"").append(fmt(c.left())).append("\" y=\"31\">")
                 .append(esc(c.label())).append("</text></g>");
@@ -378,8 +379,7 @@ public final class TimelineDrawing {
         double x2 = x(min(o.end(), timeline.to()).plusDays(1));
         if (o.style() != null) {
             double w = Math.max(4, x2 - x1);
-            out.append("<g class=\"ov-").append(o.style()).append("\" role=\"img\" aria-label=\"").append(esc(o.details()))
-                    .append("\"><title>").append(esc(o.details())).append("</title><rect x=\"").append(fmt(x1))
+            out.append("<g class=\"ov-").append(o.style()).append("\" role=\"img\"><title>").append(esc(o.details())).append("</title><rect x=\"").append(fmt(x1))
                     .append("\" y=\"33\" width=\"").append(fmt(w)).append("\" height=\"17\"/>");
             if (o.label() != null && w > labelWidth(o.label()) + 6) {
                 out.append("<text x=\"").append(fmt(x1 + 3)).append("\" y=\"45\">").append(esc(o.label())).append("</text>");

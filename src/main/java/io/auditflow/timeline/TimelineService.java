@@ -61,7 +61,9 @@ public class TimelineService {
         LocalDate to = query.range().to(today);
         Map<Long, Integer> overdue = figures.overdueTasksByProgram();
         List<ProgramLane> lanes = new ArrayList<>();
-        for (Program p : programs.list(false)) {
+        List<Program> active = programs.list(false);
+        Map<Long, List<io.auditflow.lifecycle.Milestone>> milestones = figures.milestonesOf(active.stream().map(Program::id).toList());
+        for (Program p : active) {
             if (!query.frameworks().isEmpty() && !query.frameworks().contains(p.framework())) {
                 continue;
             }
@@ -72,7 +74,7 @@ public class TimelineService {
                 continue;
             }
             // Lanes carry every bar, not only the visible ones, so countdowns do not depend on the zoom.
-            ProgramLane lane = TimelineBuilder.lane(p, figures.milestones(p.id()), today,
+            ProgramLane lane = TimelineBuilder.lane(p, milestones.getOrDefault(p.id(), List.of()), today,
                     to.isAfter(today) ? to : today, overdue.getOrDefault(p.id(), 0), words);
             if (query.atRiskOnly() && !LifecycleFiguresAdapter.needsAttention(lane)) {
                 continue;

@@ -119,8 +119,10 @@ class ExecutiveBrowserTest extends BrowserTest {
         // keyboard: a lane takes focus, the arrow key moves to its first marker, which has text
         js("document.querySelector('svg.tl-row').focus();");
         driver.switchTo().activeElement().sendKeys(Keys.ARROW_RIGHT);
-        Object focused = js("const a = document.activeElement; return a.classList.contains('mk') ? a.getAttribute('aria-label') : null;");
+        Object focused = js("const a = document.activeElement; return a.classList.contains('mk') ? a.querySelector('title').textContent : null;");
         assertThat((String) focused).isNotBlank();
+        // what a screen reader announces: the browser's accessible name of the focused marker is its <title>
+        assertThat(driver.switchTo().activeElement().getAccessibleName()).isEqualTo(focused);
 
         // print: title, date and filters in force
         ((ChromeDriver) driver).executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));

@@ -69,6 +69,10 @@ class TimelineBrowserTest extends BrowserTest {
         login("executive", "demo");
         assertThat(driver.getCurrentUrl()).endsWith("/timeline");
         waitFor(By.cssSelector("#timeline-chart li.tl-lane"));
+        // the page fetched the drawing while Vaadin loaded (TimelinePrefetch) and the view took that answer: one fetch
+        assertThat(((Number) js("return performance.getEntriesByType('resource')"
+                + ".filter(e => e.name.includes('/exports/timeline/drawing')).length;")).intValue()).isEqualTo(1);
+        assertThat(js("return 'afTimeline' in window && window.afTimeline === null;")).isEqualTo(true);
         assertThat(all(By.cssSelector("#timeline-chart rect[data-kind='COVERAGE_GAP']"))).isNotEmpty();
         assertThat(all(By.cssSelector("#timeline-chart rect[data-kind='CERTIFICATE_LAPSED']"))).isNotEmpty();
         assertThat(all(By.cssSelector("#timeline-chart .tl-axis .td"))).hasSize(1);

@@ -86,7 +86,7 @@ class TimelineDrawingTest {
         String html = TimelineDrawing.render(sample(), TimelineQuery.all());
         // IA 2026-10-01, MR 2026-10-05 and Surv. 1 2026-10-09 are a few units apart: one marker "IA +2"
         assertThat(html).contains(">IA +2</text>");
-        assertThat(html).contains("aria-label=\"3 markers: ISMS · Internal audit");
+        assertThat(html).contains("role=\"img\"><title>3 markers: ISMS · Internal audit");
         List<TimelineDrawing.Item> items = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
             items.add(new TimelineDrawing.Item(100 + i * 7, i % 2 == 0 ? "Fieldwork" : "Surv. 1", "PLANNED", "d", "x"));
@@ -104,7 +104,9 @@ class TimelineDrawingTest {
         assertThat(html).contains("class=\"b al\" data-kind=\"COVERAGE_GAP\"", "class=\"b al\" data-kind=\"CERTIFICATE_LAPSED\"");
         assertThat(html).contains("<title>COVERAGE GAP 2025-07-01 – 2025-09-30");
         // the fieldwork of a program with two overdue tasks is at risk
-        assertThat(html).containsPattern("<g class=\"mk s-AT_RISK\" tabindex=\"-1\" role=\"img\" aria-label=\"Cloud &lt;SOC 2&gt; &amp; Co · Fieldwork starts[^\"]*2 tasks are overdue");
+        assertThat(html).containsPattern("<g class=\"mk s-AT_RISK\" tabindex=\"-1\" role=\"img\"><title>Cloud &lt;SOC 2&gt; &amp; Co · Fieldwork starts[^<]*2 tasks are overdue");
+        // each marker's text once: as its <title> (hover text and accessible name), not again in an aria-label
+        assertThat(html).doesNotContain("aria-label=\"Cloud &lt;SOC 2&gt; &amp; Co · Fieldwork");
         assertThat(html.substring(html.indexOf("<ul class=\"tl-lanes\""))).doesNotContain("fill=\"#");
     }
 
@@ -146,11 +148,11 @@ class TimelineDrawingTest {
                 + "Filter: ISO/IEC 27001 · verantwortlich: manager · Name enthält „is“ · nur gefährdete · gruppiert nach Team</p></div>");
         assertThat(html).contains("<div class=\"tl-corner\">Programm</div>", ">Kein Team (1)</button>");
         // the fieldwork marker: German milestone name, days, status and the overdue reason
-        assertThat(html).contains("aria-label=\"Cloud &lt;SOC 2&gt; &amp; Co · Beginn der Prüfung vor Ort (Zyklus 2) Geplant am 03.08.2026 · Geplant "
-                + "Gefährdet: 2 Aufgaben sind überfällig (03.08.2026)\"",
+        assertThat(html).contains("<title>Cloud &lt;SOC 2&gt; &amp; Co · Beginn der Prüfung vor Ort (Zyklus 2) Geplant am 03.08.2026 · Geplant "
+                + "Gefährdet: 2 Aufgaben sind überfällig (03.08.2026)</title>",
                 "Gefährdet: 2 Aufgaben sind überfällig (03.08.2026)");
         assertThat(html).contains("<title>ABDECKUNGSLÜCKE 01.07.2025 – 30.09.2025: kein SOC-2-Berichtszeitraum deckt diese 92 Tage ab</title>");
-        assertThat(html).contains(">IA +2</text>", "aria-label=\"3 Markierungen: ISMS · Internes Audit",
+        assertThat(html).contains(">IA +2</text>", "<title>3 Markierungen: ISMS · Internes Audit",
                 "Offene Hauptabweichung: Zugriffsprüfungen fehlen, festgestellt am 01.12.2025", ">Hauptabw.</text>",
                 "Noch keine Termine geplant", "Mit den Pfeiltasten wechseln Sie zwischen den Markierungen.");
         assertThat(html).doesNotContain("Legend<", "Printed", "Planned ", "markers", "COVERAGE GAP", "2026-08-03");
@@ -163,7 +165,7 @@ class TimelineDrawingTest {
         assertThat(html).isEqualTo(TimelineDrawing.render(english, TimelineQuery.all()));
         assertThat(html).contains("<summary>Legend</summary>", "</span>Done</li>", "<div class=\"tl-corner\">Program</div>",
                 "<h2>Audit timeline</h2><p>Printed 2026-06-15 · 2025-06-01 to 2029-06-30 · Filters: all frameworks · all owners</p>",
-                "Cloud &lt;SOC 2&gt; &amp; Co · Fieldwork starts (cycle 2) Planned 2026-08-03 · Planned At risk: 2 tasks are overdue (2026-08-03)\"",
+                "Cloud &lt;SOC 2&gt; &amp; Co · Fieldwork starts (cycle 2) Planned 2026-08-03 · Planned At risk: 2 tasks are overdue (2026-08-03)</title>",
                 "At risk: 2 tasks are overdue (2026-08-03)", "<title>COVERAGE GAP 2025-07-01 – 2025-09-30: no SOC 2 report period covers these 92 days</title>",
                 "Use the arrow keys to move between markers.", ">IA +2<");
     }

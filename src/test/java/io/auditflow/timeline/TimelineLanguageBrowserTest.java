@@ -60,7 +60,7 @@ class TimelineLanguageBrowserTest extends BrowserTest {
         String chart = driver.findElement(By.id("timeline-chart")).getText();
         assertThat(chart).contains("Erledigt", "Gefährdet", "Abdeckungslücke / erloschen", "Programm");
         assertThat(chart).doesNotContain("Coverage gap / lapsed", "Legend\n");
-        assertThat((String) js("return document.querySelector('#timeline-chart svg.tl-row g.mk').getAttribute('aria-label');"))
+        assertThat((String) js("return document.querySelector('#timeline-chart svg.tl-row g.mk > title').textContent;"))
                 .matches(".*\\d{2}\\.\\d{2}\\.\\d{4}.*").doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}");
         assertThat((Boolean) js("return document.querySelector('#timeline-chart details.tl-legend-box').open;")).isTrue();
         screenshot("timeline-german-1440");

@@ -71,11 +71,16 @@ class TimelineView extends VerticalLayout {
                 if (next) { e.preventDefault(); next.focus(); }
               });
             }
-            fetch(url, {credentials: 'same-origin', headers: {'Accept': 'text/html'}})
+            // the page may have started this very fetch while Vaadin loaded (TimelinePrefetch); use it once
+            const pre = window.afTimeline;
+            window.afTimeline = null;
+            const get = () => fetch(url, {credentials: 'same-origin', headers: {'Accept': 'text/html'}});
+            (pre && pre.url === url ? pre.answer.then(r => r || get()) : get())
               .then(r => r.ok ? r.text() : Promise.reject(new Error('HTTP ' + r.status)))
               .then(html => {
                 if (el.dataset.url !== url) return;
                 el.innerHTML = html;
+                performance.mark('tl-inserted');
                 // a phone keeps the legend folded so the lanes start on the first screen
                 const legend = el.querySelector('details.tl-legend-box');
                 if (legend && window.matchMedia('(max-width: 700px)').matches) legend.open = false;

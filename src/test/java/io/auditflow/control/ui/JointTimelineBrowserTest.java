@@ -68,7 +68,7 @@ class JointTimelineBrowserTest extends BrowserTest {
 
         @SuppressWarnings("unchecked")
         List<String> labels = (List<String>) js("return Array.from(document.querySelectorAll('[class^=ov-joint]'))"
-                + ".map(g => g.getAttribute('class') + ' ' + g.getAttribute('aria-label'));");
+                + ".map(g => g.getAttribute('class') + ' ' + g.querySelector('title').textContent);");
         assertThat(labels).contains(
                 "ov-joint-proposed Joint audit with " + iso.name() + ": 2026-10-05 – 2026-10-11 (proposed)",
                 "ov-joint-proposed Joint audit with " + soc2.name() + ": 2026-10-05 – 2026-10-11 (proposed)",
