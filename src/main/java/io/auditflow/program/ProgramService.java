@@ -62,6 +62,20 @@ public class ProgramService {
         return id == null ? Optional.empty() : programs.findById(id).map(this::toProgram);
     }
 
+    /** What a lifecycle start reads of a program: framework, criteria, team code and whether it is archived. */
+    public record StartFacts(Long id, Framework framework, Set<TrustCategory> criteria, String team, boolean archived) {
+    }
+
+    /**
+     * The program's {@link StartFacts}, without reading its owner's account and teams (lifespeed, decision
+     * 0162: that read was most of {@link #find}'s cost in a lifecycle start).
+     */
+    @Transactional(readOnly = true)
+    public Optional<StartFacts> startFacts(Long id) {
+        return id == null ? Optional.empty() : programs.findById(id).map(p -> new StartFacts(p.getId(), p.getFramework(),
+                p.getCriteria(), users.findTeamById(p.getTeamId()).map(TeamSummary::code).orElse(null), p.isArchived()));
+    }
+
     @Transactional(readOnly = true)
     public Program get(Long id) {
         return find(id).orElseThrow(() -> new NotFoundException("No program with id " + id));
