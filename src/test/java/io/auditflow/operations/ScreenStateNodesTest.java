@@ -7,11 +7,16 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.internal.StateNode;
 import io.auditflow.IntegrationTest;
+import io.auditflow.program.ProgramService;
+import io.auditflow.timeline.Portfolio;
+import io.auditflow.support.TestClock;
 import io.auditflow.security.Role;
 import io.auditflow.support.KaribuTest;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Vaadin keeps a state node (with its feature maps and listeners) per element of every open screen; at about
@@ -20,6 +25,13 @@ import org.junit.jupiter.api.Test;
  */
 @IntegrationTest
 class ScreenStateNodesTest extends KaribuTest {
+
+    @Autowired
+    ProgramService programs;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    TestClock clock;
 
     static int nodes(StateNode root) {
         int[] n = {0};
@@ -53,5 +65,28 @@ class ScreenStateNodesTest extends KaribuTest {
         assertThat(dashboard.get("whole UI") - dashboard.get("DashboardView")).as("the shell, executive").isLessThanOrEqualTo(40);
         assertThat(inbox.get("InboxView")).as("the empty inbox").isLessThanOrEqualTo(60);
         assertThat(dashboard.get("DashboardView")).as("the dashboard").isLessThanOrEqualTo(100);
+    }
+
+    @Test
+    void the_program_page_of_an_iso_program_with_26_milestones_stays_within_its_state_node_budget() {
+        // the benchmark's program page (UiSessionMemoryBenchmark): Portfolio's program #1, ISO 27001, 26 milestones
+        clock.reset();
+        String prefix = "Nodes " + System.nanoTime();
+        Portfolio.seed(programs, jdbc, clock.today(), 2, prefix);
+        Long id = jdbc.queryForObject("select id from audit_program where name = ?", Long.class, prefix + " #1");
+        login("manager", Role.COMPLIANCE_MANAGER);
+        Map<String, Integer> page = census("manager", Role.COMPLIANCE_MANAGER, "programs/" + id);
+        Component view = UI.getCurrent().getChildren().findFirst().orElseThrow().getChildren()
+                .filter(c -> c.getClass().getSimpleName().equals("ProgramDetailView")).findFirst().orElseThrow();
+        Map<String, Integer> parts = new LinkedHashMap<>();
+        view.getChildren().forEach(c -> parts.merge(c.getClass().getSimpleName()
+                + (c.getId().map(x -> "#" + x).orElse("")), nodes(c.getElement().getNode()), Integer::sum));
+        System.out.println("ScreenStateNodesTest: program page parts " + parts);
+        assertThat(page.get("whole UI") - page.get("ProgramDetailView")).as("the shell, manager").isLessThanOrEqualTo(40);
+        assertThat(parts).containsKey("Grid#milestone-grid");
+        // measured 2026-12-01: 115 nodes (milestone grid 56: a Div per row and an Anchor per audit row; facts 16;
+        // start form 20), 53 after decisions 0165-0166 (grid 9, facts 1); the budget leaves no room for a component per row
+        assertThat(parts.get("Grid#milestone-grid")).as("the milestone grid with 26 rows").isLessThanOrEqualTo(15);
+        assertThat(page.get("ProgramDetailView")).as("the program page").isLessThanOrEqualTo(60);
     }
 }

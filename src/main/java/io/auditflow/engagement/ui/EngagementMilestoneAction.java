@@ -1,7 +1,5 @@
 package io.auditflow.engagement.ui;
 
-import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.html.Anchor;
 import io.auditflow.engagement.EngagementOffers;
 import io.auditflow.engagement.EngagementService;
 import io.auditflow.lifecycle.Milestone;
@@ -23,25 +21,20 @@ class EngagementMilestoneAction implements MilestoneAction {
     }
 
     @Override
-    public Component create(Program program, Milestone m) {
+    public Link link(Program program, Milestone m) {
         if (!CurrentUser.canManage() || program.archived()
                 || EngagementOffers.audit(program.framework(), m.getType().name()).isEmpty()) {
             return null;
         }
+        String key = m.getType().name() + "-" + m.getCycle();
         return engagements.forAudit(program.id(), m.getType(), m.getCycle())
-                .map(e -> {
-                    Anchor open = new Anchor("engagements/" + e.id(), e.name().length() > 40
-                            ? e.name().substring(0, 39) + "…" : e.name());
-                    open.setTitle(e.name());
-                    open.addClassName("milestone-engagement");
-                    return (Component) open;
-                })
+                .map(e -> new Link("engagement-" + key, "engagements/" + e.id(),
+                        e.name().length() > 40 ? e.name().substring(0, 39) + "…" : e.name(), e.name(), "milestone-engagement"))
                 .orElseGet(() -> {
-                    Anchor create = new Anchor(EngagementOffers.createLink(program.id(), m.getType(), m.getCycle()).substring(1),
-                            io.auditflow.ui.Format.text("program.createEngagement"));
-                    create.addClassName("milestone-create-engagement");
-                    create.setId("create-engagement-" + m.getType().name() + "-" + m.getCycle());
-                    return create;
+                    String text = io.auditflow.ui.Format.text("program.createEngagement");
+                    return new Link("create-engagement-" + key,
+                            EngagementOffers.createLink(program.id(), m.getType(), m.getCycle()).substring(1), text, text,
+                            "milestone-create-engagement");
                 });
     }
 }

@@ -10,6 +10,7 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.Html;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -85,14 +86,14 @@ class ProgramDetailView extends VerticalLayout implements BeforeEnterObserver {
                         && !program.archived() && LifecycleService.movable(m.getType()))
                 .withProperty("moveText", m -> Format.text("program.move"))
                 .withFunction("move", this::openReschedule)).setAutoWidth(true).setKey("move");
-        // Actions of other features on a milestone's row (the engagement of an audit): one column for all.
+        // Actions of other features on a milestone's row (the engagement of an audit): one column for all, links
+        // described as data and drawn by a template, not a component per row (decision 0165: memory per screen).
         List<MilestoneAction> actions = milestoneActions.orderedStream().toList();
         if (!actions.isEmpty()) {
-            milestoneGrid.addComponentColumn(m -> {
-                com.vaadin.flow.component.html.Div cell = new com.vaadin.flow.component.html.Div();
-                actions.stream().map(a -> a.create(program, m)).filter(java.util.Objects::nonNull).forEach(cell::add);
-                return cell;
-            }).setAutoWidth(true).setKey("milestone-actions");
+            milestoneGrid.addColumn(LitRenderer.<Milestone>of(ACTIONS_TEMPLATE)
+                    .withProperty("links", m -> actions.stream().map(a -> a.link(program, m))
+                            .filter(java.util.Objects::nonNull).toList()))
+                    .setAutoWidth(true).setKey("milestone-actions");
         }
         milestoneGrid.setAllRowsVisible(true);
     }
@@ -118,17 +119,18 @@ class ProgramDetailView extends VerticalLayout implements BeforeEnterObserver {
         }
         add(new Anchor("programs", Format.text("program.back")), header);
 
-        Div facts = new Div();
-        facts.addClassName("facts");
-        facts.add(fact(Format.text("programs.column.owner"), program.ownerName()), fact(Format.text("programs.column.team"), program.teamName()));
+        // The facts are read, never changed here: one element of markup, not three components per fact (decision 0165)
+        StringBuilder facts = new StringBuilder("<div class=\"facts\">");
+        fact(facts, Format.text("programs.column.owner"), program.ownerName());
+        fact(facts, Format.text("programs.column.team"), program.teamName());
         if (program.framework().isSoc2()) {
-            facts.add(fact(Format.text("program.criteria"), program.criteria().stream().sorted()
-                    .map(Format::label).collect(Collectors.joining(", "))));
+            fact(facts, Format.text("program.criteria"), program.criteria().stream().sorted()
+                    .map(Format::label).collect(Collectors.joining(", ")));
         }
         if (program.framework() == Framework.ISO27001) {
-            facts.add(fact(Format.text("program.edition"), "ISO/IEC 27001:" + program.isoEdition()));
+            fact(facts, Format.text("program.edition"), "ISO/IEC 27001:" + program.isoEdition());
         }
-        add(facts, new Paragraph(program.scope() == null ? Format.text("program.noScope") : program.scope()));
+        add(new Html(facts.append("</div>").toString()), new Paragraph(program.scope() == null ? Format.text("program.noScope") : program.scope()));
 
         if (CurrentUser.canManage()) {
             Button edit = new Button(Format.text("program.edit"), e -> {
@@ -335,13 +337,16 @@ class ProgramDetailView extends VerticalLayout implements BeforeEnterObserver {
     static final String MOVE_TEMPLATE = "${item.movable ? html`<vaadin-button theme=\"tertiary small\" @click=\"${move}\">"
             + "${item.moveText}</vaadin-button>` : ''}";
 
-    private static Div fact(String label, String value) {
-        Span l = new Span(label);
-        l.addClassName("fact-label");
-        Span v = new Span(value == null ? "—" : value);
-        v.addClassName("fact-value");
-        Div d = new Div(l, v);
-        d.addClassName("fact");
-        return d;
+    /** Links of other features in a milestone's row ({@link MilestoneAction.Link}); the same markup the anchors had. */
+    static final String ACTIONS_TEMPLATE = "<div>${item.links.map(l => html`<a id=\"${l.id}\" href=\"${l.href}\""
+            + " class=\"${l.className}\" title=\"${l.title}\">${l.text}</a>`)}</div>";
+
+    private static void fact(StringBuilder html, String label, String value) {
+        html.append("<div class=\"fact\"><span class=\"fact-label\">").append(escape(label))
+                .append("</span><span class=\"fact-value\">").append(escape(value == null ? "—" : value)).append("</span></div>");
+    }
+
+    private static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

@@ -34,24 +34,25 @@ import java.util.Map;
  */
 class StartLifecycleForm extends VerticalLayout {
 
-    final CheckboxGroup<TrustCategory> criteria = new CheckboxGroup<>(Format.text("startForm.criteria"));
-    final Checkbox readiness = new Checkbox(Format.text("startForm.readiness"));
-    final DatePicker asOfDate = new DatePicker(Format.text("startForm.asOfDate"));
-    final DatePicker windowStart = new DatePicker(Format.text("startForm.windowStart"));
-    final IntegerField windowMonths = new IntegerField(Format.text("startForm.windowMonths"));
-    final Checkbox renewal = new Checkbox(Format.text("startForm.renewal"), true);
-    final DatePicker fieldworkStart = new DatePicker(Format.text("startForm.fieldworkStart"));
-    final DatePicker fieldworkEnd = new DatePicker(Format.text("startForm.fieldworkEnd"));
-    final DatePicker lastReportPeriodStart = new DatePicker(Format.text("startForm.lastReportPeriodStart"));
-    final DatePicker lastReportPeriodEnd = new DatePicker(Format.text("startForm.lastReportPeriodEnd"));
-    final DatePicker lastReportIssuedOn = new DatePicker(Format.text("startForm.lastReportIssuedOn"));
-    final RadioButtonGroup<IsoStart> isoStart = new RadioButtonGroup<>(Format.text("startForm.isoStart"));
-    final DatePicker stage1Date = new DatePicker(Format.text("startForm.stage1"));
-    final DatePicker stage2Date = new DatePicker(Format.text("startForm.stage2"));
-    final DatePicker decisionDate = new DatePicker(Format.text("startForm.decision"));
-    final DatePicker surveillance1Date = new DatePicker(Format.text("startForm.surveillance1"));
-    final DatePicker surveillance1HeldOn = new DatePicker(Format.text("startForm.surveillance1HeldOn"));
-    final DatePicker surveillance2HeldOn = new DatePicker(Format.text("startForm.surveillance2HeldOn"));
+    // Only the fields of the program's framework are built (decision 0166: memory per screen); the others stay null.
+    CheckboxGroup<TrustCategory> criteria;
+    Checkbox readiness;
+    DatePicker asOfDate;
+    DatePicker windowStart;
+    IntegerField windowMonths;
+    Checkbox renewal;
+    DatePicker fieldworkStart;
+    DatePicker fieldworkEnd;
+    DatePicker lastReportPeriodStart;
+    DatePicker lastReportPeriodEnd;
+    DatePicker lastReportIssuedOn;
+    RadioButtonGroup<IsoStart> isoStart;
+    DatePicker stage1Date;
+    DatePicker stage2Date;
+    DatePicker decisionDate;
+    DatePicker surveillance1Date;
+    DatePicker surveillance1HeldOn;
+    DatePicker surveillance2HeldOn;
     final Button start = new Button(Format.text("startForm.start"));
     final Paragraph formError = new Paragraph();
     private final Map<String, HasValidation> fields = new LinkedHashMap<>();
@@ -61,55 +62,73 @@ class StartLifecycleForm extends VerticalLayout {
         this.framework = program.framework();
         setPadding(false);
         addClassName("start-lifecycle-form");
-        Format.pickers(asOfDate, windowStart, fieldworkStart, fieldworkEnd, stage1Date, stage2Date, decisionDate,
-                surveillance1Date, surveillance1HeldOn, surveillance2HeldOn, lastReportPeriodStart, lastReportPeriodEnd,
-                lastReportIssuedOn);
         FormLayout form = new FormLayout();
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("40em", 2));
-        criteria.setItems(TrustCategory.values());
-        criteria.setItemLabelGenerator(Format::label);
-        windowMonths.setValue(12);
-        windowMonths.setStepButtonsVisible(true);
-        isoStart.setItems(IsoStart.values());
-        isoStart.setItemLabelGenerator(s -> s == IsoStart.INITIAL ? Format.text("startForm.isoInitial")
-                : Format.text("startForm.isoExisting"));
-        isoStart.setValue(IsoStart.INITIAL);
-        setIds();
         if (program.framework().isSoc2()) {
+            criteria = new CheckboxGroup<>(Format.text("startForm.criteria"));
+            criteria.setItems(TrustCategory.values());
+            criteria.setItemLabelGenerator(Format::label);
             criteria.setValue(program.criteria());
+            readiness = new Checkbox(Format.text("startForm.readiness"));
             form.add(criteria, 2);
             form.add(readiness, 2);
             if (program.framework() == Framework.SOC2_TYPE1) {
+                asOfDate = new DatePicker(Format.text("startForm.asOfDate"));
                 form.add(asOfDate);
             } else {
+                windowStart = new DatePicker(Format.text("startForm.windowStart"));
+                windowMonths = new IntegerField(Format.text("startForm.windowMonths"));
+                windowMonths.setValue(12);
+                windowMonths.setStepButtonsVisible(true);
+                renewal = new Checkbox(Format.text("startForm.renewal"), true);
+                lastReportPeriodStart = new DatePicker(Format.text("startForm.lastReportPeriodStart"));
+                lastReportPeriodEnd = new DatePicker(Format.text("startForm.lastReportPeriodEnd"));
+                lastReportIssuedOn = new DatePicker(Format.text("startForm.lastReportIssuedOn"));
                 form.add(windowStart, windowMonths);
                 form.add(renewal, 2);
                 form.add(lastReportPeriodStart, lastReportPeriodEnd, lastReportIssuedOn);
             }
+            fieldworkStart = new DatePicker(Format.text("startForm.fieldworkStart"));
+            fieldworkEnd = new DatePicker(Format.text("startForm.fieldworkEnd"));
             form.add(fieldworkStart, fieldworkEnd);
         } else {
+            isoStart = new RadioButtonGroup<>(Format.text("startForm.isoStart"));
+            isoStart.setItems(IsoStart.values());
+            isoStart.setItemLabelGenerator(s -> s == IsoStart.INITIAL ? Format.text("startForm.isoInitial")
+                    : Format.text("startForm.isoExisting"));
+            isoStart.setValue(IsoStart.INITIAL);
+            stage1Date = new DatePicker(Format.text("startForm.stage1"));
+            stage2Date = new DatePicker(Format.text("startForm.stage2"));
+            decisionDate = new DatePicker(Format.text("startForm.decision"));
+            surveillance1Date = new DatePicker(Format.text("startForm.surveillance1"));
+            surveillance1HeldOn = new DatePicker(Format.text("startForm.surveillance1HeldOn"));
+            surveillance2HeldOn = new DatePicker(Format.text("startForm.surveillance2HeldOn"));
             form.add(isoStart, 2);
             form.add(stage1Date, stage2Date, decisionDate, surveillance1Date, surveillance1HeldOn, surveillance2HeldOn);
             surveillance1HeldOn.setHelperText(Format.text("startForm.surveillance1HeldOnHelp"));
             isoStart.addValueChangeListener(e -> showIsoFields());
             showIsoFields();
         }
-        fields.put("criteria", criteria);
-        fields.put("asOfDate", asOfDate);
-        fields.put("windowStart", windowStart);
-        fields.put("windowMonths", windowMonths);
-        fields.put("windowEnd", windowMonths);
-        fields.put("fieldworkStart", fieldworkStart);
-        fields.put("fieldworkEnd", fieldworkEnd);
-        fields.put("stage1Date", stage1Date);
-        fields.put("stage2Date", stage2Date);
-        fields.put("decisionDate", decisionDate);
-        fields.put("surveillance1Date", surveillance1Date);
-        fields.put("surveillance1HeldOn", surveillance1HeldOn);
-        fields.put("surveillance2HeldOn", surveillance2HeldOn);
-        fields.put("lastReportPeriodStart", lastReportPeriodStart);
-        fields.put("lastReportPeriodEnd", lastReportPeriodEnd);
-        fields.put("lastReportIssuedOn", lastReportIssuedOn);
+        Format.pickers(java.util.stream.Stream.of(asOfDate, windowStart, fieldworkStart, fieldworkEnd, stage1Date, stage2Date,
+                decisionDate, surveillance1Date, surveillance1HeldOn, surveillance2HeldOn, lastReportPeriodStart,
+                lastReportPeriodEnd, lastReportIssuedOn).filter(java.util.Objects::nonNull).toArray(DatePicker[]::new));
+        setIds();
+        field("criteria", criteria);
+        field("asOfDate", asOfDate);
+        field("windowStart", windowStart);
+        field("windowMonths", windowMonths);
+        field("windowEnd", windowMonths);
+        field("fieldworkStart", fieldworkStart);
+        field("fieldworkEnd", fieldworkEnd);
+        field("stage1Date", stage1Date);
+        field("stage2Date", stage2Date);
+        field("decisionDate", decisionDate);
+        field("surveillance1Date", surveillance1Date);
+        field("surveillance1HeldOn", surveillance1HeldOn);
+        field("surveillance2HeldOn", surveillance2HeldOn);
+        field("lastReportPeriodStart", lastReportPeriodStart);
+        field("lastReportPeriodEnd", lastReportPeriodEnd);
+        field("lastReportIssuedOn", lastReportIssuedOn);
         start.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         start.addClickListener(e -> {
             try {
@@ -128,26 +147,42 @@ class StartLifecycleForm extends VerticalLayout {
     }
 
     private void setIds() {
-        criteria.setId("lifecycle-criteria");
-        readiness.setId("lifecycle-readiness");
-        asOfDate.setId("lifecycle-as-of-date");
-        windowStart.setId("lifecycle-window-start");
-        windowMonths.setId("lifecycle-window-months");
-        renewal.setId("lifecycle-renewal");
-        fieldworkStart.setId("lifecycle-fieldwork-start");
-        fieldworkEnd.setId("lifecycle-fieldwork-end");
-        isoStart.setId("lifecycle-iso-start");
-        stage1Date.setId("lifecycle-stage1");
-        stage2Date.setId("lifecycle-stage2");
-        decisionDate.setId("lifecycle-decision");
-        surveillance1Date.setId("lifecycle-surveillance1");
-        surveillance1HeldOn.setId("lifecycle-surveillance1-held");
-        surveillance2HeldOn.setId("lifecycle-surveillance2-held");
-        lastReportPeriodStart.setId("lifecycle-last-report-start");
-        lastReportPeriodEnd.setId("lifecycle-last-report-end");
-        lastReportIssuedOn.setId("lifecycle-last-report-issued");
+        id(criteria, "lifecycle-criteria");
+        id(readiness, "lifecycle-readiness");
+        id(asOfDate, "lifecycle-as-of-date");
+        id(windowStart, "lifecycle-window-start");
+        id(windowMonths, "lifecycle-window-months");
+        id(renewal, "lifecycle-renewal");
+        id(fieldworkStart, "lifecycle-fieldwork-start");
+        id(fieldworkEnd, "lifecycle-fieldwork-end");
+        id(isoStart, "lifecycle-iso-start");
+        id(stage1Date, "lifecycle-stage1");
+        id(stage2Date, "lifecycle-stage2");
+        id(decisionDate, "lifecycle-decision");
+        id(surveillance1Date, "lifecycle-surveillance1");
+        id(surveillance1HeldOn, "lifecycle-surveillance1-held");
+        id(surveillance2HeldOn, "lifecycle-surveillance2-held");
+        id(lastReportPeriodStart, "lifecycle-last-report-start");
+        id(lastReportPeriodEnd, "lifecycle-last-report-end");
+        id(lastReportIssuedOn, "lifecycle-last-report-issued");
         start.setId("start-lifecycle");
         formError.setId("lifecycle-form-error");
+    }
+
+    private static void id(com.vaadin.flow.component.Component field, String id) {
+        if (field != null) {
+            field.setId(id);
+        }
+    }
+
+    private void field(String name, HasValidation field) {
+        if (field != null) {
+            fields.put(name, field);
+        }
+    }
+
+    private static <T> T value(com.vaadin.flow.component.HasValue<?, T> field, T absent) {
+        return field == null ? absent : field.getValue();
     }
 
     private void showIsoFields() {
@@ -161,28 +196,30 @@ class StartLifecycleForm extends VerticalLayout {
     }
 
     LifecycleRequest request() {
+        // an absent field sends what it would have held untouched (12 months, renewal on, no readiness)
         boolean iso = framework == Framework.ISO27001;
-        boolean initial = isoStart.getValue() != IsoStart.EXISTING;
+        boolean initial = value(isoStart, null) != IsoStart.EXISTING;
+        var chosen = value(criteria, null);
         return new LifecycleRequest(
-                iso || criteria.getValue().isEmpty() ? null : criteria.getValue(),
-                readiness.getValue(),
-                asOfDate.getValue(),
-                windowStart.getValue(),
-                windowMonths.getValue(),
+                iso || chosen == null || chosen.isEmpty() ? null : chosen,
+                value(readiness, false),
+                value(asOfDate, null),
+                value(windowStart, null),
+                value(windowMonths, 12),
                 null,
-                fieldworkStart.getValue(),
-                fieldworkEnd.getValue(),
-                renewal.getValue(),
+                value(fieldworkStart, null),
+                value(fieldworkEnd, null),
+                value(renewal, true),
                 iso ? isoStart.getValue() : null,
-                iso && initial ? stage1Date.getValue() : null,
-                iso && initial ? stage2Date.getValue() : null,
-                iso && !initial ? decisionDate.getValue() : null,
-                iso && !initial ? surveillance1Date.getValue() : null,
-                iso && !initial ? surveillance1HeldOn.getValue() : null,
-                iso && !initial ? surveillance2HeldOn.getValue() : null,
-                iso ? null : lastReportPeriodStart.getValue(),
-                iso ? null : lastReportPeriodEnd.getValue(),
-                iso ? null : lastReportIssuedOn.getValue());
+                iso && initial ? value(stage1Date, null) : null,
+                iso && initial ? value(stage2Date, null) : null,
+                iso && !initial ? value(decisionDate, null) : null,
+                iso && !initial ? value(surveillance1Date, null) : null,
+                iso && !initial ? value(surveillance1HeldOn, null) : null,
+                iso && !initial ? value(surveillance2HeldOn, null) : null,
+                iso ? null : value(lastReportPeriodStart, null),
+                iso ? null : value(lastReportPeriodEnd, null),
+                iso ? null : value(lastReportIssuedOn, null));
     }
 
     Registration addStartedListener(ComponentEventListener<StartedEvent> listener) {
