@@ -167,10 +167,15 @@ public final class TimelineDrawing {
         boolean sparse = totalDays > 800;
         while (!tick.isAfter(timeline.to())) {
             double x = x(tick);
-            if (tick.getMonth() == Month.JANUARY || tick.equals(timeline.from().withDayOfMonth(1))) {
+            boolean first = tick.equals(timeline.from().withDayOfMonth(1));
+            if (tick.getMonth() == Month.JANUARY || first) {
                 out.append("<path class=\"yr\" d=\"M").append(fmt(x)).append(" 0V30\"/>");
-                out.append("<text class=\"yt\" x=\"").append(fmt(x + 4)).append("\" y=\"13\">").append(tick.getYear())
-                        .append("</text>");
+                // The range's first month names its year only with room before the next January's label:
+                // a range from 1 December would otherwise print "2025" and "2026" over each other.
+                if (!first || tick.getMonth() == Month.JANUARY || tick.getMonthValue() <= 10) {
+                    out.append("<text class=\"yt\" x=\"").append(fmt(x + 4)).append("\" y=\"13\">").append(tick.getYear())
+                            .append("</text>");
+                }
             } else if (!sparse || tick.getMonthValue() % 3 == 1) {
                 out.append("<path class=\"mo\" d=\"M").append(fmt(x)).append(" 18V30\"/>");
                 if (!sparse) {

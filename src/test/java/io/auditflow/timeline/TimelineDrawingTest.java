@@ -82,6 +82,27 @@ class TimelineDrawingTest {
     }
 
     @Test
+    void the_year_axis_never_prints_two_years_over_each_other_at_its_start() {
+        // "1 year back" seen on 1 December 2026 starts on 1 December 2025, one month before 2026's label
+        Timeline fromDecember = new Timeline(LocalDate.parse("2025-12-01"), LocalDate.parse("2029-11-30"),
+                LocalDate.parse("2026-12-01"), List.of());
+        assertThat(yearLabels(TimelineDrawing.render(fromDecember, TimelineQuery.all())))
+                .containsExactly("2026", "2027", "2028", "2029");
+        // from 1 June there is half a year of room: 2025 is named at the start
+        assertThat(yearLabels(TimelineDrawing.render(sample(), TimelineQuery.all())))
+                .containsExactly("2025", "2026", "2027", "2028", "2029");
+    }
+
+    private static List<String> yearLabels(String html) {
+        Matcher m = Pattern.compile("<text class=\"yt\"[^>]*>(\\d{4})</text>").matcher(html);
+        List<String> years = new ArrayList<>();
+        while (m.find()) {
+            years.add(m.group(1));
+        }
+        return years;
+    }
+
+    @Test
     void colliding_marker_labels_are_merged_with_a_count_and_labels_never_overlap() {
         String html = TimelineDrawing.render(sample(), TimelineQuery.all());
         // IA 2026-10-01, MR 2026-10-05 and Surv. 1 2026-10-09 are a few units apart: one marker "IA +2"
