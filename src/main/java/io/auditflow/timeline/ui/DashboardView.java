@@ -241,6 +241,9 @@ class DashboardView extends VerticalLayout {
         listTitle.setText(answer.title() + " (" + size + ")");
         list.setItems(query -> dashboard().list(key).stream().skip(query.getOffset()).limit(query.getLimit()), query -> size);
         listCsv.setHref(Urls.dashboardCsv(key, query(), Format.locale()));
+        // An empty list is said by its title ("Overdue or missed (0)"): no empty 26rem grid and no empty CSV.
+        list.setVisible(size > 0);
+        listCsv.setVisible(size > 0);
         answers.getChildren().forEach(c -> c.getElement().setAttribute("aria-pressed",
                 String.valueOf(key.equals(c.getElement().getAttribute("data-key")))));
     }

@@ -86,6 +86,16 @@ class TimelineViewsTest extends KaribuTest {
         view.show("certificates");
         assertThat(view.listTitle.getText()).startsWith("ISO certificates (");
         assertThat(view.listCsv.getHref()).isEqualTo("exports/dashboard/certificates.csv");
+        assertThat(view.list.isVisible()).isTrue();
+        // a search that finds no program: each list is empty, and an empty list shows no grid, only its title
+        view.search.setValue("no program is called this");
+        view.show("certificates");
+        assertThat(view.listTitle.getText()).isEqualTo("ISO certificates (0)");
+        assertThat(view.list.isVisible()).isFalse();
+        assertThat(view.listCsv.isVisible()).isFalse();
+        view.search.clear();
+        view.show("certificates");
+        assertThat(view.list.isVisible()).isTrue();
         // the board report is for executives, managers and admins
         assertThat(view.board.isVisible()).isFalse();
         assertThat(view.shown().openWindows()).anySatisfy(w -> assertThat(w.programId()).isEqualTo(soc2));
