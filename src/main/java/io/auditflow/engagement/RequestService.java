@@ -492,8 +492,7 @@ public class RequestService {
         NamedParameterJdbcTemplate named = new NamedParameterJdbcTemplate(jdbc);
         Set<Long> linked = new HashSet<>();
         Set<String> tasks = new HashSet<>();
-        for (int from = 0; from < found.size(); from += 500) {
-            List<Evidence> part = found.subList(from, Math.min(found.size(), from + 500));
+        for (List<Evidence> part : io.auditflow.common.InLists.parts(found)) {
             MapSqlParameterSource params = new MapSqlParameterSource("active", active)
                     .addValue("ids", part.stream().map(Evidence::id).toList())
                     .addValue("tasks", part.stream().map(Evidence::taskId).filter(java.util.Objects::nonNull).distinct().toList());

@@ -285,8 +285,7 @@ public class EvidenceService {
         String[] columns = {"id", "task_id"};
         for (int k = 0; k < 2; k++) {
             List<?> values = keys.get(k);
-            for (int from = 0; from < values.size(); from += 500) {
-                List<?> part = values.subList(from, Math.min(values.size(), from + 500));
+            for (List<?> part : io.auditflow.common.InLists.parts(values)) {
                 String marks = String.join(",", java.util.Collections.nCopies(part.size(), "?"));
                 for (Evidence e : jdbc.query("select * from evidence where " + columns[k] + " in (" + marks + ")",
                         (rs, i) -> map(rs, window), part.toArray())) {

@@ -47,8 +47,8 @@ public class MilestoneService {
     public Map<Long, List<Milestone>> ofPrograms(java.util.Collection<Long> programIds) {
         Map<Long, List<Milestone>> byProgram = new HashMap<>();
         List<Long> ids = List.copyOf(programIds);
-        for (int from = 0; from < ids.size(); from += 500) {
-            for (Milestone m : milestones.findByProgramsInDateOrder(ids.subList(from, Math.min(ids.size(), from + 500)))) {
+        for (List<Long> part : io.auditflow.common.InLists.parts(ids)) {
+            for (Milestone m : milestones.findByProgramsInDateOrder(part)) {
                 byProgram.computeIfAbsent(m.getProgramId(), k -> new java.util.ArrayList<>()).add(m);
             }
         }

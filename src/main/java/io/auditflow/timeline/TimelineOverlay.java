@@ -13,7 +13,7 @@ import java.util.stream.Stream;
 public interface TimelineOverlay {
 
     /** The most program ids one call to {@link #bars} receives: an IN list every database takes. */
-    int MAX_PROGRAMS_PER_CALL = 500;
+    int MAX_PROGRAMS_PER_CALL = io.auditflow.common.InLists.MAX;
 
     /**
      * Bars to draw on the lanes of these programs (at most {@link #MAX_PROGRAMS_PER_CALL} of them),
@@ -25,8 +25,8 @@ public interface TimelineOverlay {
     static List<OverlayBar> barsOf(Stream<TimelineOverlay> overlays, List<Long> programIds, LocalDate from, LocalDate to) {
         List<OverlayBar> bars = new ArrayList<>();
         overlays.forEach(overlay -> {
-            for (int i = 0; i < programIds.size(); i += MAX_PROGRAMS_PER_CALL) {
-                bars.addAll(overlay.bars(programIds.subList(i, Math.min(programIds.size(), i + MAX_PROGRAMS_PER_CALL)), from, to));
+            for (List<Long> part : io.auditflow.common.InLists.parts(programIds)) {
+                bars.addAll(overlay.bars(part, from, to));
             }
         });
         return bars;
