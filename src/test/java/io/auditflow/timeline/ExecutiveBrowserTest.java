@@ -161,6 +161,16 @@ class ExecutiveBrowserTest extends BrowserTest {
         driver.findElement(By.id("answer-certificates")).click();
         waitForVaadin();
         assertThat(driver.findElement(By.id("dashboard-list-card")).getText()).contains("ISO certificates (");
+        // the trend charts are drawn as SVG (bars and month letters placed), not as run-together text "0J0F0M..."
+        @SuppressWarnings("unchecked")
+        List<List<Object>> charts = (List<List<Object>>) js("return Array.from(document.querySelectorAll('#trends svg'))"
+                + ".map(s => [s.namespaceURI, Math.round(s.getBoundingClientRect().height), s.querySelectorAll('text').length]);");
+        assertThat(charts).hasSize(2);
+        for (List<Object> chart : charts) {
+            assertThat(chart.get(0)).isEqualTo("http://www.w3.org/2000/svg");
+            // 360 x 120 viewBox at up to 360 px wide: about 100 px tall, far more than one line of text
+            assertThat(((Number) chart.get(1)).intValue()).isGreaterThan(60);
+        }
         js("document.querySelectorAll('vaadin-dev-tools').forEach(e => e.remove())");
         screenshot("exec-dashboard-1440");
     }

@@ -7,7 +7,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-/** Two small server-side SVG bar charts of the last twelve months; the numbers are also in the accessible name. */
+/**
+ * Two small server-side SVG bar charts of the last twelve months; the numbers are also in the accessible name.
+ * Each chart comes inside a {@code <div>}: Vaadin's {@code Html} creates its root element with
+ * {@code document.createElement}, which makes a root {@code <svg>} an unknown HTML element (its bars not
+ * drawn, its texts run together as "0J0F0M..."); the children of a {@code <div>} root are parsed as markup,
+ * so the {@code <svg>} inside gets the SVG namespace.
+ */
 final class TrendChart {
 
     static final int W = 360;
@@ -36,7 +42,7 @@ final class TrendChart {
                     .append("\">").append(m.overdueTasks()).append("</text>");
             axisLabel(svg, m, x + bw / 2, locale);
         }
-        return svg.append("</svg>").toString();
+        return svg.append("</svg></div>").toString();
     }
 
     static String activities(List<MonthTrend> months) {
@@ -61,12 +67,12 @@ final class TrendChart {
                     .append("\" width=\"").append(f(bw - 12)).append("\" height=\"").append(f(hd)).append("\"/>");
             axisLabel(svg, m, x + bw / 2, locale);
         }
-        return svg.append("</svg>").toString();
+        return svg.append("</svg></div>").toString();
     }
 
     private static StringBuilder open(String label) {
         StringBuilder svg = new StringBuilder(2048);
-        svg.append("<svg class=\"trend\" viewBox=\"0 0 ").append(W).append(' ').append(H)
+        svg.append("<div class=\"trend-chart\"><svg class=\"trend\" viewBox=\"0 0 ").append(W).append(' ').append(H)
                 .append("\" role=\"img\" aria-label=\"").append(label).append("\"><title>").append(label).append("</title>")
                 .append("<path class=\"tr-axis\" d=\"M10 92H").append(W - 10).append("\"/>");
         return svg;
