@@ -68,6 +68,8 @@ class GermanScreensBrowserTest extends BrowserTest {
                 waitFor(By.cssSelector("vaadin-app-layout"));
                 waitForVaadin();
                 assertThat(driver.findElement(By.tagName("body")).getText()).as(page.getKey()).contains(page.getValue());
+                // the page says its language, so a screen reader pronounces the words as German (WCAG 3.1.1)
+                assertThat(driver.findElement(By.tagName("html")).getDomAttribute("lang")).as(page.getKey()).isEqualTo("de");
                 assertThat(horizontalOverflow()).as(page.getKey() + " at " + size).isLessThanOrEqualTo(0);
                 screenshot("german-" + page.getKey().replaceAll("[^a-z0-9]+", "-").replaceAll("-[0-9]+$", "") + "-" + size.getWidth());
             }
