@@ -127,7 +127,8 @@ public class MilestoneService {
      * decision 0177: a lifecycle start no longer reads it back).
      */
     public List<Milestone> applyAll(Long programId, List<PlannedMilestone> plan) {
-        List<Milestone> calendar = new ArrayList<>(milestones.findByProgramInDateOrder(programId));
+        List<Milestone> calendar = new ArrayList<>(hasMilestones(programId)
+                ? milestones.findByProgramInDateOrder(programId) : List.of());
         Map<String, Milestone> existing = new HashMap<>();
         for (Milestone m : calendar) {
             existing.put(m.getType() + "/" + m.getCycle(), m);
@@ -147,11 +148,23 @@ public class MilestoneService {
                 changed.add(m);
             }
         }
-        milestones.saveAll(changed);
+        if (!changed.isEmpty()) {
+            milestones.saveAll(changed);
+        }
         insert(created.values());
         calendar.addAll(created.values());
         calendar.sort(Milestone.DATE_ORDER);
         return calendar;
+    }
+
+    /**
+     * Whether the program has any milestone row (lifefast, decision 0177): a first start finds none, and this
+     * count costs a third of the entity query. Rows saved through JPA are in the database already (the
+     * identity key makes Hibernate insert at once), so the count sees them.
+     */
+    private boolean hasMilestones(Long programId) {
+        Integer count = jdbc.queryForObject("select count(*) from milestone where program_id = ?", Integer.class, programId);
+        return count != null && count > 0;
     }
 
     private static final int[] INSERT_TYPES = {Types.BIGINT, Types.VARCHAR, Types.INTEGER, Types.DATE, Types.DATE,
