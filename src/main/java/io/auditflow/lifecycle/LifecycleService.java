@@ -29,6 +29,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -63,11 +64,12 @@ public class LifecycleService {
     private final ManagementService management;
     private final RepositoryService repository;
     private final Clock clock;
+    private final JdbcTemplate jdbc;
     private volatile String processInstanceTable;
 
     LifecycleService(ProgramService programs, MilestoneService milestones, CertificateService certificates,
                      Planner planner, ProcessDates dates, RuntimeService runtime, TaskService tasks,
-                     ManagementService management, RepositoryService repository, Clock clock) {
+                     ManagementService management, RepositoryService repository, Clock clock, JdbcTemplate jdbc) {
         this.programs = programs;
         this.milestones = milestones;
         this.certificates = certificates;
@@ -78,6 +80,7 @@ public class LifecycleService {
         this.management = management;
         this.repository = repository;
         this.clock = clock;
+        this.jdbc = jdbc;
     }
 
     public static String businessKey(Long programId) {
@@ -267,9 +270,10 @@ public class LifecycleService {
             }
             processKey = ISO_CERTIFICATION;
         }
-        milestones.applyAll(programId, plan);
+        // lifefast (decision 0177): the answer is the calendar just written, not read back.
+        List<Milestone> calendar = milestones.applyAll(programId, plan);
         ProcessInstance pi = runtime.startProcessInstanceByKey(processKey, businessKey(programId), vars);
-        return new LifecycleStarted(programId, processKey, pi.getId(), milestones.ofProgram(programId));
+        return new LifecycleStarted(programId, processKey, pi.getId(), calendar);
     }
 
     /** A day something happened: not in the future, and after what it follows. */
@@ -291,17 +295,19 @@ public class LifecycleService {
 
     /**
      * Whether any process instance carries the program's business key (lifespeed, decision 0162): a
-     * start usually finds none, and this native count costs a fraction of {@link #running}'s query,
-     * whose dynamic SQL the engine builds anew each time. Only when it finds one does {@link #running}
-     * decide, so the answer is {@link #running}'s.
+     * start usually finds none, and this count costs a fraction of {@link #running}'s query, whose
+     * dynamic SQL the engine builds anew each time. Only when it finds one does {@link #running}
+     * decide, so the answer is {@link #running}'s. Plain SQL on the engine's table (name and prefix from
+     * the engine), in this transaction on the engine's own data source (lifefast, decision 0177: the
+     * engine's native query opened a command context and a MyBatis session for one count).
      */
     private boolean anyProcess(Long programId) {
         if (processInstanceTable == null) {
             processInstanceTable = management.getTableName(ProcessInstance.class);
         }
-        return runtime.createNativeProcessInstanceQuery()
-                .sql("select count(*) from " + processInstanceTable + " where BUSINESS_KEY_ = #{key} and ID_ = PROC_INST_ID_")
-                .parameter("key", businessKey(programId)).count() > 0;
+        Integer count = jdbc.queryForObject("select count(*) from " + processInstanceTable
+                + " where BUSINESS_KEY_ = ? and ID_ = PROC_INST_ID_", Integer.class, businessKey(programId));
+        return count != null && count > 0;
     }
 
     /** Whether a milestone of this type can be moved by hand (derived dates follow from others). */

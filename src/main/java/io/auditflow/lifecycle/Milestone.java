@@ -119,6 +119,21 @@ public class Milestone {
         this.updatedAt = updatedAt;
     }
 
+    /**
+     * The order of a program's calendar, the same as {@code MilestoneRepository.findByProgramInDateOrder}'s
+     * "order by coalesce(actual_date, planned_date) asc nulls last, id asc" (lifefast: the lifecycle start
+     * answers with the calendar it just wrote, sorted in memory).
+     */
+    static final java.util.Comparator<Milestone> DATE_ORDER = java.util.Comparator
+            .comparing((Milestone m) -> m.actualDate != null ? m.actualDate : m.plannedDate,
+                    java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()))
+            .thenComparing(m -> m.id, java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()));
+
+    /** The key the database gave a row that was inserted with JDBC (lifefast: batch-inserted plan rows). */
+    void assignId(Long id) {
+        this.id = id;
+    }
+
     /** This milestone as the planner reads it. */
     public PlannedMilestone toPlanned() {
         return new PlannedMilestone(type, cycle, plannedDate, actualDate, status, note);

@@ -2,7 +2,12 @@ package io.auditflow.lifecycle;
 
 import io.auditflow.common.AuditEvent;
 import io.auditflow.program.ProgramService;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Types;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -15,7 +20,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.StatementCreatorUtils;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -112,27 +121,50 @@ public class MilestoneService {
 
     /**
      * Writes a whole plan as {@link #apply} writes each of its milestones, reading the program's
-     * calendar once instead of once per milestone (a lifecycle start writes 10 to 30 of them).
+     * calendar once instead of once per milestone (a lifecycle start writes 10 to 30 of them), and
+     * answers the program's calendar as it stands now, in {@link #ofProgram}'s order: the rows read
+     * (changed ones included) and the new ones with the keys the database gave them (lifefast,
+     * decision 0177: a lifecycle start no longer reads it back).
      */
-    public void applyAll(Long programId, List<PlannedMilestone> plan) {
+    public List<Milestone> applyAll(Long programId, List<PlannedMilestone> plan) {
+        List<Milestone> calendar = new ArrayList<>(hasMilestones(programId)
+                ? milestones.findByProgramInDateOrder(programId) : List.of());
         Map<String, Milestone> existing = new HashMap<>();
-        for (Milestone m : milestones.findByProgramInDateOrder(programId)) {
+        for (Milestone m : calendar) {
             existing.put(m.getType() + "/" + m.getCycle(), m);
         }
         List<Milestone> changed = new ArrayList<>();
         Map<String, Milestone> created = new LinkedHashMap<>();
+        // The database keeps microseconds: the answer carries the instant as it is stored.
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         for (PlannedMilestone p : plan) {
             String key = p.type() + "/" + p.cycle();
             Milestone m = existing.get(key);
             if (m == null) {
-                m = created.computeIfAbsent(key, k -> new Milestone(programId, p.type(), p.cycle(), p.date(), clock.instant()));
+                m = created.computeIfAbsent(key, k -> new Milestone(programId, p.type(), p.cycle(), p.date(), now));
                 write(m, p);
+                m.setUpdatedAt(now);
             } else if (write(m, p)) {
                 changed.add(m);
             }
         }
-        milestones.saveAll(changed);
+        if (!changed.isEmpty()) {
+            milestones.saveAll(changed);
+        }
         insert(created.values());
+        calendar.addAll(created.values());
+        calendar.sort(Milestone.DATE_ORDER);
+        return calendar;
+    }
+
+    /**
+     * Whether the program has any milestone row (lifefast, decision 0177): a first start finds none, and this
+     * count costs a third of the entity query. Rows saved through JPA are in the database already (the
+     * identity key makes Hibernate insert at once), so the count sees them.
+     */
+    private boolean hasMilestones(Long programId) {
+        Integer count = jdbc.queryForObject("select count(*) from milestone where program_id = ?", Integer.class, programId);
+        return count != null && count > 0;
     }
 
     private static final int[] INSERT_TYPES = {Types.BIGINT, Types.VARCHAR, Types.INTEGER, Types.DATE, Types.DATE,
@@ -141,20 +173,52 @@ public class MilestoneService {
     /**
      * New rows of a plan in one JDBC batch (lifespeed, decision 0162): the identity key makes Hibernate
      * insert them one statement at a time, which was a fifth of a lifecycle start. Nothing in this
-     * transaction holds them yet; later JPA reads of the calendar find them in the database.
+     * transaction holds them yet; later JPA reads of the calendar find them in the database. Each row
+     * takes the key the database gave it (lifefast, decision 0177), so the answer needs no read-back.
      */
     private void insert(Collection<Milestone> rows) {
         if (rows.isEmpty()) {
             return;
         }
-        List<Object[]> args = new ArrayList<>(rows.size());
-        for (Milestone m : rows) {
-            args.add(new Object[] {m.getProgramId(), m.getType().name(), m.getCycle(), m.getPlannedDate(),
-                    m.getActualDate(), m.getStatus().name(), m.getNote(),
-                    OffsetDateTime.ofInstant(m.getUpdatedAt(), ZoneOffset.UTC)});
+        List<Milestone> list = List.copyOf(rows);
+        KeyHolder keys = new GeneratedKeyHolder();
+        jdbc.batchUpdate(con -> con.prepareStatement("insert into milestone (program_id, type, cycle, planned_date, "
+                        + "actual_date, status, note, updated_at, version) values (?, ?, ?, ?, ?, ?, ?, ?, 0)",
+                Statement.RETURN_GENERATED_KEYS), new BatchPreparedStatementSetter() {
+                    @Override
+                    public void setValues(PreparedStatement ps, int i) throws SQLException {
+                        Milestone m = list.get(i);
+                        Object[] values = {m.getProgramId(), m.getType().name(), m.getCycle(), m.getPlannedDate(),
+                                m.getActualDate(), m.getStatus().name(), m.getNote(),
+                                OffsetDateTime.ofInstant(m.getUpdatedAt(), ZoneOffset.UTC)};
+                        for (int c = 0; c < values.length; c++) {
+                            StatementCreatorUtils.setParameterValue(ps, c + 1, INSERT_TYPES[c], values[c]);
+                        }
+                    }
+
+                    @Override
+                    public int getBatchSize() {
+                        return list.size();
+                    }
+                }, keys);
+        List<Map<String, Object>> generated = keys.getKeyList();
+        if (generated.size() != list.size()) {
+            throw new IllegalStateException("The database gave " + generated.size() + " keys for " + list.size()
+                    + " new milestones of program " + list.get(0).getProgramId());
         }
-        jdbc.batchUpdate("insert into milestone (program_id, type, cycle, planned_date, actual_date, status, note, "
-                + "updated_at, version) values (?, ?, ?, ?, ?, ?, ?, ?, 0)", args, INSERT_TYPES);
+        for (int i = 0; i < list.size(); i++) {
+            list.get(i).assignId(idOf(generated.get(i)));
+        }
+    }
+
+    /** The "id" of a generated-key row: H2 names it ID and gives only it, PostgreSQL gives every column. */
+    private static Long idOf(Map<String, Object> row) {
+        Object id = row.size() == 1 ? row.values().iterator().next() : row.entrySet().stream()
+                .filter(e -> e.getKey().equalsIgnoreCase("id")).map(Map.Entry::getValue).findFirst().orElse(null);
+        if (!(id instanceof Number n)) {
+            throw new IllegalStateException("No generated milestone key in " + row.keySet());
+        }
+        return n.longValue();
     }
 
     /** The one rule of applying a planned milestone: a done milestone stays done unless the plan says done too. */

@@ -120,7 +120,13 @@ abstract class CalendarEngineScenarios {
     void moving_an_iso_audit_moves_its_open_preparation_tasks_and_the_next_surveillance() {
         clock.setDate(d("2026-01-05"));
         Long id = program(Framework.ISO27001);
-        SystemAuthentication.run(() -> lifecycles.startLifecycle(id, LifecycleRequest.isoExisting(d("2025-06-15"))));
+        LifecycleService.LifecycleStarted started = SystemAuthentication.call(() ->
+                lifecycles.startLifecycle(id, LifecycleRequest.isoExisting(d("2025-06-15"))));
+        // lifefast: the answer carries the keys the database gave the batch-written rows (H2 and PostgreSQL alike).
+        assertThat(started.milestones()).extracting(Milestone::getId, Milestone::getType)
+                .containsExactlyElementsOf(milestones.ofProgram(id).stream()
+                        .map(m -> org.assertj.core.groups.Tuple.tuple(m.getId(), m.getType())).toList());
+        assertThat(started.milestones()).extracting(Milestone::getType).startsWith(MilestoneType.CERTIFICATION_DECISION);
         ProcessDriver driver = driver(id);
         driver.runUntil(d("2026-01-06"));
         // Surveillance 1 at month 11 (2026-05-15): internal audit 35 days before, management review 14 days before.

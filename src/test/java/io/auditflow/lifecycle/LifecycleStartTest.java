@@ -102,4 +102,44 @@ class LifecycleStartTest {
                 lifecycles.startLifecycle(id, LifecycleRequest.isoExisting(LocalDate.parse("2024-02-29"))));
         assertThat(started.processDefinitionKey()).isEqualTo(LifecycleService.ISO_CERTIFICATION);
     }
+
+    @Test
+    void the_answer_is_the_calendar_a_later_read_shows_with_keys_order_and_values_also_beside_rows_planned_before() {
+        clock.setDate(LocalDate.parse("2026-11-30"));
+        Long id = isoProgram();
+        // Rows the program had before the start: one the plan rewrites, one of a later cycle it does not touch.
+        SystemAuthentication.run(() -> milestones.plan(id, MilestoneType.INTERNAL_AUDIT, 1, LocalDate.parse("2026-12-10")));
+        SystemAuthentication.run(() -> milestones.plan(id, MilestoneType.STAGE1_AUDIT, 2, LocalDate.parse("2029-01-15")));
+
+        LifecycleService.LifecycleStarted started = SystemAuthentication.call(() ->
+                lifecycles.startLifecycle(id, LifecycleRequest.isoExisting(LocalDate.parse("2024-02-29"))));
+
+        assertThat(started.milestones()).extracting(Milestone::getId, Milestone::getType, Milestone::getCycle,
+                        Milestone::getPlannedDate, Milestone::getActualDate, Milestone::getStatus, Milestone::getNote,
+                        Milestone::getUpdatedAt)
+                .containsExactlyElementsOf(milestones.ofProgram(id).stream().map(m -> org.assertj.core.groups.Tuple.tuple(
+                        m.getId(), m.getType(), m.getCycle(), m.getPlannedDate(), m.getActualDate(), m.getStatus(),
+                        m.getNote(), m.getUpdatedAt())).toList());
+        // The untouched later-cycle row is last (latest day); the expiry of the certificate comes just before it.
+        Milestone last = started.milestones().get(started.milestones().size() - 1);
+        assertThat(last.getType()).isEqualTo(MilestoneType.STAGE1_AUDIT);
+        assertThat(last.getPlannedDate()).isEqualTo(LocalDate.parse("2029-01-15"));
+        assertThat(started.milestones().get(started.milestones().size() - 2).getType()).isEqualTo(MilestoneType.CERTIFICATE_EXPIRY);
+        assertThat(started.milestones()).filteredOn(m -> m.getType() == MilestoneType.INTERNAL_AUDIT).hasSize(1);
+    }
+
+    @Test
+    void a_soc2_start_reads_the_programs_criteria_and_team_from_the_program() {
+        clock.setDate(LocalDate.parse("2026-11-30"));
+        Long id = SystemAuthentication.call(() -> programs.create(new ProgramRequest("Start " + UUID.randomUUID(),
+                Framework.SOC2_TYPE2, EnumSet.of(TrustCategory.SECURITY, TrustCategory.AVAILABILITY), null, null,
+                "manager", "grc"))).id();
+
+        LifecycleService.LifecycleStarted started = SystemAuthentication.call(() ->
+                lifecycles.startLifecycle(id, LifecycleRequest.typeTwo(LocalDate.parse("2027-01-01"), 12, true)));
+
+        assertThat(runtime.getVariable(started.processInstanceId(), "criteria")).isEqualTo("AVAILABILITY,SECURITY");
+        assertThat(runtime.getVariable(started.processInstanceId(), "teamCode")).isEqualTo("grc");
+        assertThat(started.processDefinitionKey()).isEqualTo(LifecycleService.SOC2_RENEWAL);
+    }
 }

@@ -12,6 +12,7 @@ import io.auditflow.program.ProgramService;
 import io.auditflow.program.TrustCategory;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -25,12 +26,16 @@ import org.springframework.beans.factory.annotation.Autowired;
  * Not a test (-Pbench): ISO 27001 lifecycle starts per second through {@link LifecycleService} (form
  * rules, planner, milestones, the process with history "full") against starting the same process
  * with the same variables straight on the engine. Targets: >= 200/s, within 1.5x of the engine alone.
+ * Both sides get the same warm-up, then run in alternating rounds; the targets are checked on the medians
+ * of the rounds (rate and paired ratio), so load from other processes on a shared machine hits both sides alike.
  */
 @IntegrationTest
 class LifecycleStartBenchmark {
 
     static final int WARM_UP = 30;
-    static final int STARTS = 300;
+    /** lifefast: alternating rounds, so a shared machine's load hits both sides alike (-Dbench.rounds, -Dbench.perRound). */
+    static final int ROUNDS = Integer.getInteger("bench.rounds", 5);
+    static final int PER_ROUND = Integer.getInteger("bench.perRound", 60);
 
     @Autowired
     ProgramService programs;
@@ -43,31 +48,79 @@ class LifecycleStartBenchmark {
     void lifecycle_starts_per_second_with_history_against_the_bare_engine() {
         LifecycleRequest existing = LifecycleRequest.isoExisting(LocalDate.of(2025, 6, 15), null, null);
         List<Long> warm = create(WARM_UP);
-        List<Long> service = create(STARTS);
-        List<Long> engine = create(STARTS);
+        List<Long> warmBare = create(WARM_UP);
+        List<List<Long>> service = new ArrayList<>();
+        List<List<Long>> engine = new ArrayList<>();
+        for (int i = 0; i < ROUNDS; i++) {
+            service.add(create(PER_ROUND));
+            engine.add(create(PER_ROUND));
+        }
         LifecycleService.LifecycleStarted first = SystemAuthentication.call(() -> lifecycles.startLifecycle(warm.get(0), existing));
         Map<String, Object> variables = new HashMap<>(runtime.getVariables(first.processInstanceId()));
-        for (Long id : warm.subList(1, warm.size())) {
-            SystemAuthentication.run(() -> lifecycles.startLifecycle(id, existing));
+        String key = first.processDefinitionKey();
+        // The same warm-up for both sides: 30 starts each before anything is timed.
+        startThroughService(warm.subList(1, warm.size()), existing);
+        startOnBareEngine(warmBare, key, variables);
+
+        double[] serviceRates = new double[ROUNDS];
+        double[] engineRates = new double[ROUNDS];
+        double[] ratios = new double[ROUNDS];
+        long serviceNanos = 0;
+        long engineNanos = 0;
+        StringBuilder rounds = new StringBuilder();
+        for (int i = 0; i < ROUNDS; i++) {
+            // Alternate which side goes first, so neither always runs right after the other's garbage.
+            long s;
+            long e;
+            if (i % 2 == 0) {
+                s = startThroughService(service.get(i), existing);
+                e = startOnBareEngine(engine.get(i), key, variables);
+            } else {
+                e = startOnBareEngine(engine.get(i), key, variables);
+                s = startThroughService(service.get(i), existing);
+            }
+            serviceNanos += s;
+            engineNanos += e;
+            serviceRates[i] = PER_ROUND / (s / 1e9);
+            engineRates[i] = PER_ROUND / (e / 1e9);
+            ratios[i] = engineRates[i] / serviceRates[i];
+            rounds.append(String.format("  round %d (%s first): %.0f/s through LifecycleService, %.0f/s bare, %.2fx%n",
+                    i + 1, i % 2 == 0 ? "service" : "bare", serviceRates[i], engineRates[i], ratios[i]));
         }
+        double serviceRate = median(serviceRates);
+        double engineRate = median(engineRates);
+        double ratio = median(ratios);
+        int total = ROUNDS * PER_ROUND;
+        System.out.printf("%nLifecycleStartBenchmark: %d ISO 27001 lifecycle starts, history full: %.0f/s through "
+                        + "LifecycleService, %.0f/s on the bare engine (%.2fx); medians of %d alternating rounds of %d: "
+                        + "%.0f/s, %.0f/s, paired ratio %.2fx%n%s%n", total, total / (serviceNanos / 1e9),
+                total / (engineNanos / 1e9), (serviceNanos / (double) engineNanos), ROUNDS, PER_ROUND, serviceRate,
+                engineRate, ratio, rounds);
+        assertThat(serviceRate).as("lifecycle starts per second (median round), target >= 200").isGreaterThanOrEqualTo(200);
+        assertThat(ratio).as("bare engine vs LifecycleService (median paired ratio), target within 1.5x").isLessThanOrEqualTo(1.5);
+    }
 
+    private long startThroughService(List<Long> ids, LifecycleRequest request) {
         long t0 = System.nanoTime();
-        SystemAuthentication.run(() -> service.forEach(id -> lifecycles.startLifecycle(id, existing)));
-        double serviceRate = STARTS / ((System.nanoTime() - t0) / 1e9);
+        SystemAuthentication.run(() -> ids.forEach(id -> lifecycles.startLifecycle(id, request)));
+        return System.nanoTime() - t0;
+    }
 
-        long t1 = System.nanoTime();
-        SystemAuthentication.run(() -> engine.forEach(id -> {
+    private long startOnBareEngine(List<Long> ids, String key, Map<String, Object> variables) {
+        long t0 = System.nanoTime();
+        SystemAuthentication.run(() -> ids.forEach(id -> {
             Map<String, Object> vars = new HashMap<>(variables);
             vars.put("programId", id);
-            runtime.startProcessInstanceByKey(first.processDefinitionKey(), LifecycleService.businessKey(id), vars);
+            runtime.startProcessInstanceByKey(key, LifecycleService.businessKey(id), vars);
         }));
-        double engineRate = STARTS / ((System.nanoTime() - t1) / 1e9);
+        return System.nanoTime() - t0;
+    }
 
-        System.out.printf("%nLifecycleStartBenchmark: %d ISO 27001 lifecycle starts, history full: %.0f/s through "
-                        + "LifecycleService, %.0f/s on the bare engine (%.2fx)%n%n", STARTS, serviceRate, engineRate,
-                engineRate / serviceRate);
-        assertThat(serviceRate).as("lifecycle starts per second, target >= 200").isGreaterThanOrEqualTo(200);
-        assertThat(engineRate / serviceRate).as("bare engine vs LifecycleService, target within 1.5x").isLessThanOrEqualTo(1.5);
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 
     private List<Long> create(int n) {
