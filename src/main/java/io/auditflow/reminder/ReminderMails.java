@@ -34,9 +34,11 @@ class ReminderMails {
 
     private final String baseUrl;
     private final UserLanguage languages;
+    private final io.auditflow.identity.Names names;
 
-    ReminderMails(AuditflowProperties properties, UserLanguage languages) {
+    ReminderMails(AuditflowProperties properties, UserLanguage languages, io.auditflow.identity.Names names) {
         this.languages = languages;
+        this.names = names;
         String url = properties.baseUrl();
         this.baseUrl = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
@@ -111,11 +113,11 @@ class ReminderMails {
             default -> t(l, "mail.escalation.subject.3", overdue, task.name(), task.programName());
         };
         String lead = t(l, "mail.escalation.lead", task.name(), task.programName(), day(task.due(), l), overdue);
-        String who = task.assignee() == null ? t(l, "mail.escalation.nobody", task.teamCode())
-                : t(l, "mail.escalation.assigned", task.assignee());
+        String who = task.assignee() == null ? t(l, "mail.escalation.nobody", names.team(task.teamCode()))
+                : t(l, "mail.escalation.assigned", names.person(task.assignee()));
         String ask = switch (step) {
             case 1 -> t(l, "mail.escalation.ask.1");
-            case 2 -> t(l, "mail.escalation.ask.2", task.teamCode());
+            case 2 -> t(l, "mail.escalation.ask.2", names.team(task.teamCode()));
             default -> t(l, "mail.escalation.ask.3");
         };
         return mail(key, "ESCALATION", to, l, subject, List.of(lead, who, ask), t(l, "mail.task.action"),
@@ -202,9 +204,10 @@ class ReminderMails {
         };
     }
 
-    private static String whoFor(TaskInfo task, UserSummary to, Locale l) {
-        return task.assignee() == null ? t(l, "mail.task.nobody", task.teamCode())
-                : to.username().equals(task.assignee()) ? t(l, "mail.task.you") : t(l, "mail.task.assigned", task.assignee());
+    /** Who has the task, by name (identity.Names): the team's name, the person's display name. */
+    private String whoFor(TaskInfo task, UserSummary to, Locale l) {
+        return task.assignee() == null ? t(l, "mail.task.nobody", names.team(task.teamCode()))
+                : to.username().equals(task.assignee()) ? t(l, "mail.task.you") : t(l, "mail.task.assigned", names.person(task.assignee()));
     }
 
     static String esc(String s) {

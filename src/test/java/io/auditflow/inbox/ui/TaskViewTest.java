@@ -117,7 +117,7 @@ class TaskViewTest extends KaribuTest {
         _setValue((Select<String>) view.formFields.get("outcome"), "ISSUES");
         _click(view.complete);
 
-        NotificationsKt.expectNotifications("'Review user access' was already completed by manager");
+        NotificationsKt.expectNotifications("'Review user access' was already completed by Maya Manager");
         assertThat(UI.getCurrent().getInternals().getActiveViewLocation().getPath()).isEqualTo("inbox");
         assertThat(fixture.currentTask(task.getProcessInstanceId()).getTaskDefinitionKey()).isEqualTo("Task_FileReport");
     }
