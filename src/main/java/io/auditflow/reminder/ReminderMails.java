@@ -90,16 +90,16 @@ class ReminderMails {
     OutgoingMail taskBefore(String key, UserSummary to, TaskInfo task, long daysLeft) {
         Locale l = locale(to);
         String when = when(l, daysLeft);
-        String subject = t(l, "mail.task.before.subject", when, task.name(), task.programName());
-        String lead = t(l, "mail.task.before.lead", task.name(), task.programName(), when, day(task.due(), l));
+        String subject = t(l, "mail.task.before.subject", when, taskName(task, l), task.programName());
+        String lead = t(l, "mail.task.before.lead", taskName(task, l), task.programName(), when, day(task.due(), l));
         return mail(key, "TASK_REMINDER", to, l, subject, java.util.Arrays.asList(lead, whoFor(task, to, l)),
                 t(l, "mail.task.action"), taskLink(task.id()), t(l, "mail.task.why"), null);
     }
 
     OutgoingMail taskDue(String key, UserSummary to, TaskInfo task) {
         Locale l = locale(to);
-        String subject = t(l, "mail.task.due.subject", task.name(), task.programName());
-        String lead = t(l, "mail.task.due.lead", task.name(), task.programName(), day(task.due(), l));
+        String subject = t(l, "mail.task.due.subject", taskName(task, l), task.programName());
+        String lead = t(l, "mail.task.due.lead", taskName(task, l), task.programName(), day(task.due(), l));
         return mail(key, "TASK_REMINDER", to, l, subject, List.of(lead, whoFor(task, to, l)), t(l, "mail.task.action"),
                 taskLink(task.id()), t(l, "mail.task.why"), null);
     }
@@ -108,11 +108,11 @@ class ReminderMails {
         Locale l = locale(to);
         String overdue = t(l, "mail.escalation.days", daysOverdue);
         String subject = switch (step) {
-            case 1 -> t(l, "mail.escalation.subject.1", task.name(), task.programName());
-            case 2 -> t(l, "mail.escalation.subject.2", overdue, task.name(), task.programName());
-            default -> t(l, "mail.escalation.subject.3", overdue, task.name(), task.programName());
+            case 1 -> t(l, "mail.escalation.subject.1", taskName(task, l), task.programName());
+            case 2 -> t(l, "mail.escalation.subject.2", overdue, taskName(task, l), task.programName());
+            default -> t(l, "mail.escalation.subject.3", overdue, taskName(task, l), task.programName());
         };
-        String lead = t(l, "mail.escalation.lead", task.name(), task.programName(), day(task.due(), l), overdue);
+        String lead = t(l, "mail.escalation.lead", taskName(task, l), task.programName(), day(task.due(), l), overdue);
         String who = task.assignee() == null ? t(l, "mail.escalation.nobody", names.team(task.teamCode()))
                 : t(l, "mail.escalation.assigned", names.person(task.assignee()));
         String ask = switch (step) {
@@ -202,6 +202,11 @@ class ReminderMails {
             case CERTIFICATE_EXPIRY -> t(l, "mail.hint.expiry");
             default -> null;
         };
+    }
+
+    /** The task's name as the inbox shows it to this reader (the model's names in German, decision 0168). */
+    private static String taskName(TaskInfo task, Locale l) {
+        return io.auditflow.inbox.TaskWords.name(task.name(), l);
     }
 
     /** Who has the task, by name (identity.Names): the team's name, the person's display name. */

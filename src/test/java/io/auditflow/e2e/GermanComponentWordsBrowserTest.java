@@ -55,6 +55,12 @@ class GermanComponentWordsBrowserTest extends BrowserTest {
             open("account");
             waitFor(By.cssSelector("vaadin-password-field"));
             waitForVaadin();
+            System.out.println("DIAG " + js("const p = document.querySelector('vaadin-password-field');"
+                    + " return JSON.stringify({words: window.__afWords, i18n: p.i18n, label: p.querySelector('vaadin-password-field-button')?.getAttribute('aria-label'),"
+                    + " lang: document.documentElement.lang})"));
+            assertThat(waitForText("const b = [...document.querySelectorAll('vaadin-password-field vaadin-password-field-button')];"
+                    + " return b.length > 0 && b.every(x => x.getAttribute('aria-label') === 'Passwort anzeigen') ? 'Passwort anzeigen' : null"))
+                    .isEqualTo("Passwort anzeigen");
             screenshot("german-words-account-" + size.getWidth());
         }
     }

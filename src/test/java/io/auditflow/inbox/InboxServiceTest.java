@@ -71,7 +71,7 @@ class InboxServiceTest {
         assertThat(taskService.createTaskQuery().taskId(task.getId()).singleResult().getAssignee()).isEqualTo("member");
         assertThat(as("member", Role.COMPLIANCE_MEMBER, () -> inbox.list(mine, 0, 10))).hasSize(1);
         assertThatThrownBy(() -> run("manager", Role.COMPLIANCE_MEMBER, () -> inbox.claim(task.getId())))
-                .isInstanceOf(ConflictException.class).hasMessageContaining("member");
+                .isInstanceOf(ConflictException.class).hasMessageContaining("Milo Member");
 
         run("member", Role.COMPLIANCE_MEMBER, () -> inbox.unclaim(task.getId()));
         assertThat(as("member", Role.COMPLIANCE_MEMBER, () -> inbox.list(mine, 0, 10))).isEmpty();

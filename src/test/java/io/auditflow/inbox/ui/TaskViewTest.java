@@ -150,7 +150,7 @@ class TaskViewTest extends KaribuTest {
         assertThat(taskService.createTaskQuery().taskId(task.getId()).singleResult().getDueDate()).isNotNull();
         assertThat(String.join("\n", _find(com.vaadin.flow.component.html.Span.class).stream()
                 .map(com.vaadin.flow.component.html.Span::getText).toList()))
-                .contains("manager moved the due date from " + clock.today().plusDays(10) + " to "
+                .contains("Maya Manager moved the due date from " + clock.today().plusDays(10) + " to "
                         + clock.today().plusDays(30) + ": Fieldwork moved by the auditor");
         assertThat(reloaded).isNotNull();
     }
