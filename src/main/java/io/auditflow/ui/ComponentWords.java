@@ -65,6 +65,13 @@ class ComponentWords implements VaadinServiceInitListener {
               if (root.firstElementChild) root.firstElementChild.accessibleName = window.__afWords.selectRow; }).then(rename);
             wrap('vaadin-password-field', 'connectedCallback', p => {
               p.i18n = Object.assign({}, p.i18n, { reveal: window.__afWords.reveal }); }).then(rename);
+            // the field writes its reveal label from its default i18n again after our words were set (seen in
+            // Chromium on the account page), so the one method that writes the label gets the reader's word
+            customElements.whenDefined('vaadin-password-field').then(() => {
+              const proto = customElements.get('vaadin-password-field').prototype; const own = proto.__updateAriaLabel;
+              if (typeof own !== 'function') return;
+              proto.__updateAriaLabel = function (i18n) { return own.call(this, Object.assign({}, i18n, { reveal: window.__afWords.reveal })); };
+            }).then(rename);
             wrap('vaadin-menu-bar', 'connectedCallback', m => {
               m.i18n = Object.assign({}, m.i18n, { moreOptions: window.__afWords.moreOptions }); }).then(rename);
             """;

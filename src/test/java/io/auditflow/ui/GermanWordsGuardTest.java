@@ -111,7 +111,7 @@ class GermanWordsGuardTest extends KaribuTest {
 
     private Set<String> typedByPeople() {
         Set<String> data = new HashSet<>();
-        data.addAll(jdbc.queryForList("select name from program", String.class));
+        data.addAll(jdbc.queryForList("select name from audit_program", String.class));
         data.addAll(jdbc.queryForList("select name from team", String.class));
         data.addAll(jdbc.queryForList("select display_name from app_user", String.class));
         data.addAll(jdbc.queryForList("select name from engagement", String.class));
@@ -120,7 +120,7 @@ class GermanWordsGuardTest extends KaribuTest {
 
     private Map<String, String> idsFromTheDemoData() {
         Map<String, String> ids = new HashMap<>();
-        ids.put("id-program", first("select min(id) from program where name = 'Acme Cloud SOC 2 Type II'"));
+        ids.put("id-program", first("select min(id) from audit_program where name = 'Acme Cloud SOC 2 Type II'"));
         ids.put("id-task", first("select min(task_id) from inbox_task where state = 'OPEN' and candidate_group = 'grc'"));
         ids.put("id-engagement", first("select min(id) from engagement"));
         ids.put("id-request", first("select min(id) from engagement_request"));
