@@ -128,6 +128,9 @@ public final class Messages {
         if (value instanceof Phrase p) {
             return word(p, locale);
         }
+        if (value instanceof Worded w) {
+            return w.in(language(locale));
+        }
         if (value instanceof LocalDate day) {
             return Formats.date(day, locale);
         }

@@ -10,7 +10,8 @@ import java.util.Locale;
  * A message as a bundle key and its arguments, for texts a service puts together from pieces (an
  * import row's problem, a merge reason, a default name). Its English wording is what the API, logs
  * and stored data keep; a view words it for its reader through {@link Messages#word} (decision 0153).
- * Arguments may be days (written the reader's way), enums (their label), numbers or other phrases.
+ * Arguments may be days (written the reader's way), enums (their label), numbers, other phrases or
+ * {@link Worded} data (a task name worded by its feature).
  */
 public record Phrase(String key, List<Object> args) {
 

@@ -5,8 +5,10 @@ import io.auditflow.common.AuditEvent;
 import io.auditflow.common.AuditflowProperties;
 import io.auditflow.common.ConflictException;
 import io.auditflow.common.NotFoundException;
+import io.auditflow.common.Phrase;
 import io.auditflow.common.Text;
 import io.auditflow.common.Validation;
+import io.auditflow.identity.Names;
 import io.auditflow.identity.TeamSummary;
 import io.auditflow.identity.UserService;
 import io.auditflow.identity.UserSummary;
@@ -77,6 +79,7 @@ public class InboxService {
     private final RuntimeService runtimeService;
     private final IdentityService identityService;
     private final UserService users;
+    private final Names names;
     private final ProgramService programs;
     private final ApplicationEventPublisher events;
     private final MilestoneService milestones;
@@ -88,12 +91,13 @@ public class InboxService {
     InboxService(org.springframework.transaction.PlatformTransactionManager transactions, JdbcTemplate jdbc, TaskService taskService, RuntimeService runtimeService,
                  IdentityService identityService, UserService users, ProgramService programs,
                  MilestoneService milestones, TaskForms forms, Clock clock, AuditflowProperties properties,
-                 ApplicationEventPublisher events) {
+                 ApplicationEventPublisher events, Names names) {
         this.jdbc = jdbc;
         this.taskService = taskService;
         this.runtimeService = runtimeService;
         this.identityService = identityService;
         this.users = users;
+        this.names = names;
         this.programs = programs;
         this.milestones = milestones;
         this.forms = forms;
@@ -384,7 +388,7 @@ public class InboxService {
             return task;
         }
         if (task.assignee() != null) {
-            throw new ConflictException("'" + task.name() + "' was claimed by " + task.assignee() + " a moment ago");
+            throw new ConflictException(Phrase.of("service.inbox.claimedBy", TaskWords.named(task.name()), names.person(task.assignee())));
         }
         engine(taskId, () -> {
             taskService.claim(taskId, me);
@@ -402,7 +406,7 @@ public class InboxService {
             return task;
         }
         if (!me.equals(task.assignee()) && !CurrentUser.canManage()) {
-            throw new ConflictException("'" + task.name() + "' is now with " + task.assignee() + "; only they or a manager can hand it back");
+            throw new ConflictException(Phrase.of("service.inbox.handBack", TaskWords.named(task.name()), names.person(task.assignee())));
         }
         engine(taskId, () -> {
             taskService.setAssignee(taskId, null);
@@ -424,7 +428,7 @@ public class InboxService {
             v.check(user.isPresent() && user.get().enabled(), "assignee", "No active user '" + assignee + "'");
             if (user.isPresent() && task.candidateGroup() != null) {
                 v.check(users.teamCodesOf(user.get().username()).contains(task.candidateGroup()), "assignee",
-                        user.get().displayName() + " is not on team '" + task.candidateGroup() + "'");
+                        Phrase.of("service.inbox.notOnTeam", names.person(user.get().username()), names.team(task.candidateGroup())));
             }
             v.throwIfInvalid();
             target = user.get().username();
@@ -531,10 +535,16 @@ public class InboxService {
             } catch (NotFoundException e) {
                 refused.add(new BulkResult.Refusal(id, null, e.getMessage()));
             } catch (ConflictException e) {
-                refused.add(new BulkResult.Refusal(id, nameOf(id), e.getMessage()));
+                Phrase phrase = e.phrase();
+                refused.add(new BulkResult.Refusal(id, nameOf(id), e.getMessage(), phrase == null ? null
+                        : locale -> io.auditflow.common.Messages.word(phrase, locale)));
             } catch (io.auditflow.common.ValidationException e) {
-                refused.add(new BulkResult.Refusal(id, nameOf(id), e.errors().stream()
-                        .map(io.auditflow.common.FieldError::message).collect(java.util.stream.Collectors.joining("; "))));
+                List<io.auditflow.common.FieldError> errors = e.errors();
+                refused.add(new BulkResult.Refusal(id, nameOf(id), errors.stream()
+                        .map(io.auditflow.common.FieldError::message).collect(java.util.stream.Collectors.joining("; ")),
+                        locale -> errors.stream().map(x -> x.phrase() != null ? io.auditflow.common.Messages.word(x.phrase(), locale)
+                                : io.auditflow.common.Messages.fromEnglish(x.message(), locale))
+                                .collect(java.util.stream.Collectors.joining("; "))));
             }
         }
         return new BulkResult(changed, unchanged, refused);
@@ -554,8 +564,7 @@ public class InboxService {
         String me = CurrentUser.require();
         InboxTask task = requireOpen(locked(taskId));
         if (task.assignee() != null && !me.equals(task.assignee())) {
-            throw new ConflictException("'" + task.name() + "' is now assigned to " + task.assignee()
-                    + "; claim it first if you still need to complete it");
+            throw new ConflictException(Phrase.of("service.inbox.nowAssigned", TaskWords.named(task.name()), names.person(task.assignee())));
         }
         Map<String, Object> variables = forms.validate(task.formKey(), raw);
         engine(taskId, () -> {
@@ -599,9 +608,7 @@ public class InboxService {
     private InboxTask requireOpen(InboxTask task) {
         programs.requireActive(task.programId());
         if (!task.open()) {
-            throw new ConflictException("'" + task.name() + "' was already "
-                    + ("COMPLETED".equals(task.state()) ? "completed" : "closed")
-                    + (task.endedBy() == null ? "" : " by " + task.endedBy()));
+            throw new ConflictException(ended(task));
         }
         return task;
     }
@@ -625,19 +632,26 @@ public class InboxService {
     }
 
     private ConflictException conflict(String taskId) {
-        String message = "Someone else changed this task a moment ago; the list shows where it stands now";
         try {
             Optional<InboxTask> now = find(taskId);
             if (now.isPresent() && !now.get().open()) {
-                message = "'" + now.get().name() + "' was already completed"
-                        + (now.get().endedBy() == null ? "" : " by " + now.get().endedBy());
+                return new ConflictException(Phrase.of(now.get().endedBy() == null ? "service.inbox.completed" : "service.inbox.completedBy",
+                        TaskWords.named(now.get().name()), names.person(now.get().endedBy())));
             } else if (now.isPresent() && now.get().assignee() != null) {
-                message = "'" + now.get().name() + "' is now with " + now.get().assignee();
+                return new ConflictException(Phrase.of("service.inbox.nowWith", TaskWords.named(now.get().name()),
+                        names.person(now.get().assignee())));
             }
         } catch (RuntimeException ignored) {
             // the general message will do
         }
-        return new ConflictException(message);
+        return new ConflictException(Phrase.of("service.inbox.someoneElse"));
+    }
+
+    /** "'Review user access' was already completed by Maya Manager": the task by its name, the person by theirs. */
+    private Phrase ended(InboxTask task) {
+        boolean completed = "COMPLETED".equals(task.state());
+        String key = "service.inbox." + (completed ? "completed" : "closed") + (task.endedBy() == null ? "" : "By");
+        return Phrase.of(key, TaskWords.named(task.name()), names.person(task.endedBy()));
     }
 
     private static boolean isLockTimeout(Throwable e) {

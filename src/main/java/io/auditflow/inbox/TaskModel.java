@@ -38,6 +38,9 @@ public class TaskModel {
 
     private static final int MAX_STEPS = 6;
     private static final int MAX_DEPTH = 6;
+    /** Bundle prefixes of the words of a model's elements and named flows (decision 0171). */
+    public static final String WORD_PREFIX_NEXT = "next.";
+    public static final String WORD_PREFIX_FLOW = "flow.";
 
     private final InboxService inbox;
     private final HistoryService history;
@@ -61,7 +64,7 @@ public class TaskModel {
             return new TaskPurpose(null, List.of());
         }
         List<TaskPurpose.NextStep> next = new ArrayList<>();
-        follow(node, null, next, new HashSet<>(), 0);
+        new Walk(task.getProcessDefinitionKey()).follow(node, null, null, next, new HashSet<>(), 0);
         return new TaskPurpose(documentation(node), List.copyOf(next));
     }
 
@@ -71,40 +74,49 @@ public class TaskModel {
         return text.isEmpty() ? null : text;
     }
 
-    /** Walks forward from a node to the first elements a person would call "what happens next". */
-    private void follow(FlowNode from, String when, List<TaskPurpose.NextStep> out, Set<String> seen, int depth) {
-        // By sourceRef rather than the node's <outgoing> children, which hand-written models may leave out.
-        List<SequenceFlow> outgoing = from.getModelInstance().getModelElementsByType(SequenceFlow.class).stream()
-                .filter(f -> f.getSource() != null && from.getId().equals(f.getSource().getId())).toList();
-        for (SequenceFlow flow : outgoing) {
-            String branch = flow.getName() != null && !flow.getName().isBlank() ? flow.getName().strip() : when;
-            step(flow.getTarget(), branch, out, seen, depth);
-        }
-    }
+    /** Walks one process model forward; keys name its elements and flows within that process. */
+    private record Walk(String process) {
 
-    private void step(FlowNode node, String when, List<TaskPurpose.NextStep> out, Set<String> seen, int depth) {
-        if (node == null || out.size() >= MAX_STEPS || depth > MAX_DEPTH || !seen.add(node.getId() + "|" + when)) {
-            return;
+        private String nameKey(FlowElement node) {
+            return WORD_PREFIX_NEXT + process + "." + node.getId();
         }
-        String name = name(node);
-        if (node instanceof UserTask) {
-            out.add(new TaskPurpose.NextStep(TaskPurpose.Kind.TASK, name, when));
-        } else if (node instanceof EndEvent) {
-            // Inside a sub-process this ends only that part (one occurrence, one step); its name says which.
-            out.add(new TaskPurpose.NextStep(TaskPurpose.Kind.END, name, when));
-        } else if (node instanceof IntermediateCatchEvent) {
-            out.add(new TaskPurpose.NextStep(TaskPurpose.Kind.WAIT, name, when));
-        } else if (node instanceof ServiceTask || node instanceof IntermediateThrowEvent) {
-            if (name != null) {
-                out.add(new TaskPurpose.NextStep(TaskPurpose.Kind.AUTOMATIC, name, when));
+
+        /** Walks forward from a node to the first elements a person would call "what happens next". */
+        void follow(FlowNode from, String when, String whenKey, List<TaskPurpose.NextStep> out, Set<String> seen, int depth) {
+            // By sourceRef rather than the node's <outgoing> children, which hand-written models may leave out.
+            List<SequenceFlow> outgoing = from.getModelInstance().getModelElementsByType(SequenceFlow.class).stream()
+                    .filter(f -> f.getSource() != null && from.getId().equals(f.getSource().getId())).toList();
+            for (SequenceFlow flow : outgoing) {
+                boolean named = flow.getName() != null && !flow.getName().isBlank();
+                step(flow.getTarget(), named ? flow.getName().strip() : when,
+                        named ? WORD_PREFIX_FLOW + process + "." + flow.getId() : whenKey, out, seen, depth);
             }
-            follow(node, when, out, seen, depth + 1);
-        } else if (node instanceof SubProcess || node instanceof CallActivity) {
-            out.add(new TaskPurpose.NextStep(TaskPurpose.Kind.AUTOMATIC, name, when));
-        } else if (node instanceof Gateway || node instanceof BoundaryEvent) {
-            follow(node, when, out, seen, depth + 1);
-        } else {
-            follow(node, when, out, seen, depth + 1);
+        }
+
+        private void step(FlowNode node, String when, String whenKey, List<TaskPurpose.NextStep> out, Set<String> seen, int depth) {
+            if (node == null || out.size() >= MAX_STEPS || depth > MAX_DEPTH || !seen.add(node.getId() + "|" + when)) {
+                return;
+            }
+            String name = name(node);
+            String key = nameKey(node);
+            if (node instanceof UserTask) {
+                out.add(new TaskPurpose.NextStep(TaskPurpose.Kind.TASK, name, when, key, whenKey));
+            } else if (node instanceof EndEvent) {
+                // Inside a sub-process this ends only that part (one occurrence, one step); its name says which.
+                out.add(new TaskPurpose.NextStep(TaskPurpose.Kind.END, name, when, key, whenKey));
+            } else if (node instanceof IntermediateCatchEvent) {
+                out.add(new TaskPurpose.NextStep(TaskPurpose.Kind.WAIT, name, when, key, whenKey));
+            } else if (node instanceof ServiceTask || node instanceof IntermediateThrowEvent) {
+                if (name != null) {
+                    out.add(new TaskPurpose.NextStep(TaskPurpose.Kind.AUTOMATIC, name, when, key, whenKey));
+                }
+                follow(node, when, whenKey, out, seen, depth + 1);
+            } else if (node instanceof SubProcess || node instanceof CallActivity) {
+                out.add(new TaskPurpose.NextStep(TaskPurpose.Kind.AUTOMATIC, name, when, key, whenKey));
+            } else {
+                // gateways, boundary events and anything else: what follows them
+                follow(node, when, whenKey, out, seen, depth + 1);
+            }
         }
     }
 

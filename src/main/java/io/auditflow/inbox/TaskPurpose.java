@@ -8,8 +8,16 @@ import java.util.List;
  */
 public record TaskPurpose(String documentation, List<NextStep> next) {
 
-    /** One thing that follows the task: its kind, its name in the model, and the branch it is on ("yes", "Type II"). */
-    public record NextStep(Kind kind, String name, String when) {
+    /**
+     * One thing that follows the task: its kind, its name in the model, and the branch it is on ("yes", "Type II").
+     * {@code nameKey} ({@code next.<process>.<element>}) and {@code whenKey} ({@code flow.<process>.<flow>}) are the
+     * bundle keys screens word them by (decision 0171); the model's text stays the English words and the fallback.
+     */
+    public record NextStep(Kind kind, String name, String when, String nameKey, String whenKey) {
+
+        public NextStep(Kind kind, String name, String when) {
+            this(kind, name, when, null, null);
+        }
     }
 
     public enum Kind {

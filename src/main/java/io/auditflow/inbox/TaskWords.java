@@ -26,6 +26,11 @@ public final class TaskWords {
     private TaskWords() {
     }
 
+    /** A stored task name as a phrase argument, worded for each reader like the inbox rows (conflicts, refusals). */
+    public static io.auditflow.common.Worded named(String stored) {
+        return locale -> name(stored, locale);
+    }
+
     public static String name(String stored, Locale locale) {
         if (stored == null || Locale.ENGLISH.equals(Messages.language(locale))) {
             return stored;
@@ -44,6 +49,28 @@ public final class TaskWords {
                     Formats.date(LocalDate.parse(activity.group(2)), locale), Formats.date(LocalDate.parse(activity.group(3)), locale));
         }
         return Messages.fromEnglish(stored, locale, NAME_PREFIX);
+    }
+
+    /**
+     * What follows a task on its page (decision 0171): a next task by its name like the inbox rows, any other
+     * element of the model by {@code next.<process>.<element>}; the model's own text when no key fits.
+     */
+    public static String next(TaskPurpose.NextStep step, Locale locale) {
+        if (step.name() == null || Locale.ENGLISH.equals(Messages.language(locale))) {
+            return step.name();
+        }
+        if (step.kind() == TaskPurpose.Kind.TASK) {
+            String worded = name(step.name(), locale);
+            if (!worded.equals(step.name())) {
+                return worded;
+            }
+        }
+        return Messages.data(step.nameKey(), step.name(), locale);
+    }
+
+    /** The branch a next step is on ("accepted", "Type II"), by {@code flow.<process>.<flow>}; the model's text else. */
+    public static String branch(TaskPurpose.NextStep step, Locale locale) {
+        return Messages.data(step.whenKey(), step.when(), locale);
     }
 
     /** What the task serves ({@link InboxTask#serves()}) in the reader's words. */

@@ -34,9 +34,11 @@ class ReminderMails {
 
     private final String baseUrl;
     private final UserLanguage languages;
+    private final io.auditflow.identity.Names names;
 
-    ReminderMails(AuditflowProperties properties, UserLanguage languages) {
+    ReminderMails(AuditflowProperties properties, UserLanguage languages, io.auditflow.identity.Names names) {
         this.languages = languages;
+        this.names = names;
         String url = properties.baseUrl();
         this.baseUrl = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
@@ -88,16 +90,16 @@ class ReminderMails {
     OutgoingMail taskBefore(String key, UserSummary to, TaskInfo task, long daysLeft) {
         Locale l = locale(to);
         String when = when(l, daysLeft);
-        String subject = t(l, "mail.task.before.subject", when, task.name(), task.programName());
-        String lead = t(l, "mail.task.before.lead", task.name(), task.programName(), when, day(task.due(), l));
+        String subject = t(l, "mail.task.before.subject", when, taskName(task, l), task.programName());
+        String lead = t(l, "mail.task.before.lead", taskName(task, l), task.programName(), when, day(task.due(), l));
         return mail(key, "TASK_REMINDER", to, l, subject, java.util.Arrays.asList(lead, whoFor(task, to, l)),
                 t(l, "mail.task.action"), taskLink(task.id()), t(l, "mail.task.why"), null);
     }
 
     OutgoingMail taskDue(String key, UserSummary to, TaskInfo task) {
         Locale l = locale(to);
-        String subject = t(l, "mail.task.due.subject", task.name(), task.programName());
-        String lead = t(l, "mail.task.due.lead", task.name(), task.programName(), day(task.due(), l));
+        String subject = t(l, "mail.task.due.subject", taskName(task, l), task.programName());
+        String lead = t(l, "mail.task.due.lead", taskName(task, l), task.programName(), day(task.due(), l));
         return mail(key, "TASK_REMINDER", to, l, subject, List.of(lead, whoFor(task, to, l)), t(l, "mail.task.action"),
                 taskLink(task.id()), t(l, "mail.task.why"), null);
     }
@@ -106,16 +108,16 @@ class ReminderMails {
         Locale l = locale(to);
         String overdue = t(l, "mail.escalation.days", daysOverdue);
         String subject = switch (step) {
-            case 1 -> t(l, "mail.escalation.subject.1", task.name(), task.programName());
-            case 2 -> t(l, "mail.escalation.subject.2", overdue, task.name(), task.programName());
-            default -> t(l, "mail.escalation.subject.3", overdue, task.name(), task.programName());
+            case 1 -> t(l, "mail.escalation.subject.1", taskName(task, l), task.programName());
+            case 2 -> t(l, "mail.escalation.subject.2", overdue, taskName(task, l), task.programName());
+            default -> t(l, "mail.escalation.subject.3", overdue, taskName(task, l), task.programName());
         };
-        String lead = t(l, "mail.escalation.lead", task.name(), task.programName(), day(task.due(), l), overdue);
-        String who = task.assignee() == null ? t(l, "mail.escalation.nobody", task.teamCode())
-                : t(l, "mail.escalation.assigned", task.assignee());
+        String lead = t(l, "mail.escalation.lead", taskName(task, l), task.programName(), day(task.due(), l), overdue);
+        String who = task.assignee() == null ? t(l, "mail.escalation.nobody", names.team(task.teamCode()))
+                : t(l, "mail.escalation.assigned", names.person(task.assignee()));
         String ask = switch (step) {
             case 1 -> t(l, "mail.escalation.ask.1");
-            case 2 -> t(l, "mail.escalation.ask.2", task.teamCode());
+            case 2 -> t(l, "mail.escalation.ask.2", names.team(task.teamCode()));
             default -> t(l, "mail.escalation.ask.3");
         };
         return mail(key, "ESCALATION", to, l, subject, List.of(lead, who, ask), t(l, "mail.task.action"),
@@ -202,9 +204,15 @@ class ReminderMails {
         };
     }
 
-    private static String whoFor(TaskInfo task, UserSummary to, Locale l) {
-        return task.assignee() == null ? t(l, "mail.task.nobody", task.teamCode())
-                : to.username().equals(task.assignee()) ? t(l, "mail.task.you") : t(l, "mail.task.assigned", task.assignee());
+    /** The task's name as the inbox shows it to this reader (the model's names in German, decision 0168). */
+    private static String taskName(TaskInfo task, Locale l) {
+        return io.auditflow.inbox.TaskWords.name(task.name(), l);
+    }
+
+    /** Who has the task, by name (identity.Names): the team's name, the person's display name. */
+    private String whoFor(TaskInfo task, UserSummary to, Locale l) {
+        return task.assignee() == null ? t(l, "mail.task.nobody", names.team(task.teamCode()))
+                : to.username().equals(task.assignee()) ? t(l, "mail.task.you") : t(l, "mail.task.assigned", names.person(task.assignee()));
     }
 
     static String esc(String s) {

@@ -45,6 +45,10 @@ class ComponentWords implements VaadinServiceInitListener {
             const rename = () => {
               document.querySelectorAll('vaadin-checkbox.vaadin-grid-select-all-checkbox')
                 .forEach(c => c.accessibleName = window.__afWords.selectAll);
+              // rows rendered before the renderers were wrapped: render them again, now with the reader's words
+              document.querySelectorAll('vaadin-grid').forEach(g => { if (g.querySelector('vaadin-grid-flow-selection-column')) g.requestContentUpdate(); });
+              document.querySelectorAll('vaadin-menu-bar')
+                .forEach(m => m.i18n = Object.assign({}, m.i18n, { moreOptions: window.__afWords.moreOptions }));
               document.querySelectorAll('vaadin-password-field')
                 .forEach(p => p.i18n = Object.assign({}, p.i18n, { reveal: window.__afWords.reveal }));
             };
@@ -58,11 +62,18 @@ class ComponentWords implements VaadinServiceInitListener {
             wrap('vaadin-grid-flow-selection-column', '_defaultHeaderRenderer', (col, [root]) => {
               if (root.firstElementChild) root.firstElementChild.accessibleName = window.__afWords.selectAll; }).then(rename);
             wrap('vaadin-grid-flow-selection-column', '_defaultRenderer', (col, [root]) => {
-              if (root.firstElementChild) root.firstElementChild.accessibleName = window.__afWords.selectRow; });
+              if (root.firstElementChild) root.firstElementChild.accessibleName = window.__afWords.selectRow; }).then(rename);
             wrap('vaadin-password-field', 'connectedCallback', p => {
               p.i18n = Object.assign({}, p.i18n, { reveal: window.__afWords.reveal }); }).then(rename);
+            // the field writes its reveal label from its default i18n again after our words were set (seen in
+            // Chromium on the account page), so the one method that writes the label gets the reader's word
+            customElements.whenDefined('vaadin-password-field').then(() => {
+              const proto = customElements.get('vaadin-password-field').prototype; const own = proto.__updateAriaLabel;
+              if (typeof own !== 'function') return;
+              proto.__updateAriaLabel = function (i18n) { return own.call(this, Object.assign({}, i18n, { reveal: window.__afWords.reveal })); };
+            }).then(rename);
             wrap('vaadin-menu-bar', 'connectedCallback', m => {
-              m.i18n = Object.assign({}, m.i18n, { moreOptions: window.__afWords.moreOptions }); });
+              m.i18n = Object.assign({}, m.i18n, { moreOptions: window.__afWords.moreOptions }); }).then(rename);
             """;
 
     @Override

@@ -87,6 +87,17 @@ public final class Format {
         return all.isEmpty() ? null : all;
     }
 
+    /**
+     * A refusal's words (a conflict, a missing item) for the reader: its phrase when the service gave one,
+     * else its English message through {@link #service}.
+     */
+    public static String problem(RuntimeException e) {
+        if (e instanceof io.auditflow.common.ConflictException c && c.phrase() != null) {
+            return Messages.word(c.phrase(), locale());
+        }
+        return service(e.getMessage());
+    }
+
     /** A phrase a service built (a merge reason, a name) in the reader's language. */
     public static String phrase(Phrase phrase) {
         return phrase == null ? null : Messages.word(phrase, locale());

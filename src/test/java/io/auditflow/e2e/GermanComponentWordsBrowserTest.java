@@ -15,8 +15,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Vaadin's own words (read aloud or shown) are German for a German reader: grid selection and the drawer toggle.
- * The password field's reveal label is not asserted: the page script did not reach it in Chromium yet (docs/words-e.md).
+ * Vaadin's own words (read aloud or shown) are German for a German reader: grid selection (all and each row), the
+ * drawer toggle and the password field's reveal button. The menu bar's overflow button is not asserted yet (docs/words-e.md).
  */
 @IntegrationTest
 class GermanComponentWordsBrowserTest extends BrowserTest {
@@ -49,12 +49,17 @@ class GermanComponentWordsBrowserTest extends BrowserTest {
             if (size.getWidth() > 800) { // phones get cards without selection
                 assertThat(waitForText("const c = document.querySelector('vaadin-checkbox.vaadin-grid-select-all-checkbox');"
                         + " return c && c.accessibleName !== 'Select All' ? c.accessibleName : null")).isEqualTo("Alle auswählen");
+                assertThat(waitForText("const c = document.querySelector('vaadin-grid-cell-content > vaadin-checkbox:not(.vaadin-grid-select-all-checkbox)');"
+                        + " return c && c.accessibleName !== 'Select Row' ? c.accessibleName : null")).isEqualTo("Zeile auswählen");
             }
             screenshot("german-words-inbox-" + size.getWidth());
 
             open("account");
             waitFor(By.cssSelector("vaadin-password-field"));
             waitForVaadin();
+            assertThat(waitForText("const b = [...document.querySelectorAll('vaadin-password-field vaadin-password-field-button')];"
+                    + " return b.length > 0 && b.every(x => x.getAttribute('aria-label') === 'Passwort anzeigen') ? 'Passwort anzeigen' : null"))
+                    .isEqualTo("Passwort anzeigen");
             screenshot("german-words-account-" + size.getWidth());
         }
     }

@@ -62,7 +62,7 @@ class InboxApiTest {
 
         ResponseEntity<JsonNode> again = post("member", "/api/tasks/" + task.getId() + "/complete", Map.of("outcome", "OK"));
         assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
-        assertThat(again.getBody().get("message").asText()).contains("already completed by member");
+        assertThat(again.getBody().get("message").asText()).contains("already completed by Milo Member");
     }
 
     @Test
@@ -160,7 +160,7 @@ class InboxApiTest {
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(answer.getBody().get("changed").asInt()).isEqualTo(1);
         assertThat(answer.getBody().get("refused").get(0).get("reason").asText())
-                .isEqualTo("'Review user access' was claimed by manager a moment ago");
+                .isEqualTo("'Review user access' was claimed by Maya Manager a moment ago");
         assertThat(taskService.createTaskQuery().taskId(free.getId()).singleResult().getAssignee()).isEqualTo("member");
 
         assertThat(post("member", "/api/tasks/bulk", Map.of("action", "assign", "taskIds", List.of(free.getId()),

@@ -71,7 +71,7 @@ class InboxServiceTest {
         assertThat(taskService.createTaskQuery().taskId(task.getId()).singleResult().getAssignee()).isEqualTo("member");
         assertThat(as("member", Role.COMPLIANCE_MEMBER, () -> inbox.list(mine, 0, 10))).hasSize(1);
         assertThatThrownBy(() -> run("manager", Role.COMPLIANCE_MEMBER, () -> inbox.claim(task.getId())))
-                .isInstanceOf(ConflictException.class).hasMessageContaining("member");
+                .isInstanceOf(ConflictException.class).hasMessageContaining("Milo Member");
 
         run("member", Role.COMPLIANCE_MEMBER, () -> inbox.unclaim(task.getId()));
         assertThat(as("member", Role.COMPLIANCE_MEMBER, () -> inbox.list(mine, 0, 10))).isEmpty();
@@ -164,7 +164,7 @@ class InboxServiceTest {
         run("manager", Role.COMPLIANCE_MANAGER, () -> inbox.assign(task.getId(), "manager"));
 
         assertThatThrownBy(() -> run("member", Role.COMPLIANCE_MEMBER, () -> inbox.complete(task.getId(), Map.of("outcome", "OK"))))
-                .isInstanceOf(ConflictException.class).hasMessageContaining("now assigned to manager");
+                .isInstanceOf(ConflictException.class).hasMessageContaining("now assigned to Maya Manager");
         assertThat(taskService.createTaskQuery().taskId(task.getId()).count()).isEqualTo(1);
         assertThatThrownBy(() -> run("member", Role.COMPLIANCE_MEMBER, () -> inbox.complete(fixture.currentTask(
                 task.getProcessInstanceId()).getId(), Map.of("outcome", "OK"))))
@@ -178,7 +178,7 @@ class InboxServiceTest {
         run("member", Role.COMPLIANCE_MEMBER, () -> inbox.complete(task.getId(), Map.of("outcome", "OK")));
 
         assertThatThrownBy(() -> run("member", Role.COMPLIANCE_MEMBER, () -> inbox.complete(task.getId(), Map.of("outcome", "OK"))))
-                .isInstanceOf(ConflictException.class).hasMessageContaining("already completed by member");
+                .isInstanceOf(ConflictException.class).hasMessageContaining("already completed by Milo Member");
     }
 
     @Test
@@ -188,7 +188,7 @@ class InboxServiceTest {
 
         assertThatThrownBy(() -> run("manager", Role.COMPLIANCE_MANAGER, () -> inbox.assign(task.getId(), "auditor")))
                 .isInstanceOfSatisfying(ValidationException.class,
-                        e -> assertThat(e.messageFor("assignee")).contains("is not on team 'grc'"));
+                        e -> assertThat(e.messageFor("assignee")).contains("is not on team 'Governance, Risk & Compliance'"));
         assertThatThrownBy(() -> run("manager", Role.COMPLIANCE_MANAGER, () -> inbox.assign(task.getId(), "nobody")))
                 .isInstanceOf(ValidationException.class);
         assertThatThrownBy(() -> run("member", Role.COMPLIANCE_MEMBER, () -> inbox.assign(task.getId(), "member")))

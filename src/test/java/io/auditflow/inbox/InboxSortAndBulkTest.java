@@ -142,7 +142,7 @@ class InboxSortAndBulkTest {
 
         assertThat(result.changed()).isEqualTo(2);
         assertThat(result.refused()).extracting(BulkResult.Refusal::taskId).containsExactly(taken.getId(), "no-such-task");
-        assertThat(result.refused().get(0).reason()).isEqualTo("'Review user access' was claimed by manager a moment ago");
+        assertThat(result.refused().get(0).reason()).isEqualTo("'Review user access' was claimed by Maya Manager a moment ago");
         assertThat(result.refused().get(1).task()).isNull();
         assertThat(taskService.createTaskQuery().taskId(first.getId()).singleResult().getAssignee()).isEqualTo(worker);
         assertThat(taskService.createTaskQuery().taskId(second.getId()).singleResult().getAssignee()).isEqualTo(worker);
@@ -173,7 +173,7 @@ class InboxSortAndBulkTest {
 
         assertThat(result.changed()).isEqualTo(2);
         assertThat(result.refused()).hasSize(1);
-        assertThat(result.refused().get(0).reason()).isEqualTo("Worker " + team + " is not on team 'grc'");
+        assertThat(result.refused().get(0).reason()).isEqualTo("Worker " + team + " is not on team 'Governance, Risk & Compliance'");
         assertThat(taskService.createTaskQuery().taskId(foreign.getId()).singleResult().getAssignee()).isNull();
         assertThat(taskService.createTaskQuery().taskId(b.getId()).singleResult().getAssignee()).isEqualTo(worker);
     }

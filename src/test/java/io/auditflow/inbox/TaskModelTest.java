@@ -37,8 +37,8 @@ class TaskModelTest {
         TaskPurpose purpose = as("member", Role.COMPLIANCE_MEMBER, () -> model.purpose(rootCause.getId()));
 
         assertThat(purpose.documentation()).startsWith("Find out why the finding happened");
-        assertThat(purpose.next()).containsExactly(
-                new TaskPurpose.NextStep(TaskPurpose.Kind.TASK, "Agree the corrective action plan", null));
+        assertThat(purpose.next()).containsExactly(new TaskPurpose.NextStep(TaskPurpose.Kind.TASK,
+                "Agree the corrective action plan", null, "next.correctiveActionProcess.Task_ActionPlan", null));
     }
 
     @Test
@@ -48,7 +48,8 @@ class TaskModelTest {
         assertThatThrownBy(() -> as("member", Role.COMPLIANCE_MEMBER, () -> model.purpose(task.getId())))
                 .isInstanceOf(NotFoundException.class);
         assertThat(as("manager", Role.COMPLIANCE_MANAGER, () -> model.purpose(task.getId())).next())
-                .containsExactly(new TaskPurpose.NextStep(TaskPurpose.Kind.TASK, "File the access review report", null));
+                .extracting(TaskPurpose.NextStep::kind, TaskPurpose.NextStep::name, TaskPurpose.NextStep::when)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(TaskPurpose.Kind.TASK, "File the access review report", null));
     }
 
     private Task awaitTask(Long programId, String taskKey) {

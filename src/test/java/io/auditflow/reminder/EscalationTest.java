@@ -85,6 +85,13 @@ class EscalationTest extends GreenMailSupport {
         // every executive hears of it, not only this test's
         assertThat(receivedFor(java.util.Set.of("executive@auditflow.example")).stream()
                 .anyMatch(m -> subject(m).contains(name))).isTrue();
+        // people and teams by their names, not their sign-in names or codes
+        String toManager = receivedFor(java.util.Set.of(ReminderFixture.email(f.manager))).stream()
+                .filter(m -> subject(m).contains(name))
+                .map(m -> { try { return io.auditflow.support.MailText.plain(m); } catch (Exception e) { throw new IllegalStateException(e); } })
+                .findFirst().orElseThrow();
+        assertThat(toManager).contains("It is assigned to Ann Member.", "you manage team Team " + f.id + ".")
+                .doesNotContain(f.member1);
     }
 
     @Test

@@ -38,7 +38,7 @@ class JointAuditsView extends VerticalLayout {
         setWidthFull();
         addClassName("joint-audits-page");
         boolean manage = CurrentUser.canManage();
-        pairs.addColumn(JointPlanning.Pair::soc2Name).setHeader("SOC 2 Type II").setFlexGrow(2);
+        pairs.addColumn(JointPlanning.Pair::soc2Name).setHeader(Format.label(io.auditflow.program.Framework.SOC2_TYPE2)).setFlexGrow(2);
         pairs.addColumn(JointPlanning.Pair::isoName).setHeader("ISO/IEC 27001").setFlexGrow(2);
         pairs.addColumn(p -> p.linked() ? Format.text("joint.linked") : Format.text("joint.sameTeam"))
                 .setHeader(Format.text("joint.column.scope")).setAutoWidth(true);

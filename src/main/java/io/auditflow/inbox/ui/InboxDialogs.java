@@ -82,7 +82,7 @@ final class InboxDialogs {
                 }
             } catch (org.springframework.security.access.AccessDeniedException ex) {
                 dialog.close();
-                io.auditflow.ui.Notifications.error(io.auditflow.ui.Format.service(ex.getMessage()));
+                io.auditflow.ui.Notifications.error(io.auditflow.ui.Format.problem(ex));
             }
         });
         ok.setId("bulk-confirm");

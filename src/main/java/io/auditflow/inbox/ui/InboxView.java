@@ -504,7 +504,7 @@ class InboxView extends VerticalLayout {
             action.run();
             Notifications.success(done);
         } catch (ConflictException | NotFoundException e) {
-            Notifications.error(io.auditflow.ui.Format.service(e.getMessage()));
+            Notifications.error(io.auditflow.ui.Format.problem(e));
         }
         refresh();
     }
@@ -541,8 +541,10 @@ class InboxView extends VerticalLayout {
             text.append(", ").append(t("inbox.bulk.refused", result.refused().size())).append(": ");
             List<String> why = new ArrayList<>();
             for (BulkResult.Refusal r : result.refused()) {
-                String who = r.task() == null ? r.taskId() : "'" + r.task() + "'";
-                why.add(r.reason().contains(who) ? r.reason() : who + ": " + r.reason());
+                String reason = r.reason(io.auditflow.ui.Format.locale());
+                String task = io.auditflow.inbox.TaskWords.name(r.task(), io.auditflow.ui.Format.locale());
+                String who = r.task() == null ? r.taskId() : t("inbox.bulk.task", task);
+                why.add(r.task() != null && reason.contains(task) ? reason : who + ": " + reason);
             }
             text.append(String.join("; ", why));
         }

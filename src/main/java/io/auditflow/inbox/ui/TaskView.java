@@ -354,7 +354,7 @@ class TaskView extends VerticalLayout implements BeforeEnterObserver, com.vaadin
             String rest = FieldErrors.show(e, validated);
             Notifications.error(rest.isEmpty() ? getTranslation("taskPage.fieldsNeedAttention") : rest);
         } catch (ConflictException | NotFoundException e) {
-            Notifications.error(io.auditflow.ui.Format.service(e.getMessage()));
+            Notifications.error(io.auditflow.ui.Format.problem(e));
             getUI().ifPresent(ui -> ui.navigate("inbox"));
         }
     }
@@ -371,10 +371,10 @@ class TaskView extends VerticalLayout implements BeforeEnterObserver, com.vaadin
                 Notifications.error(rest);
             }
         } catch (ConflictException e) {
-            Notifications.error(io.auditflow.ui.Format.service(e.getMessage()));
+            Notifications.error(io.auditflow.ui.Format.problem(e));
             reload();
         } catch (NotFoundException e) {
-            Notifications.error(io.auditflow.ui.Format.service(e.getMessage()));
+            Notifications.error(io.auditflow.ui.Format.problem(e));
             getUI().ifPresent(ui -> ui.navigate("inbox"));
         }
     }
@@ -399,24 +399,26 @@ class TaskView extends VerticalLayout implements BeforeEnterObserver, com.vaadin
         return list;
     }
 
-    static String describe(TaskEvent e) {
+    /** One line of the task's history; people by their names (identity.Names), not their sign-in names. */
+    String describe(TaskEvent e) {
+        String actor = names.person(e.actor());
         return switch (e.kind()) {
-            case TaskEvent.CLAIMED -> io.auditflow.ui.Format.text("taskPage.event.claimed", e.actor());
-            case TaskEvent.UNCLAIMED -> io.auditflow.ui.Format.text("taskPage.event.unclaimed", e.actor(), String.valueOf(e.oldValue()));
+            case TaskEvent.CLAIMED -> io.auditflow.ui.Format.text("taskPage.event.claimed", actor);
+            case TaskEvent.UNCLAIMED -> io.auditflow.ui.Format.text("taskPage.event.unclaimed", actor, names.person(String.valueOf(e.oldValue())));
             case TaskEvent.ASSIGNED -> e.oldValue() == null
-                    ? io.auditflow.ui.Format.text("taskPage.event.assigned", e.actor(), assignedTo(e.newValue()))
-                    : io.auditflow.ui.Format.text("taskPage.event.reassigned", e.actor(), assignedTo(e.newValue()), e.oldValue());
-            case TaskEvent.DUE_DATE_CHANGED -> io.auditflow.ui.Format.text("taskPage.event.dueMoved", e.actor(),
+                    ? io.auditflow.ui.Format.text("taskPage.event.assigned", actor, assignedTo(e.newValue()))
+                    : io.auditflow.ui.Format.text("taskPage.event.reassigned", actor, assignedTo(e.newValue()), names.person(e.oldValue()));
+            case TaskEvent.DUE_DATE_CHANGED -> io.auditflow.ui.Format.text("taskPage.event.dueMoved", actor,
                     e.oldValue() == null ? io.auditflow.ui.Format.text("taskPage.event.none") : day(e.oldValue()),
                     day(e.newValue()), String.valueOf(e.message()));
-            case TaskEvent.COMPLETED -> io.auditflow.ui.Format.text("taskPage.event.completed", e.actor());
-            case TaskEvent.COMMENT -> e.actor() + ": " + e.message();
-            default -> e.actor() + " " + e.kind().toLowerCase();
+            case TaskEvent.COMPLETED -> io.auditflow.ui.Format.text("taskPage.event.completed", actor);
+            case TaskEvent.COMMENT -> actor + ": " + e.message();
+            default -> actor + " " + e.kind().toLowerCase();
         };
     }
 
-    private static String assignedTo(String user) {
-        return user == null ? io.auditflow.ui.Format.text("taskPage.event.theTeam") : user;
+    private String assignedTo(String user) {
+        return user == null ? io.auditflow.ui.Format.text("taskPage.event.theTeam") : names.person(user);
     }
 
     /** A day kept as ISO text in the history, written the reader's way. */
@@ -430,16 +432,18 @@ class TaskView extends VerticalLayout implements BeforeEnterObserver, com.vaadin
 
     /** One element that follows the task, in words ("If yes: next task Readiness assessment"). */
     String nextStep(TaskPurpose.NextStep step) {
+        java.util.Locale locale = io.auditflow.ui.Format.locale();
+        String name = TaskWords.next(step, locale);
         String what = switch (step.kind()) {
-            case TASK -> step.name() == null ? getTranslation("inbox.task.next.taskUnnamed")
-                    : getTranslation("inbox.task.next.task", step.name());
-            case AUTOMATIC -> getTranslation("inbox.task.next.automatic", step.name() == null ? "" : step.name());
-            case WAIT -> getTranslation("inbox.task.next.wait", step.name() == null ? "" : step.name());
-            case END -> step.name() == null ? getTranslation("inbox.task.next.endUnnamed")
-                    : getTranslation("inbox.task.next.end", step.name());
+            case TASK -> name == null ? getTranslation("inbox.task.next.taskUnnamed")
+                    : getTranslation("inbox.task.next.task", name);
+            case AUTOMATIC -> getTranslation("inbox.task.next.automatic", name == null ? "" : name);
+            case WAIT -> getTranslation("inbox.task.next.wait", name == null ? "" : name);
+            case END -> name == null ? getTranslation("inbox.task.next.endUnnamed")
+                    : getTranslation("inbox.task.next.end", name);
         };
         if (step.when() != null) {
-            return getTranslation("inbox.task.next.when", step.when(), what);
+            return getTranslation("inbox.task.next.when", TaskWords.branch(step, locale), what);
         }
         return what.isEmpty() ? what : Character.toUpperCase(what.charAt(0)) + what.substring(1);
     }

@@ -7,6 +7,8 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.html.Span;
 import io.auditflow.IntegrationTest;
 import io.auditflow.inbox.InboxFixture;
@@ -34,6 +36,7 @@ class GermanDataScreensTest extends KaribuTest {
     @Autowired InboxService inbox;
     @Autowired LifecycleService lifecycle;
     @Autowired TestClock clock;
+    @Autowired org.camunda.bpm.engine.TaskService taskService;
 
     @AfterEach
     void resetClock() {
@@ -52,6 +55,9 @@ class GermanDataScreensTest extends KaribuTest {
         assertThat(_get(H3.class, spec -> spec.withText("Umfang bestätigen und Auftragsschreiben unterzeichnen"))).isNotNull();
         assertThat(_get(DatePicker.class, spec -> spec.withId("form-engagementLetterSignedOn")).getLabel())
                 .isEqualTo("Auftragsschreiben unterzeichnet am");
+        // what follows, from the model's flows and elements worded by flow.* / next.* (decision 0171)
+        assertThat(_get(UnorderedList.class, spec -> spec.withId("task-after")).getChildren().map(c -> ((ListItem) c).getText()))
+                .contains("Wenn ja: nächste Aufgabe: Bereitschaftsbewertung");
         InboxTask row = InboxFixture.as("manager", Role.COMPLIANCE_MANAGER, () -> inbox.get(scoping.getId()));
         assertThat(InboxView.taskName(row)).isEqualTo("Umfang bestätigen und Auftragsschreiben unterzeichnen");
 
@@ -61,6 +67,22 @@ class GermanDataScreensTest extends KaribuTest {
 
         UI.getCurrent().navigate("controls/USER_ACCESS_REVIEW");
         assertThat(_get(H2.class, spec -> spec.withText("Überprüfung der Benutzerzugriffe"))).isNotNull();
+    }
+
+    @Test
+    void a_german_member_told_that_a_task_was_just_claimed_reads_the_task_and_the_person_by_their_names() {
+        clock.setDate(LocalDate.of(2026, 1, 5));
+        Program program = fixture.program("Typ I Konflikt", "grc", Framework.SOC2_TYPE1);
+        Task scoping = fixture.startLifecycle(program, lifecycle, LifecycleRequest.typeOne(LocalDate.of(2026, 3, 31)));
+        login("member", Role.COMPLIANCE_MEMBER);
+        UI.getCurrent().setLocale(Locale.GERMAN);
+        UI.getCurrent().navigate("inbox/task/" + scoping.getId());
+        taskService.claim(scoping.getId(), "manager"); // a moment after the page was opened
+
+        com.github.mvysny.kaributesting.v10.ButtonKt._click(_get(com.vaadin.flow.component.button.Button.class, spec -> spec.withId("claim-task")));
+
+        com.github.mvysny.kaributesting.v10.NotificationsKt.expectNotifications(
+                "„Umfang bestätigen und Auftragsschreiben unterzeichnen“ wurde gerade von Maya Manager übernommen");
     }
 
     @Test
@@ -75,6 +97,8 @@ class GermanDataScreensTest extends KaribuTest {
         assertThat(_get(H3.class, spec -> spec.withText("Confirm scope and sign the engagement letter"))).isNotNull();
         assertThat(_get(DatePicker.class, spec -> spec.withId("form-engagementLetterSignedOn")).getLabel())
                 .isEqualTo("Engagement letter signed on");
+        assertThat(_get(UnorderedList.class, spec -> spec.withId("task-after")).getChildren().map(c -> ((ListItem) c).getText()))
+                .contains("If yes: next task: Readiness assessment");
         UI.getCurrent().navigate("programs/" + program.id());
         assertThat(_get(Span.class, spec -> spec.withId("coverage-state")).getText())
                 .isEqualTo("Not covered yet: the first period starts 2026-03-31");

@@ -107,7 +107,7 @@ class InboxViewTest extends KaribuTest {
         taskService.claim(task.getId(), "manager");
         view.act(row); // the row's Claim button, pressed after someone else took the task
 
-        NotificationsKt.expectNotifications("'Review user access' was claimed by manager a moment ago");
+        NotificationsKt.expectNotifications("'Review user access' was claimed by Maya Manager a moment ago");
         assertThat(taskService.createTaskQuery().taskId(task.getId()).singleResult().getAssignee()).isEqualTo("manager");
         assertThat(GridKt._get(view.grid, 0).assignee()).isEqualTo("manager");
     }

@@ -119,7 +119,7 @@ class InboxViewWorkTest extends KaribuTest {
         assertThat(taskService.createTaskQuery().taskId(a.getId()).singleResult().getAssignee()).isEqualTo(worker);
         assertThat(taskService.createTaskQuery().taskId(b.getId()).singleResult().getAssignee()).isEqualTo(worker);
         assertThat(view.bulkResult.getText()).isEqualTo(
-                "2 changed, 1 refused: 'Review user access' was claimed by manager a moment ago");
+                "2 changed, 1 refused: 'Review user access' was claimed by Maya Manager a moment ago");
         assertThat(view.grid.getSelectedItems()).isEmpty();
         assertThat(view.bulkAssign.isVisible()).as("assigning in bulk is for managers").isFalse();
     }

@@ -117,7 +117,7 @@ class TaskViewTest extends KaribuTest {
         _setValue((Select<String>) view.formFields.get("outcome"), "ISSUES");
         _click(view.complete);
 
-        NotificationsKt.expectNotifications("'Review user access' was already completed by manager");
+        NotificationsKt.expectNotifications("'Review user access' was already completed by Maya Manager");
         assertThat(UI.getCurrent().getInternals().getActiveViewLocation().getPath()).isEqualTo("inbox");
         assertThat(fixture.currentTask(task.getProcessInstanceId()).getTaskDefinitionKey()).isEqualTo("Task_FileReport");
     }
@@ -150,7 +150,7 @@ class TaskViewTest extends KaribuTest {
         assertThat(taskService.createTaskQuery().taskId(task.getId()).singleResult().getDueDate()).isNotNull();
         assertThat(String.join("\n", _find(com.vaadin.flow.component.html.Span.class).stream()
                 .map(com.vaadin.flow.component.html.Span::getText).toList()))
-                .contains("manager moved the due date from " + clock.today().plusDays(10) + " to "
+                .contains("Maya Manager moved the due date from " + clock.today().plusDays(10) + " to "
                         + clock.today().plusDays(30) + ": Fieldwork moved by the auditor");
         assertThat(reloaded).isNotNull();
     }
