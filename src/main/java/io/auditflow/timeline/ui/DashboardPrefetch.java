@@ -83,15 +83,19 @@ class DashboardPrefetch implements VaadinServiceInitListener {
         }
         SecurityContext copy = SecurityContextHolder.createEmptyContext();
         copy.setAuthentication(context.getAuthentication());
-        CompletableFuture<DashboardService.Page> page = CompletableFuture.supplyAsync(() -> {
+        offer(sessionId, new Waiting(locale, System.nanoTime(), CompletableFuture.supplyAsync(() -> {
             SecurityContextHolder.setContext(copy);
             try {
                 return dashboards.page(TimelineQuery.all(), locale);
             } finally {
                 SecurityContextHolder.clearContext();
             }
-        }, workers);
-        waiting.put(sessionId, new Waiting(locale, System.nanoTime(), page));
+        }, workers)));
+    }
+
+    /** Keeps an answer (being computed) for the session's first round trip; a newer one replaces it. */
+    void offer(String sessionId, Waiting answer) {
+        waiting.put(sessionId, answer);
     }
 
     /**
