@@ -100,6 +100,7 @@ class TimelineBrowserBenchmark extends BrowserTest {
             targets.assertThat(warmMs).as("timeline shown, warm cache, median ms, target <= 1000").isLessThanOrEqualTo(1000);
             targets.assertThat(warmKb).as("timeline transferred, warm cache, median KB, target <= 300").isLessThanOrEqualTo(300);
         }
+        targets.assertThat(dashboardWarmMs).as("dashboard shown, warm cache, median ms, target <= 1000").isLessThanOrEqualTo(1000);
         targets.assertAll();
     }
 
