@@ -165,6 +165,25 @@ public class ControlActivityService {
         return out;
     }
 
+    /**
+     * dash (additive, issue 14): the occurrences of many programs due between two days (inclusive), one query per
+     * {@link io.auditflow.common.InLists#MAX} programs, for the dashboard's trends (instead of every occurrence of
+     * every program, one query each).
+     */
+    @Transactional(readOnly = true)
+    public List<Occurrence> occurrencesDueBetween(java.util.Collection<Long> programIds, LocalDate from, LocalDate to) {
+        List<Occurrence> out = new ArrayList<>();
+        for (List<Long> part : io.auditflow.common.InLists.parts(List.copyOf(programIds))) {
+            String marks = String.join(",", java.util.Collections.nCopies(part.size(), "?"));
+            List<Object> params = new ArrayList<>(part);
+            params.add(from);
+            params.add(to);
+            out.addAll(jdbc.sql(SELECT + " where o.program_id in (" + marks + ") and o.due_on between ? and ?"
+                    + " order by o.program_id, o.cycle, o.due_on, a.name").params(params).query((rs, i) -> occurrence(rs)).list());
+        }
+        return out;
+    }
+
     private static final String SELECT = "select o.id, o.program_id, o.activity_code, a.name, o.cycle, o.seq, o.opens_on, "
             + "o.due_on, o.done_on, o.result, o.status from control_occurrence o "
             + "join control_activity a on a.code = o.activity_code";

@@ -16,6 +16,7 @@ import java.util.Set;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /** The figures beside the timeline: what is coming, what is late, and how long each assurance lasts. Read-only. */
 @Service
@@ -56,9 +57,30 @@ public class DashboardService {
 
     /** The same dashboard with its words (answers, states, list lines) in the reader's language. */
     @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
     public Dashboard dashboard(TimelineQuery query, java.util.Locale locale) {
-        Timeline timeline = timelines.timeline(query.withRange(TimelineRange.DEFAULT));
-        return build(timeline, deadlines.overdueByProgram(), figures.getIfAvailable(), DashboardWords.of(locale));
+        Map<Long, Integer> overdue = deadlines.overdueByProgram();
+        TimelineService.WithMilestones read = timelines.read(query.withRange(TimelineRange.DEFAULT), java.util.Locale.ENGLISH, overdue);
+        return build(read.timeline(), overdue, figures.getIfAvailable(), DashboardWords.of(locale), read.milestones());
+    }
+
+    /** What the dashboard page shows at once: the figures and the trends of the same programs. */
+    public record Page(Dashboard dashboard, List<MonthTrend> trends) {
+    }
+
+    /**
+     * {@link #dashboard(TimelineQuery, java.util.Locale)} and {@link #trends(TimelineQuery)} from one reading of the
+     * programs, their milestones and overdue tasks, in one read-only transaction (issue 14: the page computed the
+     * timeline twice and asked for overdue tasks three times).
+     */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public Page page(TimelineQuery query, java.util.Locale locale) {
+        Map<Long, Integer> overdue = deadlines.overdueByProgram();
+        TimelineService.WithMilestones read = timelines.read(query.withRange(TimelineRange.DEFAULT), java.util.Locale.ENGLISH, overdue);
+        LifecycleFigures lifecycle = figures.getIfAvailable();
+        return new Page(build(read.timeline(), overdue, lifecycle, DashboardWords.of(locale), read.milestones()),
+                trends(read.timeline(), lifecycle));
     }
 
     /** One month of the trends: tasks that went overdue, control activities expected and done. */
@@ -67,25 +89,26 @@ public class DashboardService {
 
     /** The last twelve months (this one included) for the programs of the query. */
     @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
     public List<MonthTrend> trends(TimelineQuery query) {
         LifecycleFigures lifecycle = figures.getIfAvailable();
-        LocalDate today = timelines.today();
-        java.time.YearMonth first = java.time.YearMonth.from(today).minusMonths(11);
+        return lifecycle == null ? List.of() : trends(timelines.timeline(query.withRange(TimelineRange.DEFAULT)), lifecycle);
+    }
+
+    private static List<MonthTrend> trends(Timeline timeline, LifecycleFigures lifecycle) {
         if (lifecycle == null) {
             return List.of();
         }
+        java.time.YearMonth first = java.time.YearMonth.from(timeline.today()).minusMonths(11);
         Map<java.time.YearMonth, Integer> overdue = lifecycle.overdueTasksByDueMonth(first, 12);
         Map<java.time.YearMonth, int[]> activities = new java.util.TreeMap<>();
-        for (ProgramLane lane : timelines.timeline(query.withRange(TimelineRange.DEFAULT)).lanes()) {
-            for (LifecycleFigures.OccurrenceFigure o : lifecycle.occurrences(lane.programId())) {
-                java.time.YearMonth m = java.time.YearMonth.from(o.dueOn());
-                if (!m.isBefore(first) && !m.isAfter(first.plusMonths(11))) {
-                    int[] c = activities.computeIfAbsent(m, k -> new int[2]);
-                    c[0]++;
-                    if (o.doneOn() != null) {
-                        c[1]++;
-                    }
-                }
+        List<Long> ids = timeline.lanes().stream().map(ProgramLane::programId).toList();
+        for (LifecycleFigures.OccurrenceFigure o : lifecycle.occurrencesDueBetween(ids, first.atDay(1),
+                first.plusMonths(11).atEndOfMonth())) {
+            int[] c = activities.computeIfAbsent(java.time.YearMonth.from(o.dueOn()), k -> new int[2]);
+            c[0]++;
+            if (o.doneOn() != null) {
+                c[1]++;
             }
         }
         List<MonthTrend> trends = new ArrayList<>();
@@ -102,6 +125,12 @@ public class DashboardService {
     }
 
     static Dashboard build(Timeline timeline, Map<Long, Integer> overdue, LifecycleFigures lifecycle, DashboardWords words) {
+        return build(timeline, overdue, lifecycle, words, null);
+    }
+
+    /** {@code milestones}: what the timeline was built from, by program id (null: the lifecycle reads them per program). */
+    static Dashboard build(Timeline timeline, Map<Long, Integer> overdue, LifecycleFigures lifecycle, DashboardWords words,
+                           Map<Long, List<io.auditflow.lifecycle.Milestone>> milestones) {
         LocalDate today = timeline.today();
         LocalDate until = today.plusDays(UPCOMING_DAYS);
         List<Dashboard.UpcomingAudit> upcoming = new ArrayList<>();
@@ -118,7 +147,9 @@ public class DashboardService {
                         lifecycle == null ? Optional.empty() : lifecycle.certificate(lane.programId()), today, words));
             } else if (lane.framework() != null && lane.framework().isSoc2()) {
                 coverage.add(LifecycleFiguresAdapter.coverageAnswer(lane,
-                        lifecycle == null ? Optional.empty() : lifecycle.coverage(lane.programId()), today, words));
+                        lifecycle == null ? Optional.empty() : milestones == null ? lifecycle.coverage(lane.programId())
+                                : lifecycle.coverage(lane.programId(), milestones.getOrDefault(lane.programId(), List.of()), today),
+                        today, words));
             }
             attention.addAll(LifecycleFiguresAdapter.attention(lane, overdue.getOrDefault(lane.programId(), 0), words));
             for (TimelineMarker m : lane.markers()) {

@@ -51,6 +51,14 @@ public interface LifecycleFigures {
         return Optional.empty();
     }
 
+    /**
+     * {@link #coverage(Long)} from the program's milestones the caller has already read (in date order, as
+     * {@link #milestones(Long)} gives them), so they are not read again per program.
+     */
+    default Optional<CoverageFigure> coverage(Long programId, List<Milestone> milestones, LocalDate today) {
+        return coverage(programId);
+    }
+
     /** Date ranges no SOC 2 report covers, as the lifecycle computes them. */
     default List<GapFigure> coverageGaps(Long programId) {
         return List.of();
@@ -64,6 +72,12 @@ public interface LifecycleFigures {
     /** Control activity occurrences of a program: due day and the day they were done (null: not done). */
     default List<OccurrenceFigure> occurrences(Long programId) {
         return List.of();
+    }
+
+    /** {@link #occurrences(Long)} of many programs, only those due between two days (inclusive). */
+    default List<OccurrenceFigure> occurrencesDueBetween(java.util.Collection<Long> programIds, LocalDate from, LocalDate to) {
+        return programIds.stream().flatMap(id -> occurrences(id).stream())
+                .filter(o -> !o.dueOn().isBefore(from) && !o.dueOn().isAfter(to)).toList();
     }
 
     record ActivityProgress(String activityCode, String activityName, int cycle, int expected, int done, int overdue) {

@@ -55,11 +55,28 @@ public class TimelineService {
     @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)
     public Timeline timeline(TimelineQuery query, Locale locale) {
+        return timeline(query, locale, figures.overdueTasksByProgram());
+    }
+
+    /** {@link #timeline(TimelineQuery, Locale)} with the overdue task counts the caller has already read (the dashboard). */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public Timeline timeline(TimelineQuery query, Locale locale, Map<Long, Integer> overdue) {
+        return read(query, locale, overdue).timeline();
+    }
+
+    /** A timeline with the milestones it was built from, by program id, so a caller need not read them again. */
+    public record WithMilestones(Timeline timeline, Map<Long, List<io.auditflow.lifecycle.Milestone>> milestones) {
+    }
+
+    /** {@link #timeline(TimelineQuery, Locale, Map)} and the milestones read for it (the dashboard's coverage answers). */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public WithMilestones read(TimelineQuery query, Locale locale, Map<Long, Integer> overdue) {
         DashboardWords words = DashboardWords.of(locale);
         LocalDate today = today();
         LocalDate from = query.range().from(today);
         LocalDate to = query.range().to(today);
-        Map<Long, Integer> overdue = figures.overdueTasksByProgram();
         List<ProgramLane> lanes = new ArrayList<>();
         List<Program> active = programs.list(false);
         Map<Long, List<io.auditflow.lifecycle.Milestone>> milestones = figures.milestonesOf(active.stream().map(Program::id).toList());
@@ -81,7 +98,7 @@ public class TimelineService {
             }
             lanes.add(lane);
         }
-        return new Timeline(from, to, today, List.copyOf(lanes));
+        return new WithMilestones(new Timeline(from, to, today, List.copyOf(lanes)), milestones);
     }
 
     /** Open major nonconformities per program id: a marker on their lane. */

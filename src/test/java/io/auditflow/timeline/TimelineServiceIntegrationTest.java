@@ -116,6 +116,29 @@ class TimelineServiceIntegrationTest {
         assertThat(dashboards.dashboard(Set.of(), null).findingsByKind().get("MAJOR_NONCONFORMITY")).isEqualTo(before + 1);
     }
 
+    @Test
+    void the_dashboard_page_reads_coverage_from_one_read_of_the_milestones_with_the_same_answers_as_per_program() {
+        String suffix = " page IT " + System.nanoTime();
+        TimelineSeed seed = new TimelineSeed(programs, milestones, clock.today());
+        Long soc2 = seed.program("Earlier gap SOC 2" + suffix, Framework.SOC2_TYPE2, "manager", "grc")
+                .soc2Cycle(1, LocalDate.parse("2024-07-01"), true)
+                .soc2Cycle(2, LocalDate.parse("2025-10-01"), true).programId();
+
+        DashboardService.Page page = dashboards.page(TimelineQuery.all(), java.util.Locale.ENGLISH);
+
+        assertThat(page.dashboard().coverage()).filteredOn(r -> r.programId().equals(soc2)).singleElement()
+                .satisfies(r -> {
+                    // today 2026-01-05 lies in the second window (2025-10-01 to 2026-09-30), which follows the gap
+                    assertThat(r.what()).isEqualTo("SOC 2: Covered through 2026-09-30 (earlier gap 2025-07-01 – 2025-09-30)");
+                    assertThat(r.state()).isEqualTo("Covered, earlier gap");
+                    assertThat(r.tone()).isEqualTo(Dashboard.Tone.WARN);
+                });
+        // the old path asks the lifecycle per program (LifecycleService.coverage): every program reads the same
+        assertThat(page.dashboard().coverage()).isEqualTo(dashboards.dashboard(Set.of(), null).coverage());
+        assertThat(page.dashboard().answers()).isEqualTo(dashboards.dashboard(Set.of(), null).answers());
+        assertThat(page.trends()).hasSize(12);
+    }
+
     private static ProgramLane lane(Timeline t, Long id) {
         return t.lanes().stream().filter(l -> l.programId().equals(id)).findFirst().orElseThrow();
     }

@@ -68,7 +68,7 @@ class DashboardView extends VerticalLayout {
     private boolean forgetRequested;
     String selected = "attention";
 
-    DashboardView(DashboardService dashboards, TimelineService timelines) {
+    DashboardView(DashboardService dashboards, TimelineService timelines, DashboardPrefetch prefetch) {
         this.dashboards = dashboards;
         addClassName("dashboard-view");
         setWidthFull();
@@ -138,14 +138,43 @@ class DashboardView extends VerticalLayout {
 
         trends.setId("trends");
         trends.addClassName("trends");
+        Div windowsCard = wide(card(Format.text("dashboard.windows"), windows));
+        windowsCard.setId("open-windows-card");
         Div content = new Div(listCard, card(Format.text("dashboard.findings"), findings),
-                card(Format.text("dashboard.trends"), trends), wide(card(Format.text("dashboard.windows"), windows)));
+                card(Format.text("dashboard.trends"), trends), windowsCard);
         content.addClassName("dashboard-grid");
         content.setWidthFull();
         H2 title = new H2(Format.text("title.DashboardView"));
         title.addClassName("dash-title");
         add(title, toolbar, answers, content);
-        refresh();
+        refresh(prefetched(prefetch));
+        // Below the first screen: the open windows' rows are asked for when their card scrolls near (or the page is
+        // printed), not in the first response, whose grid rows are most of the browser's work (decision 0174).
+        getElement().executeJs("const view = this, card = $0;"
+                + " const show = () => { if (!view.afWindows) { view.afWindows = true; view.$server.showWindows(); } };"
+                + " const seen = new IntersectionObserver(e => { if (e.some(x => x.isIntersecting)) { seen.disconnect(); show(); } },"
+                + " {rootMargin: '200px'}); seen.observe(card); window.addEventListener('beforeprint', show, {once: true});",
+                windowsCard);
+    }
+
+    /** Whether the open windows' grid has its rows (see the constructor); Karibu tests call {@link #showWindows()}. */
+    boolean windowsShown;
+
+    /** Gives the open windows' grid its rows: called by the browser when the card comes near the screen. */
+    @com.vaadin.flow.component.ClientCallable
+    void showWindows() {
+        windowsShown = true;
+        windows.setItems(query -> dashboard().openWindows().stream().skip(query.getOffset()).limit(query.getLimit()),
+                query -> dashboard().openWindows().size());
+    }
+
+    /** The page {@link DashboardPrefetch} started while Vaadin loaded, if it is the one shown first. */
+    private DashboardService.Page prefetched(DashboardPrefetch prefetch) {
+        com.vaadin.flow.server.VaadinSession session = com.vaadin.flow.server.VaadinSession.getCurrent();
+        if (prefetch == null || session == null || session.getSession() == null || !TimelineQuery.all().equals(query())) {
+            return null;
+        }
+        return prefetch.take(session.getSession().getId(), Format.locale()).orElse(null);
     }
 
     TimelineQuery query() {
@@ -182,8 +211,17 @@ class DashboardView extends VerticalLayout {
     }
 
     void refresh() {
+        refresh(null);
+    }
+
+    /** Shows the figures for the filters, from {@code page} when it is already computed for them. */
+    private void refresh(DashboardService.Page page) {
         TimelineQuery q = query();
         forget();
+        if (page == null) {
+            page = dashboards.page(q, Format.locale());
+        }
+        current = page.dashboard();
         Dashboard shown = dashboard();
         board.setHref(Urls.board(q, Format.locale()));
         answers.removeAll();
@@ -200,8 +238,9 @@ class DashboardView extends VerticalLayout {
             tile.addClickListener(e -> show(a.key()));
             answers.add(tile);
         }
-        windows.setItems(query -> dashboard().openWindows().stream().skip(query.getOffset()).limit(query.getLimit()),
-                query -> dashboard().openWindows().size());
+        if (windowsShown) {
+            showWindows();
+        }
         findings.removeAll();
         if (shown.findingsByKind() == null) {
             findings.add(new Paragraph(Format.text("dashboard.findingsUntracked")));
@@ -221,7 +260,7 @@ class DashboardView extends VerticalLayout {
             }
         }
         trends.removeAll();
-        List<DashboardService.MonthTrend> months = dashboards.trends(q);
+        List<DashboardService.MonthTrend> months = page.trends();
         if (months.isEmpty()) {
             trends.add(new Paragraph(Format.text("dashboard.trendsUnavailable")));
         } else {

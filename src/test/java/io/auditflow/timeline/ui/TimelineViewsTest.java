@@ -99,6 +99,12 @@ class TimelineViewsTest extends KaribuTest {
         // the board report is for executives, managers and admins
         assertThat(view.board.isVisible()).isFalse();
         assertThat(view.shown().openWindows()).anySatisfy(w -> assertThat(w.programId()).isEqualTo(soc2));
+        // the open windows below the first screen get their rows when the browser says their card came near
+        assertThat(view.windowsShown).isFalse();
+        assertThat(com.github.mvysny.kaributesting.v10.GridKt._size(view.windows)).isZero();
+        view.showWindows();
+        assertThat(com.github.mvysny.kaributesting.v10.GridKt._findAll(view.windows)).extracting(w -> w.program())
+                .contains("View SOC 2 " + n);
         assertThat(view.shown().findingsByKind()).containsKeys("SOC2_EXCEPTION", "MAJOR_NONCONFORMITY",
                 "MINOR_NONCONFORMITY", "OBSERVATION");
         assertThat(view.findings.getChildren().map(c -> c.getElement().getAttribute("data-kind")))
