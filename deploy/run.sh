@@ -26,10 +26,11 @@ if [ ! -f "$CACHE/stamp" ] || [ "$(cat "$CACHE/stamp")" != "$stamp" ]; then
     rm -rf "$CACHE"
     mkdir -p "$CACHE"
     "$JAVA" -Djarmode=tools -jar "$JAR" extract --destination "$CACHE/app" >&2
-    # The training start stops right after the application context is refreshed (Spring Boot's
-    # spring.context.exit), so it runs migrations but no start-up runners and serves nobody.
+    # The training start runs to "ready" (migrations and start-up runners, as any start), asks its own
+    # health check and sign-in page once and stops (TrainingStart, decision 0180), so the archive also
+    # holds the classes of the runners and of a first request, not only those of the context refresh.
     # shellcheck disable=SC2086
-    if "$JAVA" $JAVA_OPTS -XX:ArchiveClassesAtExit="$CACHE/app.jsa" -Dspring.context.exit=onRefresh \
+    if "$JAVA" $JAVA_OPTS -XX:ArchiveClassesAtExit="$CACHE/app.jsa" -Dauditflow.cds.training-start=true \
             -jar "$APP" "$@" > "$CACHE/training.log" 2>&1; then
         echo "$stamp" > "$CACHE/stamp"
     else

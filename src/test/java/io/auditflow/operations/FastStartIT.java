@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
  * ({@code target/*.jar}, built in the package phase; this runs in failsafe's integration-test phase) with
  * the embedded default in an empty directory. The first start unpacks the jar and trains the class
  * archive; the second start must really map its classes from that archive (the JVM's class-load log
- * says "shared objects file" for each), not silently fall back to reading the jar.
+ * says "shared objects file" for each), not silently fall back to reading the jar. The training start runs to
+ * ready and serves one request before it stops (decision 0180), so request classes are archived as well.
  */
 class FastStartIT {
 
@@ -59,6 +60,13 @@ class FastStartIT {
         assertThat(shared).as("classes mapped from the archive").isGreaterThan(10_000);
         assertThat(sharedApplication).as("Auditflow's own classes come from the archive too")
                 .isGreaterThan(application / 2);
+        // decision 0180: the training start ran to ready and answered a request, so the classes that only a
+        // request loads (Tomcat's HTTP/1.1 processor) were archived too, not only those of the context refresh
+        assertThat(Files.readString(cache.resolve("training.log"))).as("the training start stopped itself after ready")
+                .contains("Training start done");
+        assertThat(lines).as("a class that only the first request loads comes from the archive")
+                .anySatisfy(l -> assertThat(l).contains("org.apache.coyote.http11.Http11Processor ")
+                        .contains("source: shared objects file"));
     }
 
     /** Starts through run.sh, waits for health UP, stops it; seconds until UP. */
