@@ -39,6 +39,27 @@ public class UserLanguage {
         return username == null ? Locale.ENGLISH : Messages.language(of(username).orElse(Locale.ENGLISH));
     }
 
+    /**
+     * The one answer to "in which language is this page written" (pages, their {@code <html lang>}, and what a
+     * page prefetches): the person's choice, else the first of the browser's languages (in its order of
+     * preference) that Auditflow ships, as Vaadin matches the UI's locale, else English.
+     */
+    @Transactional(readOnly = true)
+    public Locale forPage(String username, List<Locale> browserLanguages) {
+        Optional<Locale> chosen = username == null ? Optional.empty() : of(username);
+        return pageLanguage(chosen.orElse(null), browserLanguages);
+    }
+
+    /** {@link #forPage(String, List)} for a choice already read ({@code null}: none). */
+    public static Locale pageLanguage(Locale chosen, List<Locale> browserLanguages) {
+        if (chosen != null) {
+            return Messages.language(chosen);
+        }
+        return browserLanguages.stream()
+                .filter(b -> Messages.LANGUAGES.stream().anyMatch(s -> s.getLanguage().equals(b.getLanguage())))
+                .findFirst().map(Messages::language).orElse(Locale.ENGLISH);
+    }
+
     /** A person sets their own language; an admin may set anyone's. */
     @PreAuthorize("isAuthenticated() and (#username == authentication.name or hasRole('ADMIN'))")
     public void set(String username, Locale language) {

@@ -3,9 +3,9 @@ package io.auditflow.identity.ui;
 import com.vaadin.flow.server.ServiceInitEvent;
 import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.server.VaadinServiceInitListener;
-import io.auditflow.common.Messages;
 import io.auditflow.identity.UserLanguage;
 import java.security.Principal;
+import java.util.Collections;
 import java.util.Locale;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -33,8 +33,8 @@ class LanguageSetup implements VaadinServiceInitListener {
         event.addIndexHtmlRequestListener(response -> {
             VaadinRequest request = response.getVaadinRequest();
             Principal user = request.getUserPrincipal();
-            Locale chosen = user == null ? null : languages.of(user.getName()).orElse(null);
-            response.getDocument().getElementsByTag("html").attr("lang", pageLanguage(chosen, java.util.Collections.list(request.getLocales())));
+            Locale page = languages.forPage(user == null ? null : user.getName(), Collections.list(request.getLocales()));
+            response.getDocument().getElementsByTag("html").attr("lang", page.getLanguage());
         });
         event.getSource().addUIInitListener(e -> {
             Authentication auth = SecurityContextHolder.getContext().getAuthentication();
@@ -48,16 +48,4 @@ class LanguageSetup implements VaadinServiceInitListener {
         });
     }
 
-    /**
-     * The page's language code: the person's choice, else the first of the browser's languages (in its
-     * order of preference) that Auditflow ships, as Vaadin matches the UI's locale, else English.
-     */
-    static String pageLanguage(Locale chosen, java.util.List<Locale> browser) {
-        if (chosen != null) {
-            return Messages.language(chosen).getLanguage();
-        }
-        return browser.stream().map(Locale::getLanguage)
-                .filter(l -> Messages.LANGUAGES.stream().anyMatch(s -> s.getLanguage().equals(l)))
-                .findFirst().orElse("en");
-    }
 }

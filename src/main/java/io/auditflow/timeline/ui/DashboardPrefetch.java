@@ -3,13 +3,11 @@ package io.auditflow.timeline.ui;
 import com.vaadin.flow.server.ServiceInitEvent;
 import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.server.VaadinServiceInitListener;
-import io.auditflow.common.Messages;
 import io.auditflow.identity.UserLanguage;
 import io.auditflow.timeline.DashboardService;
 import io.auditflow.timeline.TimelineQuery;
 import jakarta.annotation.PreDestroy;
 import jakarta.servlet.http.HttpSession;
-import java.security.Principal;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -59,14 +57,10 @@ class DashboardPrefetch implements VaadinServiceInitListener {
     public void serviceInit(ServiceInitEvent event) {
         event.addIndexHtmlRequestListener(response -> {
             VaadinRequest request = response.getVaadinRequest();
-            Principal user = request.getUserPrincipal();
-            if (user == null || !"/dashboard".equals(request.getPathInfo())) {
-                return;
-            }
             HttpSession session = request instanceof com.vaadin.flow.server.VaadinServletRequest servlet
                     ? servlet.getHttpServletRequest().getSession(false) : null;
             if (session != null) {
-                start(session.getId(), Messages.language(languages.of(user.getName()).orElse(request.getLocale())));
+                PagePrefetch.reader(request, "/dashboard", languages).ifPresent(locale -> start(session.getId(), locale));
             }
         });
     }

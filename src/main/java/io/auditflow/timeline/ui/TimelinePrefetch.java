@@ -1,11 +1,9 @@
 package io.auditflow.timeline.ui;
 
 import com.vaadin.flow.server.ServiceInitEvent;
-import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.server.VaadinServiceInitListener;
 import io.auditflow.identity.UserLanguage;
 import io.auditflow.timeline.TimelineQuery;
-import java.security.Principal;
 import java.util.Locale;
 import org.springframework.stereotype.Component;
 
@@ -28,13 +26,9 @@ class TimelinePrefetch implements VaadinServiceInitListener {
     @Override
     public void serviceInit(ServiceInitEvent event) {
         event.addIndexHtmlRequestListener(response -> {
-            VaadinRequest request = response.getVaadinRequest();
-            Principal user = request.getUserPrincipal();
-            if (user == null || !"/timeline".equals(request.getPathInfo())) {
-                return;
-            }
-            String url = address(languages.of(user.getName()).orElse(request.getLocale()));
-            response.getDocument().head().appendElement("script").appendChild(new org.jsoup.nodes.DataNode(script(url)));
+            PagePrefetch.reader(response.getVaadinRequest(), "/timeline", languages).ifPresent(locale ->
+                    response.getDocument().head().appendElement("script")
+                            .appendChild(new org.jsoup.nodes.DataNode(script(address(locale)))));
         });
     }
 
