@@ -86,7 +86,9 @@ class TimelineBrowserBenchmark extends BrowserTest {
                 where.append(p == 0 ? "" : ", ").append(PHASES[p]).append(' ').append(Math.round(median(phases[p])));
             }
             System.out.printf("TimelineBrowserBenchmark: %s cache, where the time goes (median ms): %s%n", cold ? "cold" : "warm", where);
-            if (!cold) {
+            if (cold) {
+                coldMs = median(ms);
+            } else {
                 warmMs = median(ms);
                 warmKb = median(kb);
             }
@@ -94,12 +96,16 @@ class TimelineBrowserBenchmark extends BrowserTest {
         String size = timeline ? (String) js("return String(document.getElementById('timeline-chart').innerHTML.length);") : "-";
         System.out.println("TimelineBrowserBenchmark: drawing markup " + size + " characters");
         dashboard(chrome);
-        // ops (issue 15): -Pbench fails when a target is missed (docs/performance.md: 1 s, 300 KB with a warm cache)
+        // ops (issue 15): -Pbench fails when a target is missed (docs/performance.md: 1 s warm and cold, 300 KB warm)
         org.assertj.core.api.SoftAssertions targets = new org.assertj.core.api.SoftAssertions();
         if (timeline) {
             targets.assertThat(warmMs).as("timeline shown, warm cache, median ms, target <= 1000").isLessThanOrEqualTo(1000);
             targets.assertThat(warmKb).as("timeline transferred, warm cache, median KB, target <= 300").isLessThanOrEqualTo(300);
+            // issue 14: shown within 1 s with a cold cache too (met on a quiet machine, 2026-12-01: 728 ms). The cold
+            // 300 KB is not asserted: Vaadin's pre-compiled bundle alone is about 430 KB (docs/performance.md).
+            targets.assertThat(coldMs).as("timeline shown, cold cache, median ms, target <= 1000").isLessThanOrEqualTo(1000);
         }
+        targets.assertThat(dashboardColdMs).as("dashboard shown, cold cache, median ms, target <= 1000").isLessThanOrEqualTo(1000);
         targets.assertThat(dashboardWarmMs).as("dashboard shown, warm cache, median ms, target <= 1000").isLessThanOrEqualTo(1000);
         targets.assertAll();
     }
@@ -206,7 +212,9 @@ class TimelineBrowserBenchmark extends BrowserTest {
             }
             System.out.printf("TimelineBrowserBenchmark: dashboard, %s cache, where the time goes (median): %s%n",
                     cold ? "cold" : "warm", where);
-            if (!cold) {
+            if (cold) {
+                dashboardColdMs = median(ms);
+            } else {
                 dashboardWarmMs = median(ms);
             }
         }
@@ -216,6 +224,7 @@ class TimelineBrowserBenchmark extends BrowserTest {
     }
 
     private double dashboardWarmMs;
+    private double dashboardColdMs;
 
     @Autowired
     TimelineService timelines;
@@ -288,6 +297,7 @@ class TimelineBrowserBenchmark extends BrowserTest {
     }
 
     private double warmMs;
+    private double coldMs;
     private double warmKb;
 
     /** Loads /timeline and waits until the drawing is in the page; returns the milliseconds it took. */
