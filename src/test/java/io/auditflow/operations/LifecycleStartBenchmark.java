@@ -34,6 +34,16 @@ import org.springframework.beans.factory.annotation.Autowired;
 @IntegrationTest
 class LifecycleStartBenchmark {
 
+    /** The database the figures were taken on, for the printed line. */
+    String database() {
+        return "H2 in memory";
+    }
+
+    /** Whether the >= 200/s target applies (the ratio always does). */
+    boolean assertsRate() {
+        return true;
+    }
+
     /**
      * Starts on each side before anything is timed. 30 left the JIT compiling the engine's hot paths through the
      * timed rounds (the bare engine's rate rose from 544/s to 1,321/s over five rounds of 60 on a quiet machine,
@@ -104,12 +114,14 @@ class LifecycleStartBenchmark {
         double engineRate = median(engineRates);
         double ratio = median(ratios);
         int total = ROUNDS * PER_ROUND;
-        System.out.printf("%nLifecycleStartBenchmark: %d ISO 27001 lifecycle starts, history full: %.0f/s through "
+        System.out.printf("%n" + getClass().getSimpleName() + " (" + database() + "): %d ISO 27001 lifecycle starts, history full: %.0f/s through "
                         + "LifecycleService, %.0f/s on the bare engine (%.2fx); medians of %d alternating rounds of %d: "
                         + "%.0f/s, %.0f/s, paired ratio %.2fx (CPU of the starting thread: %.2fx); warm-up %d each%n%s%n",
                 total, total / (serviceNanos / 1e9), total / (engineNanos / 1e9), (serviceNanos / (double) engineNanos),
                 ROUNDS, PER_ROUND, serviceRate, engineRate, ratio, median(cpuRatios), WARM_UP, rounds);
-        assertThat(serviceRate).as("lifecycle starts per second (median round), target >= 200").isGreaterThanOrEqualTo(200);
+        if (assertsRate()) {
+            assertThat(serviceRate).as("lifecycle starts per second (median round), target >= 200").isGreaterThanOrEqualTo(200);
+        }
         assertThat(ratio).as("bare engine vs LifecycleService (median paired ratio), target within 1.5x").isLessThanOrEqualTo(1.5);
     }
 
