@@ -3,6 +3,7 @@ package io.auditflow.ui;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
+import com.vaadin.flow.component.menubar.MenuBar;
 import com.vaadin.flow.server.ServiceInitEvent;
 import com.vaadin.flow.server.VaadinServiceInitListener;
 import io.auditflow.common.Messages;
@@ -15,13 +16,13 @@ import org.springframework.stereotype.Component;
  * The one place that gives Vaadin's own words (the texts its components bring, read aloud or shown:
  * "Select All", "Show password", "Toggle navigation panel", "More options") the reader's language from
  * the bundle ({@code vaadin.*}). Where Flow offers an API (app layout, drawer toggle, menu bar) the
- * shell and {@link #menuBar} use it; where it does not (the grid's selection checkboxes, the password
+ * shell and {@link #menuBar()} use it; where it does not (the grid's selection checkboxes, the password
  * field's reveal button), one small script per page gives the web components the same words before
  * they render, so views and dialogs need nothing of their own. Upload texts: {@link UploadTexts};
  * date pickers: {@link Format#pickers}.
  */
 @Component
-class ComponentWords implements VaadinServiceInitListener {
+public class ComponentWords implements VaadinServiceInitListener {
 
     /** Bundle key of each word the script hands to the web components. */
     static final Map<String, String> CLIENT_KEYS = clientKeys();
@@ -94,6 +95,17 @@ class ComponentWords implements VaadinServiceInitListener {
         elemental.json.JsonObject words = elemental.json.Json.createObject();
         CLIENT_KEYS.forEach((name, key) -> words.put(name, Messages.get(key, locale)));
         ui.getPage().executeJs(SCRIPT, words);
+    }
+
+    /**
+     * A menu bar's overflow button ("More options") in the reader's words, through Flow's own i18n: the page
+     * script's words alone did not reach the button of a menu bar in a grid row (Flow sends its i18n, default
+     * or not, after the element connected), so every menu bar of the app is made through here.
+     */
+    public static MenuBar menuBar() {
+        MenuBar menu = new MenuBar();
+        menu.setI18n(new MenuBar.MenuBarI18n().setMoreOptions(Format.text("vaadin.menuBar.moreOptions")));
+        return menu;
     }
 
     /** The shell's own components: the drawer and its toggle. */

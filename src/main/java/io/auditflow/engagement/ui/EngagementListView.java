@@ -54,7 +54,7 @@ class EngagementListView extends VerticalLayout implements BeforeEnterObserver {
         grid.addColumn(e -> Format.period(e.periodStart(), e.periodEnd())).setHeader(Format.text("engagementList.column.period")).setAutoWidth(true).setFlexGrow(0).setKey("period");
         grid.addColumn(e -> e.fieldworkStart() == null ? "" : Format.period(e.fieldworkStart(), e.fieldworkEnd()))
                 .setHeader(Format.text("engagementList.column.fieldwork")).setAutoWidth(true).setFlexGrow(0).setKey("fieldwork");
-        grid.addColumn(e -> e.auditFirm() == null ? "" : e.auditFirm()).setHeader(Format.text("engagementList.column.firm")).setFlexGrow(1).setKey("firm");
+        grid.addColumn(e -> e.auditFirm() == null ? "" : e.auditFirm()).setHeader(Format.text("engagementList.column.firm")).setAutoWidth(true).setFlexGrow(1).setKey("firm");
         grid.addThemeVariants(com.vaadin.flow.component.grid.GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate("engagements/" + e.getItem().id())));
         grid.setAllRowsVisible(true);
