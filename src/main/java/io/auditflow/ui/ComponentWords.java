@@ -32,13 +32,11 @@ public class ComponentWords implements VaadinServiceInitListener {
         keys.put("selectAll", "vaadin.grid.selectAll");
         keys.put("selectRow", "vaadin.grid.selectRow");
         keys.put("reveal", "vaadin.password.reveal");
-        keys.put("moreOptions", "vaadin.menuBar.moreOptions");
         return keys;
     }
 
     /*
-     * Wraps the renderers of the grid's selection column and the connect of password fields and menu
-     * bars, reading the words from window.__afWords at render time (so running it again after a change
+     * Wraps the renderers of the grid's selection column and the connect of password fields, reading the words from window.__afWords at render time (so running it again after a change
      * of language only swaps the words), and renames checkboxes already on the page.
      */
     private static final String SCRIPT = """
@@ -48,8 +46,6 @@ public class ComponentWords implements VaadinServiceInitListener {
                 .forEach(c => c.accessibleName = window.__afWords.selectAll);
               // rows rendered before the renderers were wrapped: render them again, now with the reader's words
               document.querySelectorAll('vaadin-grid').forEach(g => { if (g.querySelector('vaadin-grid-flow-selection-column')) g.requestContentUpdate(); });
-              document.querySelectorAll('vaadin-menu-bar')
-                .forEach(m => m.i18n = Object.assign({}, m.i18n, { moreOptions: window.__afWords.moreOptions }));
               document.querySelectorAll('vaadin-password-field')
                 .forEach(p => p.i18n = Object.assign({}, p.i18n, { reveal: window.__afWords.reveal }));
             };
@@ -73,8 +69,6 @@ public class ComponentWords implements VaadinServiceInitListener {
               if (typeof own !== 'function') return;
               proto.__updateAriaLabel = function (i18n) { return own.call(this, Object.assign({}, i18n, { reveal: window.__afWords.reveal })); };
             }).then(rename);
-            wrap('vaadin-menu-bar', 'connectedCallback', m => {
-              m.i18n = Object.assign({}, m.i18n, { moreOptions: window.__afWords.moreOptions }); }).then(rename);
             """;
 
     @Override
