@@ -117,7 +117,9 @@ public final class Messages {
      * worded the same way. English gives exactly the text the service keeps for the API.
      */
     public static String word(Phrase phrase, Locale locale) {
-        Object[] args = phrase.args().stream().map(a -> argument(a, locale)).toArray();
+        // a choice pattern ("{0,choice,1#1 day|1<{0} days}") needs its number as a number
+        boolean choice = find(phrase.key(), locale).map(p -> p.contains(",choice,")).orElse(false);
+        Object[] args = phrase.args().stream().map(a -> choice && a instanceof Number ? a : argument(a, locale)).toArray();
         return get(phrase.key(), locale, args);
     }
 

@@ -120,10 +120,14 @@ public class EngagementOffers {
             }
             String subject = "Auditor engaged for " + program.get().name() + " " + auditLabel(type.get(), cycle)
                     + ": create the engagement";
+            // worded for each manager when they read it (decision 0181); the English stays the stored subject
+            io.auditflow.common.Phrase words = io.auditflow.common.Phrase.of("notification.engagementOffer", program.get().name(),
+                    io.auditflow.common.Phrase.of("engagementOffer.audit", type.get() == MilestoneType.OBSERVATION_END
+                            ? io.auditflow.common.Phrase.of("engagementOffer.window") : type.get(), cycle));
             String link = createLink(programId, type.get(), cycle);
             for (UserSummary manager : managers().values()) {
                 notifications.record("ENGAGEMENT_OFFER:" + programId + ":" + type.get() + ":" + cycle + ":" + manager.username(),
-                        manager.username(), NotificationKind.ENGAGEMENT_OFFER, subject, link);
+                        manager.username(), NotificationKind.ENGAGEMENT_OFFER, subject, words, link);
             }
             return true;
         });

@@ -204,7 +204,7 @@ public class EngagementService {
             UserSummary to = user.get();
             java.util.Locale l = recipientLocale(to.username());
             outbox.enqueue(EngagementService.mail("ENGAGEMENT_INVITE:" + engagementId + ":" + name + ":" + now.toEpochMilli(),
-                    to.username(), to.email(), io.auditflow.common.Messages.get("mail.engagement.invite.subject", l, e.name()),
+                    to.username(), to.email(), io.auditflow.common.Phrase.of("mail.engagement.invite.subject", e.name()), l,
                     io.auditflow.common.Messages.get("mail.engagement.invite.text", l, to.displayName(), e.name(),
                             e.programName(), link(engagementId)), link(engagementId)));
         }
@@ -350,6 +350,12 @@ public class EngagementService {
     /** The language a mail to this person is written in (the one rule: identity.UserLanguage#forRecipient). */
     java.util.Locale recipientLocale(String username) {
         return languages.forRecipient(username);
+    }
+
+    /** The same with the subject as a phrase, written in {@code l}; the notification that follows words it for its reader. */
+    static OutgoingMail mail(String key, String username, String email, io.auditflow.common.Phrase subject, java.util.Locale l,
+                             String text, String link) {
+        return mail(key, username, email, subject.in(l), text, link).withSubjectWords(subject);
     }
 
     static OutgoingMail mail(String key, String username, String email, String subject, String text, String link) {

@@ -345,7 +345,7 @@ public class RequestService {
             for (UserSummary to : teamRecipients(r)) {
                 java.util.Locale l = engagements.recipientLocale(to.username());
                 outbox.enqueue(EngagementService.mail("REQUEST_SENT_BACK:" + requestId + ":" + now.toEpochMilli() + ":" + to.username(),
-                        to.username(), to.email(), Messages.get("mail.request.sentBack.subject", l, r.reference()),
+                        to.username(), to.email(), io.auditflow.common.Phrase.of("mail.request.sentBack.subject", r.reference()), l,
                         Messages.get("mail.request.sentBack.text", l, r.reference(), body, engagements.link(e.id())),
                         engagements.link(e.id())));
             }
@@ -396,7 +396,7 @@ public class RequestService {
             }
             java.util.Locale l = engagements.recipientLocale(to.username());
             outbox.enqueue(EngagementService.mail("REQUEST_COMMENT:" + id + ":" + to.username(), to.username(),
-                    to.email(), Messages.get("mail.request.comment.subject", l, r.reference()),
+                    to.email(), io.auditflow.common.Phrase.of("mail.request.comment.subject", r.reference()), l,
                     Messages.get("mail.request.comment.text", l, displayName(me), r.reference(), body, link), link));
         }
         return new RequestComment(id, r.id(), parentId, me, fromAuditor, body, now);
@@ -540,7 +540,7 @@ public class RequestService {
         for (UserSummary to : auditorRecipients(r.engagementId())) {
             java.util.Locale l = engagements.recipientLocale(to.username());
             outbox.enqueue(EngagementService.mail("REQUEST_SUBMITTED:" + requestId + ":" + now.toEpochMilli() + ":" + to.username(),
-                    to.username(), to.email(), Messages.get("mail.request.submitted.subject", l, r.reference()),
+                    to.username(), to.email(), io.auditflow.common.Phrase.of("mail.request.submitted.subject", r.reference()), l,
                     Messages.get("mail.request.submitted.text", l, r.reference(), link), link));
         }
     }
@@ -552,7 +552,7 @@ public class RequestService {
         for (UserSummary to : teamRecipients(r)) {
             java.util.Locale l = engagements.recipientLocale(to.username());
             outbox.enqueue(EngagementService.mail("REQUEST_ACCEPTED:" + requestId + ":" + to.username(), to.username(), to.email(),
-                    Messages.get("mail.request.accepted.subject", l, r.reference()),
+                    io.auditflow.common.Phrase.of("mail.request.accepted.subject", r.reference()), l,
                     Messages.get("mail.request.accepted.text", l, r.reference(), link), link));
         }
     }

@@ -80,8 +80,11 @@ public class SampleService {
         v.check(size == null || (size >= 1 && size <= 500), "size", "Use a sample size from 1 to 500");
         v.throwIfInvalid();
         List<ControlActivityService.Occurrence> population = occurrences(e, activityCode);
-        v.check(!population.isEmpty(), "activityCode", activity.get().name() + " has no occurrences in the period "
-                + e.periodStart() + " to " + e.periodEnd());
+        ControlActivityService.ControlActivity named = activity.get();
+        // the library control by its own key (control.name.*), so a German reader reads its German name
+        v.check(!population.isEmpty(), "activityCode", io.auditflow.common.Phrase.of("service.sample.noOccurrences",
+                (io.auditflow.common.Worded) locale -> io.auditflow.control.ControlWords.name(named.code(), named.name(), locale),
+                e.periodStart(), e.periodEnd()));
         v.throwIfInvalid();
         String freq = SampleDraw.frequency(activity.get().frequencyMonths());
         int n = Math.min(size == null ? defaultSize(freq) : size, population.size());

@@ -3,6 +3,7 @@ package io.auditflow.inbox;
 import io.auditflow.common.Formats;
 import io.auditflow.common.Labels;
 import io.auditflow.common.Messages;
+import io.auditflow.common.StoredPhrase;
 import io.auditflow.lifecycle.MilestoneType;
 import java.time.LocalDate;
 import java.util.Locale;
@@ -28,7 +29,22 @@ public final class TaskWords {
 
     /** A stored task name as a phrase argument, worded for each reader like the inbox rows (conflicts, refusals). */
     public static io.auditflow.common.Worded named(String stored) {
-        return locale -> name(stored, locale);
+        return new StoredPhrase.Data(StoredPhrase.TASK_NAME, stored, locale -> name(stored, locale));
+    }
+
+    /** Task names kept in stored phrases (a notification's subject) are worded here when they are read. */
+    @org.springframework.stereotype.Component
+    static class StoredNames implements StoredPhrase.Kind {
+
+        @Override
+        public String kind() {
+            return StoredPhrase.TASK_NAME;
+        }
+
+        @Override
+        public io.auditflow.common.Worded of(String stored) {
+            return named(stored);
+        }
     }
 
     public static String name(String stored, Locale locale) {

@@ -88,7 +88,7 @@ public class MailOutbox {
                     + "where dedup_key = ?", ts(now), noAddress ? "FAILED" : "QUEUED", error, mail.dedupKey());
             // Listeners (in-app notifications) write in this transaction: one event, one mail, one notification.
             events.publishEvent(new MailQueued(mail.dedupKey(), mail.category(), mail.recipientUsername(), mail.subject(),
-                    mail.link()));
+                    mail.link(), mail.subjectWords()));
         }
         return added;
     }

@@ -1,5 +1,6 @@
 package io.auditflow.mail;
 
+import io.auditflow.common.Phrase;
 import java.util.Objects;
 
 /**
@@ -9,14 +10,30 @@ import java.util.Objects;
  * @param recipientEmail null when the person has no address: the mail is kept as failed, so admins see it
  * @param ics            an iCalendar document (text/calendar) to attach, or null
  * @param attachment     one file to attach (the board report PDF), or null
+ * @param subjectWords   the subject as a bundle key and arguments, or null (then notifications keep {@code subject})
  */
 public record OutgoingMail(String dedupKey, String category, String recipientUsername, String recipientEmail,
-                           String subject, String text, String html, String ics, String link, Attachment attachment) {
+                           String subject, String text, String html, String ics, String link, Attachment attachment,
+                           Phrase subjectWords) {
 
     /** A mail without a file attached. */
     public OutgoingMail(String dedupKey, String category, String recipientUsername, String recipientEmail,
                         String subject, String text, String html, String ics, String link) {
-        this(dedupKey, category, recipientUsername, recipientEmail, subject, text, html, ics, link, null);
+        this(dedupKey, category, recipientUsername, recipientEmail, subject, text, html, ics, link, null, null);
+    }
+
+    public OutgoingMail(String dedupKey, String category, String recipientUsername, String recipientEmail,
+                        String subject, String text, String html, String ics, String link, Attachment attachment) {
+        this(dedupKey, category, recipientUsername, recipientEmail, subject, text, html, ics, link, attachment, null);
+    }
+
+    /**
+     * The same mail with its subject as a key and arguments as well (decision 0181), so the notification that
+     * follows it is worded for its reader when it is read, not in the language the mail was written in.
+     */
+    public OutgoingMail withSubjectWords(Phrase words) {
+        return new OutgoingMail(dedupKey, category, recipientUsername, recipientEmail, subject, text, html, ics, link,
+                attachment, words);
     }
 
     /**

@@ -1,5 +1,7 @@
 package io.auditflow.notification;
 
+import io.auditflow.common.Phrase;
+import io.auditflow.common.StoredPhrase;
 import io.auditflow.common.UserTaskListeners;
 import io.auditflow.security.CurrentUser;
 import java.time.Clock;
@@ -35,8 +37,10 @@ class AssignmentNotifications extends AbstractProcessEnginePlugin {
         if (assignee == null || assignee.equals(CurrentUser.username().orElse(null))) {
             return;
         }
+        String name = task.getName() == null ? task.getTaskDefinitionKey() : task.getName();
+        // the task's name worded like the inbox rows when the notification is read (decision 0181)
         notifications.record("ASSIGNED:" + task.getId() + ":" + assignee + ":" + clock.millis(), assignee,
-                NotificationKind.ASSIGNED, task.getName() == null ? task.getTaskDefinitionKey() : task.getName(),
-                "/inbox/task/" + task.getId());
+                NotificationKind.ASSIGNED, name, Phrase.of("notification.task",
+                        new StoredPhrase.Data(StoredPhrase.TASK_NAME, name, locale -> name)), "/inbox/task/" + task.getId());
     }
 }

@@ -22,7 +22,8 @@ class MailNotifications {
     void on(MailQueued mail) {
         NotificationKind kind = kindOf(mail.category(), mail.dedupKey());
         if (kind != null) {
-            notifications.record("MAIL:" + mail.dedupKey(), mail.recipientUsername(), kind, mail.subject(), mail.link());
+            notifications.record("MAIL:" + mail.dedupKey(), mail.recipientUsername(), kind, mail.subject(), mail.subjectWords(),
+                    mail.link());
         }
     }
 

@@ -1,6 +1,8 @@
 package io.auditflow.notification;
 
 import io.auditflow.common.NotFoundException;
+import io.auditflow.common.Phrase;
+import io.auditflow.common.StoredPhrase;
 import io.auditflow.common.ValidationException;
 import io.auditflow.security.CurrentUser;
 import java.net.URI;
@@ -10,6 +12,8 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -29,16 +33,22 @@ public class NotificationService {
     public static final int MAX_LIMIT = 100;
     static final int MAX_SUBJECT = 500;
 
-    private static final RowMapper<Notification> ROW = (rs, i) -> new Notification(rs.getLong("id"),
+    static final int MAX_ARGS = 4000;
+
+    private final RowMapper<Notification> row = (rs, i) -> new Notification(rs.getLong("id"),
             NotificationKind.valueOf(rs.getString("kind")), rs.getString("subject"), rs.getString("link"),
-            rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("read_at") != null);
+            rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("read_at") != null,
+            words(rs.getString("message_key"), rs.getString("message_args")));
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    /** The features' words for stored data in phrases (inbox: task names), by kind. */
+    private final Map<String, StoredPhrase.Kind> kinds;
 
-    NotificationService(JdbcTemplate jdbc, Clock clock) {
+    NotificationService(JdbcTemplate jdbc, Clock clock, List<StoredPhrase.Kind> kinds) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.kinds = kinds.stream().collect(Collectors.toMap(StoredPhrase.Kind::kind, k -> k));
     }
 
     /**
@@ -47,14 +57,43 @@ public class NotificationService {
      */
     @Transactional(propagation = Propagation.REQUIRED)
     public boolean record(String dedupKey, String username, NotificationKind kind, String subject, String link) {
+        return record(dedupKey, username, kind, subject, null, link);
+    }
+
+    /**
+     * The same with the subject's words as a key and arguments (decision 0181): the reader reads them in their
+     * language when they read them; {@code subject} is kept too, for the API and as the words should the key go.
+     */
+    @Transactional(propagation = Propagation.REQUIRED)
+    public boolean record(String dedupKey, String username, NotificationKind kind, String subject, Phrase words, String link) {
         if (username == null || username.isBlank() || kind == null) {
             return false;
         }
-        String text = subject == null ? "" : subject.length() > MAX_SUBJECT ? subject.substring(0, MAX_SUBJECT - 1) + "…" : subject;
+        String stored = subject == null && words != null ? words.english() : subject;
+        String text = stored == null ? "" : stored.length() > MAX_SUBJECT ? stored.substring(0, MAX_SUBJECT - 1) + "…" : stored;
+        String args = words == null ? null : StoredPhrase.args(words);
+        if (args != null && args.length() > MAX_ARGS) {
+            words = null; // arguments too long to keep: the stored words will do
+            args = null;
+        }
         OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
-        return jdbc.update("insert into app_notification (dedup_key, username, kind, subject, link, created_at) "
-                        + "select ?, ?, ?, ?, ?, ? where not exists (select 1 from app_notification where dedup_key = ?)",
-                dedupKey, username, kind.name(), text, appPath(link), now, dedupKey) == 1;
+        return jdbc.update("insert into app_notification (dedup_key, username, kind, subject, message_key, message_args, link,"
+                        + " created_at) select ?, ?, ?, ?, ?, ?, ?, ? where not exists (select 1 from app_notification"
+                        + " where dedup_key = ?)",
+                dedupKey, username, kind.name(), text, words == null ? null : words.key(), args, appPath(link), now,
+                dedupKey) == 1;
+    }
+
+    /** A row's words, or null when it has none or they no longer read (the stored subject is shown then). */
+    private Phrase words(String key, String args) {
+        if (key == null) {
+            return null;
+        }
+        try {
+            return StoredPhrase.read(key, args, kinds);
+        } catch (IllegalArgumentException unreadable) {
+            return null;
+        }
     }
 
     /** The signed-in person's newest notifications, unread ones only if asked. */
@@ -64,8 +103,9 @@ public class NotificationService {
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new ValidationException("limit", "Ask for 1 to " + MAX_LIMIT + " notifications");
         }
-        return jdbc.query("select id, kind, subject, link, created_at, read_at from app_notification where username = ?"
-                + (unreadOnly ? " and read_at is null" : "") + " order by id desc limit ?", ROW, CurrentUser.require(), limit);
+        return jdbc.query("select id, kind, subject, message_key, message_args, link, created_at, read_at from app_notification"
+                + " where username = ?" + (unreadOnly ? " and read_at is null" : "") + " order by id desc limit ?", row,
+                CurrentUser.require(), limit);
     }
 
     @PreAuthorize("isAuthenticated()")

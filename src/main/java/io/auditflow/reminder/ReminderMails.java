@@ -4,6 +4,8 @@ import io.auditflow.common.AuditflowProperties;
 import io.auditflow.common.Formats;
 import io.auditflow.common.Labels;
 import io.auditflow.common.Messages;
+import io.auditflow.common.Phrase;
+import io.auditflow.inbox.TaskWords;
 import io.auditflow.identity.UserLanguage;
 import io.auditflow.identity.UserSummary;
 import io.auditflow.lifecycle.MilestoneType;
@@ -69,6 +71,11 @@ class ReminderMails {
         return Messages.get(key, locale, args);
     }
 
+    /** "tomorrow", "in 3 days" as a phrase, for subjects a notification keeps (decision 0181). */
+    private static Phrase whenWords(long daysLeft) {
+        return daysLeft == 1 ? Phrase.of("mail.when.tomorrow") : Phrase.of("mail.when.inDays", String.valueOf(daysLeft));
+    }
+
     private static String when(Locale locale, long daysLeft) {
         return daysLeft == 1 ? t(locale, "mail.when.tomorrow") : t(locale, "mail.when.inDays", String.valueOf(daysLeft));
     }
@@ -78,40 +85,45 @@ class ReminderMails {
         Locale l = locale(to);
         String what = Labels.of(type, l);
         String when = when(l, daysLeft);
-        String subject = t(l, "mail.audit.subject", what, when, programName);
+        Phrase words = Phrase.of("mail.audit.subject", type, whenWords(daysLeft), programName);
+        String subject = words.in(l);
         String lead = t(l, "mail.audit.lead", what, programName, day(date, l), when);
         String link = programLink(programId);
         String ics = calendar("auditflow-milestone-" + milestoneId + "@auditflow", date,
                 t(l, "mail.audit.summary", what, programName), lead, link);
         return mail(key, "AUDIT_REMINDER", to, l, subject, java.util.Arrays.asList(lead, hint(type, l)),
-                t(l, "mail.audit.action"), link, t(l, "mail.audit.why"), ics);
+                t(l, "mail.audit.action"), link, t(l, "mail.audit.why"), ics).withSubjectWords(words);
     }
 
     OutgoingMail taskBefore(String key, UserSummary to, TaskInfo task, long daysLeft) {
         Locale l = locale(to);
         String when = when(l, daysLeft);
-        String subject = t(l, "mail.task.before.subject", when, taskName(task, l), task.programName());
+        Phrase words = Phrase.of("mail.task.before.subject", whenWords(daysLeft), TaskWords.named(task.name()), task.programName());
+        String subject = words.in(l);
         String lead = t(l, "mail.task.before.lead", taskName(task, l), task.programName(), when, day(task.due(), l));
         return mail(key, "TASK_REMINDER", to, l, subject, java.util.Arrays.asList(lead, whoFor(task, to, l)),
-                t(l, "mail.task.action"), taskLink(task.id()), t(l, "mail.task.why"), null);
+                t(l, "mail.task.action"), taskLink(task.id()), t(l, "mail.task.why"), null).withSubjectWords(words);
     }
 
     OutgoingMail taskDue(String key, UserSummary to, TaskInfo task) {
         Locale l = locale(to);
-        String subject = t(l, "mail.task.due.subject", taskName(task, l), task.programName());
+        Phrase words = Phrase.of("mail.task.due.subject", TaskWords.named(task.name()), task.programName());
+        String subject = words.in(l);
         String lead = t(l, "mail.task.due.lead", taskName(task, l), task.programName(), day(task.due(), l));
         return mail(key, "TASK_REMINDER", to, l, subject, List.of(lead, whoFor(task, to, l)), t(l, "mail.task.action"),
-                taskLink(task.id()), t(l, "mail.task.why"), null);
+                taskLink(task.id()), t(l, "mail.task.why"), null).withSubjectWords(words);
     }
 
     OutgoingMail escalation(String key, UserSummary to, TaskInfo task, int step, long daysOverdue) {
         Locale l = locale(to);
         String overdue = t(l, "mail.escalation.days", daysOverdue);
-        String subject = switch (step) {
-            case 1 -> t(l, "mail.escalation.subject.1", taskName(task, l), task.programName());
-            case 2 -> t(l, "mail.escalation.subject.2", overdue, taskName(task, l), task.programName());
-            default -> t(l, "mail.escalation.subject.3", overdue, taskName(task, l), task.programName());
+        Phrase days = Phrase.of("mail.escalation.days", daysOverdue);
+        Phrase words = switch (step) {
+            case 1 -> Phrase.of("mail.escalation.subject.1", TaskWords.named(task.name()), task.programName());
+            case 2 -> Phrase.of("mail.escalation.subject.2", days, TaskWords.named(task.name()), task.programName());
+            default -> Phrase.of("mail.escalation.subject.3", days, TaskWords.named(task.name()), task.programName());
         };
+        String subject = words.in(l);
         String lead = t(l, "mail.escalation.lead", taskName(task, l), task.programName(), day(task.due(), l), overdue);
         String who = task.assignee() == null ? t(l, "mail.escalation.nobody", names.team(task.teamCode()))
                 : t(l, "mail.escalation.assigned", names.person(task.assignee()));
@@ -121,7 +133,7 @@ class ReminderMails {
             default -> t(l, "mail.escalation.ask.3");
         };
         return mail(key, "ESCALATION", to, l, subject, List.of(lead, who, ask), t(l, "mail.task.action"),
-                taskLink(task.id()), t(l, "mail.escalation.why"), null);
+                taskLink(task.id()), t(l, "mail.escalation.why"), null).withSubjectWords(words);
     }
 
     /** The digest; its lines come from {@link DigestJob} in the same language ({@link #locale(UserSummary)}). */

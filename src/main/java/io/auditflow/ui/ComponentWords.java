@@ -3,6 +3,7 @@ package io.auditflow.ui;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
+import com.vaadin.flow.component.menubar.MenuBar;
 import com.vaadin.flow.server.ServiceInitEvent;
 import com.vaadin.flow.server.VaadinServiceInitListener;
 import io.auditflow.common.Messages;
@@ -15,13 +16,13 @@ import org.springframework.stereotype.Component;
  * The one place that gives Vaadin's own words (the texts its components bring, read aloud or shown:
  * "Select All", "Show password", "Toggle navigation panel", "More options") the reader's language from
  * the bundle ({@code vaadin.*}). Where Flow offers an API (app layout, drawer toggle, menu bar) the
- * shell and {@link #menuBar} use it; where it does not (the grid's selection checkboxes, the password
+ * shell and {@link #menuBar()} use it; where it does not (the grid's selection checkboxes, the password
  * field's reveal button), one small script per page gives the web components the same words before
  * they render, so views and dialogs need nothing of their own. Upload texts: {@link UploadTexts};
  * date pickers: {@link Format#pickers}.
  */
 @Component
-class ComponentWords implements VaadinServiceInitListener {
+public class ComponentWords implements VaadinServiceInitListener {
 
     /** Bundle key of each word the script hands to the web components. */
     static final Map<String, String> CLIENT_KEYS = clientKeys();
@@ -31,13 +32,11 @@ class ComponentWords implements VaadinServiceInitListener {
         keys.put("selectAll", "vaadin.grid.selectAll");
         keys.put("selectRow", "vaadin.grid.selectRow");
         keys.put("reveal", "vaadin.password.reveal");
-        keys.put("moreOptions", "vaadin.menuBar.moreOptions");
         return keys;
     }
 
     /*
-     * Wraps the renderers of the grid's selection column and the connect of password fields and menu
-     * bars, reading the words from window.__afWords at render time (so running it again after a change
+     * Wraps the renderers of the grid's selection column and the connect of password fields, reading the words from window.__afWords at render time (so running it again after a change
      * of language only swaps the words), and renames checkboxes already on the page.
      */
     private static final String SCRIPT = """
@@ -47,8 +46,6 @@ class ComponentWords implements VaadinServiceInitListener {
                 .forEach(c => c.accessibleName = window.__afWords.selectAll);
               // rows rendered before the renderers were wrapped: render them again, now with the reader's words
               document.querySelectorAll('vaadin-grid').forEach(g => { if (g.querySelector('vaadin-grid-flow-selection-column')) g.requestContentUpdate(); });
-              document.querySelectorAll('vaadin-menu-bar')
-                .forEach(m => m.i18n = Object.assign({}, m.i18n, { moreOptions: window.__afWords.moreOptions }));
               document.querySelectorAll('vaadin-password-field')
                 .forEach(p => p.i18n = Object.assign({}, p.i18n, { reveal: window.__afWords.reveal }));
             };
@@ -72,8 +69,6 @@ class ComponentWords implements VaadinServiceInitListener {
               if (typeof own !== 'function') return;
               proto.__updateAriaLabel = function (i18n) { return own.call(this, Object.assign({}, i18n, { reveal: window.__afWords.reveal })); };
             }).then(rename);
-            wrap('vaadin-menu-bar', 'connectedCallback', m => {
-              m.i18n = Object.assign({}, m.i18n, { moreOptions: window.__afWords.moreOptions }); }).then(rename);
             """;
 
     @Override
@@ -94,6 +89,17 @@ class ComponentWords implements VaadinServiceInitListener {
         elemental.json.JsonObject words = elemental.json.Json.createObject();
         CLIENT_KEYS.forEach((name, key) -> words.put(name, Messages.get(key, locale)));
         ui.getPage().executeJs(SCRIPT, words);
+    }
+
+    /**
+     * A menu bar's overflow button ("More options") in the reader's words, through Flow's own i18n: the page
+     * script's words alone did not reach the button of a menu bar in a grid row (Flow sends its i18n, default
+     * or not, after the element connected), so every menu bar of the app is made through here.
+     */
+    public static MenuBar menuBar() {
+        MenuBar menu = new MenuBar();
+        menu.setI18n(new MenuBar.MenuBarI18n().setMoreOptions(Format.text("vaadin.menuBar.moreOptions")));
+        return menu;
     }
 
     /** The shell's own components: the drawer and its toggle. */

@@ -111,7 +111,7 @@ public class NotificationBell extends Composite<Div> {
         when.addClassName("notification-when");
         Div row;
         if (n.link() != null) {
-            Anchor link = new Anchor(n.link().substring(1), n.subject());
+            Anchor link = new Anchor(n.link().substring(1), n.subject(Format.locale()));
             link.addClassName("notification-subject");
             link.getElement().addEventListener("click", e -> {
                 notifications.markRead(n.id());
@@ -120,7 +120,7 @@ public class NotificationBell extends Composite<Div> {
             });
             row = new Div(kind, link, when);
         } else {
-            Span subject = new Span(n.subject());
+            Span subject = new Span(n.subject(Format.locale()));
             subject.addClassName("notification-subject");
             row = new Div(kind, subject, when);
         }

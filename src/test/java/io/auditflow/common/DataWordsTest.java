@@ -59,6 +59,58 @@ class DataWordsTest {
     }
 
     @Test
+    void every_nist_csf_item_has_a_german_title_the_functions_in_the_accepted_german_terms() throws Exception {
+        ResourceBundle english = Messages.bundle(Locale.ENGLISH);
+        ResourceBundle german = Messages.bundle(Locale.GERMAN);
+        int checked = 0;
+        try (InputStream in = getClass().getResourceAsStream("/catalogues/nist-csf-2.0.json")) {
+            JsonNode catalogue = new ObjectMapper().readTree(in);
+            for (JsonNode r : catalogue.get("requirements")) {
+                String key = RequirementWords.key("NIST_CSF", r.get("id").asText());
+                assertThat(english.getString(key)).as(key).isEqualTo(r.get("title").asText());
+                assertThat(german.containsKey(key)).as(key).isTrue();
+                assertThat(german.getString(key)).as(key).isNotBlank().isNotEqualTo(r.get("title").asText());
+                checked++;
+            }
+        }
+        assertThat(checked).isEqualTo(134);
+        // NIST's own German names of the functions
+        assertThat(List.of("GV", "ID", "PR", "DE", "RS", "RC").stream()
+                .map(id -> RequirementWords.title("NIST_CSF", id, english.getString(RequirementWords.key("NIST_CSF", id)), Locale.GERMAN)))
+                .containsExactly("Steuern", "Identifizieren", "Schützen", "Erkennen", "Reagieren", "Wiederherstellen");
+        assertThat(RequirementWords.title("NIST_CSF", "PR.AA-05", "Access permissions follow least privilege", Locale.GERMAN))
+                .isEqualTo("Zugriffsrechte folgen dem Prinzip der minimalen Rechte");
+    }
+
+    @Test
+    void every_crosswalk_rationale_reason_and_the_note_have_german_words_in_either_direction() throws Exception {
+        ResourceBundle german = Messages.bundle(Locale.GERMAN);
+        io.auditflow.control.Crosswalk crosswalk;
+        try (InputStream in = getClass().getResourceAsStream("/crosswalks/soc2-iso27001.json")) {
+            crosswalk = new ObjectMapper().readValue(in, io.auditflow.control.Crosswalk.class);
+        }
+        int checked = 0;
+        for (io.auditflow.control.Crosswalk w : List.of(crosswalk, crosswalk.reversed())) {
+            for (io.auditflow.control.Crosswalk.Mapping m : w.mappings()) {
+                String key = io.auditflow.control.CrosswalkWords.key(w.from(), m.from(), w.to(), m.to());
+                assertThat(german.containsKey(key)).as(key).isTrue();
+                assertThat(io.auditflow.control.CrosswalkWords.rationale(w, m, Locale.GERMAN)).as(key)
+                        .isEqualTo(german.getString(key)).isNotEqualTo(m.rationale());
+                assertThat(io.auditflow.control.CrosswalkWords.rationale(w, m, Locale.ENGLISH)).isEqualTo(m.rationale());
+                checked++;
+            }
+            for (io.auditflow.control.Crosswalk.Unmapped u : w.unmapped()) {
+                assertThat(io.auditflow.control.CrosswalkWords.reason(u, Locale.GERMAN)).as(u.id()).isNotEqualTo(u.reason());
+            }
+            assertThat(io.auditflow.control.CrosswalkWords.note(w, Locale.GERMAN)).startsWith("Vom Auditflow-Projekt");
+        }
+        assertThat(checked).isEqualTo(2 * 146);
+        io.auditflow.control.Crosswalk.Mapping first = crosswalk.mappings().get(0);
+        assertThat(io.auditflow.control.CrosswalkWords.rationale(crosswalk, first, Locale.GERMAN))
+                .isEqualTo("Die Verpflichtung der obersten Leitung im ISMS gibt den Ton von oben vor");
+    }
+
+    @Test
     void task_names_of_the_process_models_read_german_with_german_days() {
         assertThat(TaskWords.name("Confirm scope and sign the engagement letter", Locale.GERMAN))
                 .isEqualTo("Umfang bestätigen und Auftragsschreiben unterzeichnen");

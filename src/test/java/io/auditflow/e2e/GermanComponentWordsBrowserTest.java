@@ -16,16 +16,17 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Vaadin's own words (read aloud or shown) are German for a German reader: grid selection (all and each row), the
- * drawer toggle and the password field's reveal button. The menu bar's overflow button is not asserted yet (docs/words-e.md).
+ * drawer toggle, the password field's reveal button and the menu bar's overflow button (admin Users and Mail).
  */
 @IntegrationTest
 class GermanComponentWordsBrowserTest extends BrowserTest {
 
     @Autowired JdbcTemplate jdbc;
+    @Autowired io.auditflow.mail.MailOutbox outbox;
 
     @AfterEach
     void backToEnglish() {
-        jdbc.update("delete from user_language where username = 'manager'");
+        jdbc.update("delete from user_language where username in ('manager', 'admin')");
     }
 
     private String waitForText(String script) {
@@ -62,6 +63,42 @@ class GermanComponentWordsBrowserTest extends BrowserTest {
                     .isEqualTo("Passwort anzeigen");
             screenshot("german-words-account-" + size.getWidth());
         }
+    }
+
+    /** The overflow button of the row menus, however the menu bar puts it: light DOM (slot) or its shadow root. */
+    private static final String OVERFLOW_LABELS = "const bars = [...document.querySelectorAll('vaadin-menu-bar')];"
+            + " if (bars.length === 0) return null;"
+            + " const labels = bars.map(m => (m.querySelector('[slot=\\'overflow\\']') || m.shadowRoot?.querySelector('[part~=\\'overflow-button\\']')"
+            + "   || m._overflow)?.getAttribute('aria-label'));"
+            + " return labels.every(l => l === labels[0]) ? labels[0] : labels.join('|');";
+
+    @Test
+    void a_german_admin_hears_german_on_the_menu_bars_overflow_button_on_users_and_mail() throws Exception {
+        jdbc.update("insert into user_language (username, language) values ('admin', 'de')");
+        // one mail in the outbox, so the Mail page has a row with its menu
+        outbox.enqueue(new io.auditflow.mail.OutgoingMail("WORDS-MENU:" + java.util.UUID.randomUUID(), "DIGEST", "admin",
+                "admin@example.test", "Menu words", "text", "<p>text</p>", null, null));
+        login("admin", "demo");
+        for (Dimension size : List.of(new Dimension(1440, 900), new Dimension(390, 844))) {
+            driver.manage().window().setSize(size);
+            for (String page : List.of("admin/users", "admin/mail")) {
+                open(page);
+                waitFor(By.cssSelector("vaadin-grid"));
+                waitForVaadin();
+                assertThat(waitForText("const l = (() => { " + OVERFLOW_LABELS + " })(); return l && l !== 'More options' ? l : null"))
+                        .as(page + " at " + size.getWidth()).isEqualTo("Weitere Optionen");
+                screenshot("german-words-" + page.replace('/', '-') + "-" + size.getWidth());
+            }
+        }
+    }
+
+    @Test
+    void an_english_admin_keeps_more_options() {
+        login("admin", "demo");
+        open("admin/users");
+        waitFor(By.cssSelector("vaadin-menu-bar"));
+        waitForVaadin();
+        assertThat(waitForText("return (() => { " + OVERFLOW_LABELS + " })()")).isEqualTo("More options");
     }
 
     @Test

@@ -86,4 +86,20 @@ class SampleApiTest {
         assertThat(fx.as("member").postForEntity("/api/engagements/" + id + "/samples",
                 Map.of("activityCode", "USER_ACCESS_REVIEW"), JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     }
+
+    @Autowired SampleService samples;
+
+    @Test
+    void a_sample_refusal_names_the_library_control_in_the_readers_language() {
+        // no window planned: the engagement's period holds no occurrence of any activity
+        long id = engagementOverTheYear(fx.program("Empty samples"));
+        io.auditflow.common.ValidationException refused = org.assertj.core.api.Assertions.catchThrowableOfType(
+                io.auditflow.common.ValidationException.class, () -> io.auditflow.inbox.InboxFixture.as("manager",
+                        io.auditflow.security.Role.COMPLIANCE_MANAGER, () -> samples.draw(id, "USER_ACCESS_REVIEW", null, 1L)));
+        io.auditflow.common.FieldError error = refused.errorFor("activityCode");
+        assertThat(error.message()).as("the API keeps English")
+                .isEqualTo("User access review has no occurrences in the period 2025-01-01 to 2025-12-31");
+        assertThat(error.phrase().in(java.util.Locale.GERMAN))
+                .isEqualTo("Überprüfung der Benutzerzugriffe hat im Zeitraum vom 01.01.2025 bis 31.12.2025 keine Durchführungen");
+    }
 }

@@ -141,5 +141,13 @@ class NotificationApiTest {
         assertThat(rows).hasSize(1);
         assertThat(rows.get(0)).containsEntry("USERNAME", "member").containsEntry("KIND", "ASSIGNED")
                 .containsEntry("LINK", "/inbox/task/" + task.getId());
+        // kept as a key and the task's name, worded by the inbox when read (decision 0181)
+        assertThat(jdbc.queryForMap("select message_key, message_args from app_notification where subject = ?", "Assign me " + run))
+                .containsEntry("MESSAGE_KEY", "notification.task")
+                .hasEntrySatisfying("MESSAGE_ARGS", args -> assertThat((String) args).contains("task.name").contains("Assign me " + run));
+        Notification mine = notifications.mine(false, 100).stream().filter(n -> n.subject().equals("Assign me " + run))
+                .findFirst().orElseThrow();
+        assertThat(mine.words()).isNotNull();
+        assertThat(mine.subject(java.util.Locale.GERMAN)).isEqualTo("Assign me " + run);
     }
 }

@@ -18,6 +18,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import io.auditflow.control.Catalogues;
 import io.auditflow.control.Crosswalk;
+import io.auditflow.control.CrosswalkWords;
 import io.auditflow.ui.Format;
 import jakarta.annotation.security.PermitAll;
 import java.util.Locale;
@@ -57,15 +58,15 @@ class CrosswalkView extends VerticalLayout {
                         m.relationship() == Crosswalk.Relationship.EQUIVALENT ? "success" : null))
                 .setHeader(Format.text("crosswalk.column.relationship")).setAutoWidth(true).setFlexGrow(0).setKey("relationship");
         grid.addColumn(m -> m.to() + " " + title(to(), m.to())).setHeader(Format.text("crosswalk.column.to")).setFlexGrow(3).setKey("to");
-        grid.addColumn(Crosswalk.Mapping::rationale).setHeader(Format.text("crosswalk.column.why")).setFlexGrow(4).setKey("why");
+        grid.addColumn(this::rationale).setHeader(Format.text("crosswalk.column.why")).setFlexGrow(4).setKey("why");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_COMPACT);
         grid.setSizeFull();
         unmapped.addColumn(u -> u.framework() + " " + u.id()).setHeader(Format.text("crosswalk.column.unmapped")).setAutoWidth(true);
-        unmapped.addColumn(Crosswalk.Unmapped::reason).setHeader(Format.text("crosswalk.column.reason")).setFlexGrow(3);
+        unmapped.addColumn(u -> CrosswalkWords.reason(u, Format.locale())).setHeader(Format.text("crosswalk.column.reason")).setFlexGrow(3).setKey("reason");
         unmapped.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_COMPACT);
         unmapped.setAllRowsVisible(true);
         Crosswalk w = catalogues.crosswalk("SOC2", "ISO27001");
-        Paragraph note = new Paragraph(Format.text("crosswalk.note", w.note(), w.version()));
+        Paragraph note = new Paragraph(Format.text("crosswalk.note", CrosswalkWords.note(w, Format.locale()), w.version()));
         note.getStyle().set("color", "var(--lumo-secondary-text-color)").set("margin", "0");
         HorizontalLayout head = new HorizontalLayout(direction, search);
         head.setAlignItems(FlexComponent.Alignment.BASELINE);
@@ -86,11 +87,15 @@ class CrosswalkView extends VerticalLayout {
         return catalogues.find(framework).flatMap(c -> c.find(id)).map(r -> io.auditflow.control.RequirementWords.title(framework, r, Format.locale())).orElse("");
     }
 
+    private String rationale(Crosswalk.Mapping m) {
+        return CrosswalkWords.rationale(from(), to(), m, Format.locale());
+    }
+
     void refresh() {
         Crosswalk w = catalogues.crosswalk(from(), to());
         String q = search.getValue() == null ? "" : search.getValue().trim().toLowerCase(Locale.ROOT);
         grid.setItems(w.mappings().stream().filter(m -> q.isEmpty() || (m.from() + " " + title(from(), m.from()) + " " + m.to() + " "
-                + title(to(), m.to()) + " " + m.rationale()).toLowerCase(Locale.ROOT).contains(q)).toList());
+                + title(to(), m.to()) + " " + rationale(m)).toLowerCase(Locale.ROOT).contains(q)).toList());
         unmapped.setItems(w.unmapped());
     }
 }

@@ -49,12 +49,13 @@ class EngagementListView extends VerticalLayout implements BeforeEnterObserver {
         this.programs = programs;
         addClassName("engagement-list");
         grid.setId("engagement-grid");
-        grid.addColumn(Engagement::name).setHeader(Format.text("engagementList.column.name")).setFlexGrow(3).setKey("name");
-        grid.addColumn(Engagement::programName).setHeader(Format.text("engagementList.column.program")).setFlexGrow(2).setKey("program");
+        // columns start at least as wide as their German headers (the default 100 px cut "Programm" off on phones)
+        grid.addColumn(Engagement::name).setHeader(Format.text("engagementList.column.name")).setWidth("8rem").setFlexGrow(3).setKey("name");
+        grid.addColumn(Engagement::programName).setHeader(Format.text("engagementList.column.program")).setWidth("8rem").setFlexGrow(2).setKey("program");
         grid.addColumn(e -> Format.period(e.periodStart(), e.periodEnd())).setHeader(Format.text("engagementList.column.period")).setAutoWidth(true).setFlexGrow(0).setKey("period");
         grid.addColumn(e -> e.fieldworkStart() == null ? "" : Format.period(e.fieldworkStart(), e.fieldworkEnd()))
                 .setHeader(Format.text("engagementList.column.fieldwork")).setAutoWidth(true).setFlexGrow(0).setKey("fieldwork");
-        grid.addColumn(e -> e.auditFirm() == null ? "" : e.auditFirm()).setHeader(Format.text("engagementList.column.firm")).setFlexGrow(1).setKey("firm");
+        grid.addColumn(e -> e.auditFirm() == null ? "" : e.auditFirm()).setHeader(Format.text("engagementList.column.firm")).setAutoWidth(true).setFlexGrow(1).setKey("firm");
         grid.addThemeVariants(com.vaadin.flow.component.grid.GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate("engagements/" + e.getItem().id())));
         grid.setAllRowsVisible(true);

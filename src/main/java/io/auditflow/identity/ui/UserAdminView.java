@@ -88,7 +88,7 @@ class UserAdminView extends VerticalLayout {
 
     /** Row actions in one "…" menu, so the grid fits a laptop screen. */
     private MenuBar actions(UserSummary user) {
-        MenuBar menu = new MenuBar();
+        MenuBar menu = io.auditflow.ui.ComponentWords.menuBar();
         menu.setId("actions-" + user.username());
         menu.addThemeVariants(MenuBarVariant.LUMO_TERTIARY_INLINE, MenuBarVariant.LUMO_ICON);
         Icon dots = new Icon(VaadinIcon.ELLIPSIS_DOTS_H);

@@ -111,7 +111,7 @@ class MailAdminView extends VerticalLayout {
 
     /** Open and Resend in one "…" menu per row. */
     private MenuBar actions(OutboxEntry e) {
-        MenuBar menu = new MenuBar();
+        MenuBar menu = io.auditflow.ui.ComponentWords.menuBar();
         menu.setId("mail-actions-" + e.id());
         menu.addThemeVariants(MenuBarVariant.LUMO_TERTIARY_INLINE, MenuBarVariant.LUMO_ICON);
         Icon dots = new Icon(VaadinIcon.ELLIPSIS_DOTS_H);

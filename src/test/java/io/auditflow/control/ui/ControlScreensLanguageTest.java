@@ -82,4 +82,29 @@ class ControlScreensLanguageTest extends KaribuTest {
         assertThat(view.grid.getColumnByKey("justification").getHeaderText()).isEqualTo("Begründung");
         assertThat(GridKt._size(view.grid)).isEqualTo(93);
     }
+
+    @Autowired io.auditflow.control.Catalogues catalogues;
+
+    @Test
+    void a_german_reader_reads_the_crosswalks_rationales_and_reasons_and_nist_titles_in_german() {
+        login("member", Role.COMPLIANCE_MEMBER);
+        UI.getCurrent().setLocale(Locale.GERMAN);
+        UI.getCurrent().navigate("crosswalk");
+        CrosswalkView view = _get(CrosswalkView.class);
+
+        assertThat(GridKt._getFormatted(view.grid, 0, "why")).isEqualTo("Die Verpflichtung der obersten Leitung im ISMS gibt den Ton von oben vor");
+        assertThat(GridKt._getFormatted(view.unmapped, 0, "reason"))
+                .startsWith("ISO/IEC 27001 hat keine Maßnahme zur Richtigkeit oder Vollständigkeit der Verarbeitung");
+        view.direction.setValue("ISO27001>SOC2");
+        assertThat(GridKt._getFormatted(view.grid, 0, "why")).as("the same pair read from ISO")
+                .isEqualTo("Die Verpflichtung der obersten Leitung im ISMS gibt den Ton von oben vor");
+        view.search.setValue("Ton von oben");
+        assertThat(GridKt._size(view.grid)).as("the filter searches the words shown").isEqualTo(1);
+
+        // the control page and dialog name a NIST CSF item the same way
+        assertThat(ControlDialog.title(catalogues, "NIST_CSF", "PR")).isEqualTo("Schützen");
+        assertThat(ControlDialog.title(catalogues, "NIST_CSF", "GV.SC-05")).isEqualTo("Anforderungen fließen in die Lieferantenverträge ein");
+        UI.getCurrent().setLocale(Locale.ENGLISH);
+        assertThat(ControlDialog.title(catalogues, "NIST_CSF", "GV.SC-05")).isEqualTo("Requirements go into supplier contracts");
+    }
 }
