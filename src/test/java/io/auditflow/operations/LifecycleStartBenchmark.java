@@ -51,7 +51,7 @@ class LifecycleStartBenchmark {
      */
     static final int WARM_UP = Integer.getInteger("bench.warmUp", 250);
     /** lifefast: alternating rounds, so a shared machine's load hits both sides alike (-Dbench.rounds, -Dbench.perRound). */
-    static final int ROUNDS = Integer.getInteger("bench.rounds", 5);
+    static final int ROUNDS = Integer.getInteger("bench.rounds", 7);
     /** Rounds of 60 lasted 50 to 110 ms on a quiet machine, so one garbage collection decided a round. */
     static final int PER_ROUND = Integer.getInteger("bench.perRound", 200);
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
