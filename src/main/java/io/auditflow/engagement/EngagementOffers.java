@@ -91,12 +91,6 @@ public class EngagementOffers {
         return "/engagements?program=" + programId + "&audit=" + type.name() + "&cycle=" + cycle;
     }
 
-    /** The audit in words: "SOC 2 Type II observation window (cycle 2)". */
-    public static String auditLabel(MilestoneType type, int cycle) {
-        String what = type == MilestoneType.OBSERVATION_END ? "SOC 2 Type II observation window" : type.label();
-        return what + " (cycle " + cycle + ")";
-    }
-
     /**
      * The engine calls this when a task carrying an offer is completed (in the completion's
      * transaction, by whoever completed it). Work of the system: it reads with system rights.
@@ -118,12 +112,11 @@ public class EngagementOffers {
             if (inserted == 0) {
                 return false;
             }
-            String subject = "Auditor engaged for " + program.get().name() + " " + auditLabel(type.get(), cycle)
-                    + ": create the engagement";
-            // worded for each manager when they read it (decision 0181); the English stays the stored subject
+            // worded for each manager when they read it (decision 0181); its English is the stored subject
             io.auditflow.common.Phrase words = io.auditflow.common.Phrase.of("notification.engagementOffer", program.get().name(),
                     io.auditflow.common.Phrase.of("engagementOffer.audit", type.get() == MilestoneType.OBSERVATION_END
                             ? io.auditflow.common.Phrase.of("engagementOffer.window") : type.get(), cycle));
+            String subject = words.english();
             String link = createLink(programId, type.get(), cycle);
             for (UserSummary manager : managers().values()) {
                 notifications.record("ENGAGEMENT_OFFER:" + programId + ":" + type.get() + ":" + cycle + ":" + manager.username(),
