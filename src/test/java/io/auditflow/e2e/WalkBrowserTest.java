@@ -21,6 +21,8 @@ class WalkBrowserTest extends BrowserTest {
 
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    io.auditflow.mail.MailOutbox outbox;
 
     /** Rows of a grid that are at least partly inside the grid's visible box. */
     private long visibleRows(String gridId) {
@@ -28,6 +30,56 @@ class WalkBrowserTest extends BrowserTest {
                 + " return Array.from(g.shadowRoot.querySelectorAll('tbody#items tr:not([hidden])')).filter(tr => {"
                 + " const r = tr.getBoundingClientRect(); return r.height > 0 && r.top >= box.top && r.bottom <= box.bottom; }).length;",
                 gridId)).longValue();
+    }
+
+    /** How many pixels of a text field's placeholder do not fit its box (0 or less: it fits). */
+    private double placeholderCutOff(String fieldId) {
+        return ((Number) js("const i = document.querySelector('#' + arguments[0] + ' input'); const cs = getComputedStyle(i);"
+                + " const c = document.createElement('canvas').getContext('2d'); c.font = cs.font;"
+                + " return c.measureText(i.placeholder).width - (i.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight));",
+                fieldId)).doubleValue();
+    }
+
+    @Test
+    void the_admins_mail_search_and_the_account_language_show_their_whole_words() {
+        login("admin", "demo");
+        open("admin/mail");
+        waitFor(By.id("mail-search"));
+        assertThat(placeholderCutOff("mail-search")).as("mail search placeholder cut off (px)").isLessThanOrEqualTo(0);
+        open("account");
+        waitFor(By.id("language"));
+        Number labelCut = (Number) js("const part = document.getElementById('language').shadowRoot.querySelector('[part=label]');"
+                + " return part.scrollWidth - part.clientWidth;");
+        assertThat(labelCut.intValue()).as("language label cut off (px)").isLessThanOrEqualTo(0);
+    }
+
+    /** Cells of a grid (header cells too) whose words end in "…" because they do not fit. */
+    @SuppressWarnings("unchecked")
+    private java.util.List<String> cutCells(String gridId) {
+        return (java.util.List<String>) js("return Array.from(document.querySelectorAll('#' + arguments[0] + ' > vaadin-grid-cell-content'))"
+                + ".filter(c => c.assignedSlot && c.textContent.trim() && c.scrollWidth > c.clientWidth + 1)"
+                + ".map(c => c.textContent.trim() + ' ' + c.scrollWidth + '/' + c.clientWidth);", gridId);
+    }
+
+    @Test
+    void at_1440_px_the_users_and_mail_grids_cut_no_address_role_or_header() {
+        String run = java.util.UUID.randomUUID().toString().substring(0, 6);
+        outbox.enqueue(new io.auditflow.mail.OutgoingMail("walk:" + run, "TASK_REMINDER", "executive", "executive@auditflow.example",
+                "Due tomorrow: Quarterly access review " + run, "text", "<p>html</p>", null, null));
+        login("admin", "demo");
+        driver.manage().window().setSize(new Dimension(1440, 900));
+        open("admin/users");
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> !cutCellsOrEmpty("users-grid"));
+        assertThat(cutCells("users-grid")).as("cut cells in Users").isEmpty();
+        open("admin/mail");
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> !cutCellsOrEmpty("mail-grid"));
+        assertThat(cutCells("mail-grid")).as("cut cells in Mail").isEmpty();
+    }
+
+    /** True while the grid has not drawn its rows yet. */
+    private boolean cutCellsOrEmpty(String gridId) {
+        return ((Number) js("return Array.from(document.querySelectorAll('#' + arguments[0] + ' > vaadin-grid-cell-content'))"
+                + ".filter(c => c.textContent.includes('@')).length;", gridId)).intValue() == 0;
     }
 
     @Test
@@ -44,10 +96,7 @@ class WalkBrowserTest extends BrowserTest {
                 + " const range = document.createRange(); range.selectNodeContents(sel.querySelector('vaadin-select-value-button vaadin-select-item'));"
                 + " return range.getBoundingClientRect().right - sel.shadowRoot.querySelector('[part~=toggle-button]').getBoundingClientRect().left;");
         assertThat(overlap.doubleValue()).as("direction text past the select's arrow (px)").isLessThanOrEqualTo(0);
-        Number missing = (Number) js("const i = document.querySelector('#crosswalk-search input'); const cs = getComputedStyle(i);"
-                + " const c = document.createElement('canvas').getContext('2d'); c.font = cs.font;"
-                + " return c.measureText(i.placeholder).width - (i.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight));");
-        assertThat(missing.doubleValue()).as("filter placeholder cut off (px)").isLessThanOrEqualTo(0);
+        assertThat(placeholderCutOff("crosswalk-search")).as("filter placeholder cut off (px)").isLessThanOrEqualTo(0);
     }
 
     @Test
@@ -63,6 +112,39 @@ class WalkBrowserTest extends BrowserTest {
                 + " return h.getBoundingClientRect().height / parseFloat(getComputedStyle(h).lineHeight);");
         assertThat(lines.doubleValue()).as("lines of the header's title").isLessThanOrEqualTo(2.1);
         assertNoHorizontalOverflow();
+    }
+
+    @Test
+    void an_admins_long_menu_scrolls_in_its_own_box_and_the_drawer_has_no_second_scrollbar() {
+        login("admin", "demo");
+        driver.manage().window().setSize(new Dimension(1440, 900));
+        open("admin/teams");
+        waitFor(By.cssSelector("vaadin-side-nav.main-nav"));
+        Number menuOverflow = (Number) js("const s = document.querySelector('vaadin-scroller[slot=drawer]'); return s.scrollHeight - s.clientHeight;");
+        assertThat(menuOverflow.intValue()).as("the admin's menu is longer than its box at this height").isPositive();
+        Number drawerScrollbar = (Number) js("const d = document.querySelector('vaadin-app-layout').shadowRoot.querySelector('[part=drawer]');"
+                + " const cs = getComputedStyle(d);"
+                + " return d.offsetWidth - d.clientWidth - parseFloat(cs.borderLeftWidth) - parseFloat(cs.borderRightWidth);");
+        assertThat(drawerScrollbar.doubleValue()).as("width of the drawer's own scrollbar").isLessThanOrEqualTo(0);
+    }
+
+    @Test
+    void the_timeline_shows_the_demo_programs_names_whole_on_a_laptop_and_on_a_phone() {
+        login("executive", "demo");
+        for (int width : new int[] {1440, 390}) {
+            driver.manage().window().setSize(new Dimension(width, width == 390 ? 844 : 900));
+            open("timeline");
+            new WebDriverWait(driver, Duration.ofSeconds(60)).until(d -> Boolean.TRUE.equals(js(
+                    "const el = document.getElementById('timeline-chart');"
+                            + " return !!el && !el.hasAttribute('aria-busy') && !!el.querySelector('.tl-name a');")));
+            @SuppressWarnings("unchecked")
+            java.util.List<String> cut = (java.util.List<String>) js("return Array.from(document.querySelectorAll('.tl-name a'))"
+                    + ".filter(a => a.textContent.startsWith('Acme '))"
+                    + ".filter(a => a.scrollWidth > a.clientWidth + 1 || a.scrollHeight > a.clientHeight + 1 || a.title !== a.textContent)"
+                    + ".map(a => a.textContent);");
+            assertThat(js("return document.querySelectorAll('.tl-name a').length")).as("lanes").isNotEqualTo(0L);
+            assertThat(cut).as("program names cut off at width " + width).isEmpty();
+        }
     }
 
     @Test
