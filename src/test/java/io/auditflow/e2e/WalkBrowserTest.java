@@ -83,6 +83,29 @@ class WalkBrowserTest extends BrowserTest {
     }
 
     @Test
+    void on_an_engagement_the_requests_words_get_the_widest_column() {
+        Long id = jdbc.queryForObject("select min(e.id) from engagement e join audit_program p on p.id = e.program_id"
+                + " where p.name = 'Acme Cloud SOC 2 Type II'", Long.class);
+        login("member", "demo");
+        driver.manage().window().setSize(new Dimension(1440, 900));
+        open("engagements/" + id);
+        waitFor(By.id("request-grid"));
+        @SuppressWarnings("unchecked")
+        java.util.Map<String, Object> widths = (java.util.Map<String, Object>) js(
+                "const heads = ['Ref', 'Request', 'Criteria', 'Due', 'Team', 'Status']; const w = {};"
+                + " for (const c of document.querySelectorAll('#request-grid > vaadin-grid-cell-content')) { const t = c.textContent.trim();"
+                + "   if (heads.includes(t) && c.assignedSlot && !(t in w)) w[t] = c.assignedSlot.parentElement.getBoundingClientRect().width; }"
+                + " return w;");
+        assertThat(widths).hasSize(6);
+        double request = ((Number) widths.get("Request")).doubleValue();
+        widths.forEach((head, width) -> {
+            if (!head.equals("Request")) {
+                assertThat(request).as("Request column vs " + head + " " + widths).isGreaterThan(((Number) width).doubleValue());
+            }
+        });
+    }
+
+    @Test
     void the_crosswalk_shows_its_mappings_and_not_only_one_row_above_the_unmapped_list() {
         login("member", "demo");
         open("crosswalk");
