@@ -81,7 +81,9 @@ class MailAdminView extends VerticalLayout {
 
         // Every column shares the width and wraps, so at 1440 px the reason and the actions stay on screen.
         var queued = grid.addColumn(e -> time(e.createdAt())).setHeader(Format.text("admin.mail.queued")).setWidth("7.5em").setFlexGrow(0);
-        var to = grid.addColumn(e -> e.recipientEmail() == null ? Format.text("admin.mail.noAddress") + " " + nz(e.recipientUsername()) : e.recipientEmail())
+        // An address that does not fit breaks before its "@" (a <wbr>, which copying leaves out), not inside a word.
+        var to = grid.addColumn(com.vaadin.flow.data.renderer.LitRenderer.<OutboxEntry>of("${item.local}<wbr>${item.domain}")
+                        .withProperty("local", e -> recipient(e)[0]).withProperty("domain", e -> recipient(e)[1]))
                 .setHeader(Format.text("admin.mail.to")).setWidth("11em").setFlexGrow(2);
         grid.addColumn(OutboxEntry::subject).setHeader(Format.text("admin.mail.subject")).setWidth("9em").setFlexGrow(3)
                 .setTooltipGenerator(OutboxEntry::subject);
@@ -171,6 +173,16 @@ class MailAdminView extends VerticalLayout {
         }
         String words = category.replace('_', ' ').toLowerCase();
         return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    }
+
+    /** The "To" words in two parts: before the "@" and from it on (the second part is empty without an address). */
+    private static String[] recipient(OutboxEntry e) {
+        if (e.recipientEmail() == null) {
+            return new String[] {Format.text("admin.mail.noAddress") + " " + nz(e.recipientUsername()), ""};
+        }
+        int at = e.recipientEmail().indexOf('@');
+        return at <= 0 ? new String[] {e.recipientEmail(), ""}
+                : new String[] {e.recipientEmail().substring(0, at), e.recipientEmail().substring(at)};
     }
 
     private static String nz(String s) {

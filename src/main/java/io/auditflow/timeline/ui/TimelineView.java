@@ -127,6 +127,8 @@ class TimelineView extends VerticalLayout {
         zoom.setItemLabelGenerator(io.auditflow.ui.Format::label);
         zoom.setValue(TimelineRange.DEFAULT);
         zoom.setId("timeline-range");
+        zoom.setWidth("16em"); // the whole "1 year back, 3 ahead", not "1 year back, 3 ahea"
+        zoom.setMaxWidth("100%");
         zoom.addValueChangeListener(e -> refresh());
         Button print = new Button(io.auditflow.ui.Format.text("timeline.print"), new Icon(VaadinIcon.PRINT),
                 e -> getUI().ifPresent(ui -> ui.getPage().executeJs("window.print()")));
