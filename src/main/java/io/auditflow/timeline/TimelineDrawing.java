@@ -198,7 +198,8 @@ public final class TimelineDrawing {
         boolean attention = LifecycleFiguresAdapter.needsAttention(lane);
         out.append("<li class=\"tl-lane").append(attention ? " risk" : "").append("\" data-program=\"")
                 .append(lane.programId()).append("\">");
-        out.append("<div class=\"tl-name\"><a href=\"programs/").append(lane.programId()).append("\">")
+        out.append("<div class=\"tl-name\"><a href=\"programs/").append(lane.programId()).append("\" title=\"")
+                .append(esc(lane.name())).append("\">")
                 .append(esc(lane.name())).append("</a><span class=\"tl-sub\">")
                 .append(esc(framework(lane)
                         + (lane.ownerName() == null ? "" : " · " + lane.ownerName())))

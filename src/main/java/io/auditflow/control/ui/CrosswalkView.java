@@ -38,7 +38,9 @@ class CrosswalkView extends VerticalLayout {
 
     CrosswalkView(Catalogues catalogues) {
         this.catalogues = catalogues;
-        setSizeFull();
+        // The page scrolls as a whole: with a full-height page the mapping grid shared the height with the
+        // "not mapped" list (all rows visible) and was squeezed to one row (walk of 2026-12-01).
+        setWidthFull();
         addClassName("crosswalk-page");
         direction.setLabel(Format.text("crosswalk.direction"));
         direction.setItems("SOC2>ISO27001", "ISO27001>SOC2");
@@ -52,6 +54,11 @@ class CrosswalkView extends VerticalLayout {
         search.setClearButtonVisible(true);
         search.addValueChangeListener(e -> refresh());
         search.setId("crosswalk-search");
+        // wide enough for the longest direction and the whole placeholder
+        direction.setWidth("16em");
+        search.setWidth("18em");
+        direction.setMaxWidth("100%");
+        search.setMaxWidth("100%");
         grid.setId("crosswalk-grid");
         grid.addColumn(m -> m.from() + " " + title(from(), m.from())).setHeader(Format.text("crosswalk.column.from")).setFlexGrow(3).setKey("from");
         grid.addComponentColumn(m -> Badges.of(Format.label(m.relationship()),
@@ -60,7 +67,9 @@ class CrosswalkView extends VerticalLayout {
         grid.addColumn(m -> m.to() + " " + title(to(), m.to())).setHeader(Format.text("crosswalk.column.to")).setFlexGrow(3).setKey("to");
         grid.addColumn(this::rationale).setHeader(Format.text("crosswalk.column.why")).setFlexGrow(4).setKey("why");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_COMPACT);
-        grid.setSizeFull();
+        grid.setWidthFull();
+        grid.setHeight("70vh");
+        grid.setMinHeight("20rem");
         unmapped.addColumn(u -> u.framework() + " " + u.id()).setHeader(Format.text("crosswalk.column.unmapped")).setAutoWidth(true);
         unmapped.addColumn(u -> CrosswalkWords.reason(u, Format.locale())).setHeader(Format.text("crosswalk.column.reason")).setFlexGrow(3).setKey("reason");
         unmapped.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_COMPACT);

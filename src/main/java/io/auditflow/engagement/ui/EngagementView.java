@@ -177,22 +177,24 @@ class EngagementView extends VerticalLayout implements BeforeEnterObserver {
 
         grid.removeAllColumns();
         grid.setId("request-grid");
-        grid.addColumn(AuditRequest::reference).setHeader(Format.text("engagementPage.column.ref")).setAutoWidth(true).setKey("reference");
-        grid.addColumn(AuditRequest::text).setHeader(Format.text("engagementPage.column.request")).setFlexGrow(3).setKey("text");
-        grid.addColumn(r -> r.criteria() == null ? "" : r.criteria()).setHeader(Format.text("engagementPage.column.criteria")).setAutoWidth(true).setKey("criteria");
+        grid.addColumn(AuditRequest::reference).setHeader(Format.text("engagementPage.column.ref")).setAutoWidth(true).setFlexGrow(0).setKey("reference");
+        grid.addColumn(AuditRequest::text).setHeader(Format.text("engagementPage.column.request")).setWidth("16em").setFlexGrow(3).setKey("text");
+        grid.addColumn(r -> r.criteria() == null ? "" : r.criteria()).setHeader(Format.text("engagementPage.column.criteria")).setWidth("9em").setFlexGrow(0).setKey("criteria");
         grid.addComponentColumn(r -> {
             Span due = new Span(r.dueDate() == null ? "" : dueText(r.dueDate(), r.overdue()));
             if (r.overdue()) {
                 due.addClassName("overdue");
             }
             return due;
-        }).setHeader(Format.text("engagementPage.column.due")).setAutoWidth(true).setKey("due");
+        }).setHeader(Format.text("engagementPage.column.due")).setAutoWidth(true).setFlexGrow(0).setKey("due");
         // people read the team's name ("Governance, Risk & Compliance"), not its code ("grc")
         java.util.Map<String, String> teamNames = users.listTeams().stream().collect(java.util.stream.Collectors.toMap(
                 t -> t.code().toLowerCase(java.util.Locale.ROOT), io.auditflow.identity.TeamSummary::name, (a, b) -> a));
         grid.addColumn(r -> r.teamCode() == null ? "" : teamNames.getOrDefault(r.teamCode().toLowerCase(java.util.Locale.ROOT), r.teamCode()))
-                .setHeader(Format.text("engagementPage.column.team")).setAutoWidth(true).setKey("team");
-        grid.addComponentColumn(r -> statusBadge(r.status())).setHeader(Format.text("engagementPage.column.status")).setAutoWidth(true).setKey("status");
+                .setHeader(Format.text("engagementPage.column.team")).setWidth("11em").setFlexGrow(1).setKey("team");
+        grid.addComponentColumn(r -> statusBadge(r.status())).setHeader(Format.text("engagementPage.column.status")).setAutoWidth(true).setFlexGrow(0).setKey("status");
+        // Reference, due date and status as wide as their words; criteria and team wrap in a fixed width (a team's
+        // whole name on one line took the room before); the request's own words get most of the rest
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate("engagements/requests/" + e.getItem().id())));
         grid.setAllRowsVisible(true);

@@ -34,6 +34,7 @@ class ProgramEvidenceView extends VerticalLayout {
         program.setItems(programs.list(false));
         program.setItemLabelGenerator(Program::name);
         program.setWidth("28em");
+        program.setMaxWidth("100%"); // a phone is narrower than 28em
         program.setId("evidence-program");
         program.addValueChangeListener(e -> {
             if (e.getValue() == null) {

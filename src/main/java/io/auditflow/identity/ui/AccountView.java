@@ -119,6 +119,8 @@ class AccountView extends VerticalLayout implements HasDynamicTitle {
         language.setItemLabelGenerator(l -> Format.text("language." + l.getLanguage()));
         language.setValue(Format.locale());
         language.setHelperText(Format.text("account.language.help"));
+        language.setWidth("20em"); // the whole label, not "Language and date for…"
+        language.setMaxWidth("100%");
         language.addValueChangeListener(e -> {
             if (!e.isFromClient() || e.getValue() == null) {
                 return;

@@ -4,6 +4,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.Icon;
@@ -63,8 +64,10 @@ class UserAdminView extends VerticalLayout {
         var username = grid.addColumn(UserSummary::username).setHeader(Format.text("admin.users.username")).setAutoWidth(true).setFlexGrow(0);
         var wide = java.util.List.of(
                 grid.addColumn(UserSummary::displayName).setHeader(Format.text("admin.users.name")).setFlexGrow(2),
-                grid.addColumn(UserSummary::email).setHeader(Format.text("admin.users.email")).setFlexGrow(2),
-                grid.addColumn(u -> u.roles().stream().map(Format::label).collect(Collectors.joining(", "))).setHeader(Format.text("admin.users.roles")).setFlexGrow(2),
+                // e-mail and roles as wide as their words, so 1440 px shows them whole ("Compliance team mem…" before)
+                grid.addColumn(UserSummary::email).setHeader(Format.text("admin.users.email")).setAutoWidth(true).setFlexGrow(1),
+                grid.addColumn(u -> u.roles().stream().map(Format::label).collect(Collectors.joining(", "))).setHeader(Format.text("admin.users.roles"))
+                        .setAutoWidth(true).setFlexGrow(1),
                 grid.addColumn(u -> String.join(", ", u.teams())).setHeader(Format.text("admin.users.teams")).setFlexGrow(1));
         // On a phone: who, whether active, and the menu; the rest is one tap away in Edit.
         ScreenWidth.follow(this, width -> {
@@ -78,6 +81,10 @@ class UserAdminView extends VerticalLayout {
             return s;
         }).setHeader(Format.text("admin.users.status")).setAutoWidth(true).setFlexGrow(0);
         grid.addComponentColumn(this::actions).setKey("actions").setHeader("").setWidth("3.5em").setFlexGrow(0);
+        // what still does not fit wraps instead of ending in "…" (a long address breaks anywhere: theme's .wrap-anywhere)
+        grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
+        grid.addClassName("wrap-anywhere");
+        grid.setId("users-grid");
         grid.setSizeFull();
         HorizontalLayout bar = new HorizontalLayout(create, requireSecondFactor);
         bar.setDefaultVerticalComponentAlignment(com.vaadin.flow.component.orderedlayout.FlexComponent.Alignment.CENTER);

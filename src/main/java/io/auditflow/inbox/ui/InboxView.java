@@ -84,6 +84,8 @@ class InboxView extends VerticalLayout {
     final Button bulkDue = new Button();
     final Span bulkResult = new Span();
     final HorizontalLayout bulkBar = new HorizontalLayout();
+    /** The keyboard keys; a phone has none, and no bulk selection either. */
+    final Span help = new Span();
     final Map<TaskSort.Field, Grid.Column<InboxTask>> sortable = new EnumMap<>(TaskSort.Field.class);
 
     private final InboxService inbox;
@@ -276,7 +278,7 @@ class InboxView extends VerticalLayout {
         bulkResult.addClassName("bulk-result");
         bulkResult.setVisible(false);
 
-        Span help = new Span(t("inbox.help.keys"));
+        help.setText(t("inbox.help.keys"));
         help.addClassName("inbox-help");
         help.setId("inbox-help");
 
@@ -304,6 +306,7 @@ class InboxView extends VerticalLayout {
         // Cards are opened with a tap; selecting rows for bulk changes is a desk job.
         grid.setSelectionMode(phone ? Grid.SelectionMode.NONE : Grid.SelectionMode.MULTI);
         bulkBar.setVisible(!phone);
+        help.setVisible(!phone);
         selectionChanged();
         setClassName("inbox-phone", phone);
     }

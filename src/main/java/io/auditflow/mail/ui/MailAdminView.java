@@ -72,6 +72,8 @@ class MailAdminView extends VerticalLayout {
         status.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
         search.setId("mail-search");
         search.setPlaceholder(Format.text("admin.mail.searchHint"));
+        search.setWidth("18em"); // the whole placeholder, not "Recipient or subjec"
+        search.setMaxWidth("100%");
         search.setPrefixComponent(new Icon(VaadinIcon.SEARCH));
         search.setValueChangeMode(ValueChangeMode.LAZY);
         search.setClearButtonVisible(true);
@@ -79,14 +81,16 @@ class MailAdminView extends VerticalLayout {
 
         // Every column shares the width and wraps, so at 1440 px the reason and the actions stay on screen.
         var queued = grid.addColumn(e -> time(e.createdAt())).setHeader(Format.text("admin.mail.queued")).setWidth("7.5em").setFlexGrow(0);
-        var to = grid.addColumn(e -> e.recipientEmail() == null ? Format.text("admin.mail.noAddress") + " " + nz(e.recipientUsername()) : e.recipientEmail())
-                .setHeader(Format.text("admin.mail.to")).setWidth("8em").setFlexGrow(2);
+        // An address that does not fit breaks before its "@" (a <wbr>, which copying leaves out), not inside a word.
+        var to = grid.addColumn(com.vaadin.flow.data.renderer.LitRenderer.<OutboxEntry>of("${item.local}<wbr>${item.domain}")
+                        .withProperty("local", e -> recipient(e)[0]).withProperty("domain", e -> recipient(e)[1]))
+                .setHeader(Format.text("admin.mail.to")).setWidth("11em").setFlexGrow(2);
         grid.addColumn(OutboxEntry::subject).setHeader(Format.text("admin.mail.subject")).setWidth("9em").setFlexGrow(3)
                 .setTooltipGenerator(OutboxEntry::subject);
         var kind = grid.addColumn(e -> kind(e.category())).setHeader(Format.text("admin.mail.kind")).setWidth("6em").setFlexGrow(1);
         grid.addComponentColumn(MailAdminView::statusBadge).setHeader(Format.text("admin.mail.status")).setWidth("6.5em").setFlexGrow(0);
         var attempts = grid.addColumn(e -> e.attempts() + (e.resends() > 0 ? " (" + Format.text("admin.mail.resentTimes", e.resends()) + ")" : ""))
-                .setHeader(Format.text("admin.mail.attempts")).setWidth("5.5em").setFlexGrow(0);
+                .setHeader(Format.text("admin.mail.attempts")).setWidth("6.5em").setFlexGrow(0);
         var sent = grid.addColumn(e -> e.status() == MailStatus.SENT ? time(e.sentAt())
                         : e.status() == MailStatus.QUEUED && e.attempts() > 0 ? Format.text("admin.mail.retry", time(e.nextAttemptAt())) : "")
                 .setHeader(Format.text("admin.mail.sentOrNext")).setWidth("7.5em").setFlexGrow(0);
@@ -97,6 +101,8 @@ class MailAdminView extends VerticalLayout {
                 .forEach(c -> c.setVisible(width >= ScreenWidth.NARROW)));
         grid.addComponentColumn(this::actions).setKey("actions").setHeader("").setWidth("3.5em").setFlexGrow(0);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
+        grid.addClassName("wrap-anywhere"); // an address too long for its column breaks instead of ending in "…"
+        grid.setId("mail-grid");
         grid.addItemClickListener(e -> open(e.getItem()));
         grid.setItems(query -> outbox.page(status.getValue(), search.getValue(), query.getOffset(), query.getLimit()).stream(),
                 query -> outbox.count(status.getValue(), search.getValue()));
@@ -167,6 +173,16 @@ class MailAdminView extends VerticalLayout {
         }
         String words = category.replace('_', ' ').toLowerCase();
         return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    }
+
+    /** The "To" words in two parts: before the "@" and from it on (the second part is empty without an address). */
+    private static String[] recipient(OutboxEntry e) {
+        if (e.recipientEmail() == null) {
+            return new String[] {Format.text("admin.mail.noAddress") + " " + nz(e.recipientUsername()), ""};
+        }
+        int at = e.recipientEmail().indexOf('@');
+        return at <= 0 ? new String[] {e.recipientEmail(), ""}
+                : new String[] {e.recipientEmail().substring(0, at), e.recipientEmail().substring(at)};
     }
 
     private static String nz(String s) {

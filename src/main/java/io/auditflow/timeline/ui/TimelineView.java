@@ -138,7 +138,8 @@ class TimelineView extends VerticalLayout {
         csv.addClassName("no-print");
         Anchor dashboard = new Anchor("dashboard", io.auditflow.ui.Format.text("timeline.toDashboard"));
         dashboard.addClassName("no-print");
-        zoom.setMinWidth("13.5em"); // "1 year back, 3 ahead" / "1 Jahr zurück, 3 voraus" in full
+        // "1 year back, 3 ahead" / "1 Jahr zurück, 3 voraus" in full: at 13.5em the end fell under Lumo's fade
+        zoom.setMinWidth("15.5em");
         HorizontalLayout filterRow = new HorizontalLayout(filter, search, atRisk, grouping, zoom);
         filterRow.setAlignItems(Alignment.BASELINE);
         filterRow.addClassName("timeline-toolbar");
