@@ -8,7 +8,9 @@
 # 0.2 s until it says UP (readiness includes the database, the engine and the start-up runners), stops it, and
 # prints each run's seconds and the median. "fresh" starts every run on an empty database; "existing" (the
 # default) keeps the database an untimed first start made (run.sh's class archive is always made untimed first). Exits 1 when the median
-# misses the target. Needs curl. Port: $PORT (default 8123).
+# misses the target. Needs curl. Port: $PORT (default 8123). The environment passes through, so PostgreSQL is
+# measured as the README starts it (SPRING_PROFILES_ACTIVE=postgres DB_URL=... DB_USER=... DB_PASSWORD=...,
+# plus AUDITFLOW_ADMIN_USERNAME/PASSWORD on an empty database); "fresh" empties only the embedded H2 files.
 set -eu
 JAR=$(readlink -f "${1:?usage: deploy/startup-benchmark.sh path/to/auditflow.jar [runs] [runsh|plain] [fresh|existing]}")
 RUNS=${2:-5}
