@@ -1,8 +1,8 @@
 package io.auditflow.ui;
 
 import com.vaadin.flow.component.HasComponents;
-import com.vaadin.flow.component.Text;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.dom.Element;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -19,7 +19,10 @@ public final class WholeDates {
     private WholeDates() {
     }
 
-    /** Adds {@code text} to {@code target}: plain text, and every ISO date in a {@code white-space: nowrap} span. */
+    /**
+     * Adds {@code text} to {@code target}: plain text nodes (not {@code Text} components, whose visibility
+     * cannot be asked), and every ISO date in a {@code white-space: nowrap} span.
+     */
     public static void add(HasComponents target, String text) {
         if (text == null || text.isEmpty()) {
             return;
@@ -28,7 +31,7 @@ public final class WholeDates {
         int from = 0;
         while (date.find()) {
             if (date.start() > from) {
-                target.add(new Text(text.substring(from, date.start())));
+                target.getElement().appendChild(Element.createText(text.substring(from, date.start())));
             }
             Span whole = new Span(date.group());
             whole.addClassName("whole-date");
@@ -37,7 +40,7 @@ public final class WholeDates {
             from = date.end();
         }
         if (from < text.length()) {
-            target.add(new Text(text.substring(from)));
+            target.getElement().appendChild(Element.createText(text.substring(from)));
         }
     }
 }
