@@ -60,10 +60,12 @@ class AuditTrailView extends VerticalLayout {
         setSizeFull();
         addClassName("audit-trail");
 
+        java.util.Locale reader = Format.locale(); // also for the download, which runs outside the UI's request
         actor.setId("audit-actor");
         actor.setPlaceholder(Format.text("auditTrail.personPlaceholder"));
         action.setId("audit-action");
         action.setItems(trail.actions());
+        action.setItemLabelGenerator(code -> AuditWords.action(code, reader));
         action.setPlaceholder(Format.text("auditTrail.all"));
         action.setClearButtonVisible(true);
         text.setId("audit-search");
@@ -81,7 +83,6 @@ class AuditTrailView extends VerticalLayout {
         from.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
         to.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
 
-        java.util.Locale reader = Format.locale(); // the download runs outside the UI's request
         Anchor export = new Anchor(DownloadHandler.fromInputStream(event -> {
             StringWriter out = new StringWriter();
             trail.exportCsv(filter(), out, reader);
@@ -102,10 +103,12 @@ class AuditTrailView extends VerticalLayout {
         grid.addColumn(AuditEntry::seq).setHeader("#").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(e -> time(e.at())).setHeader(Format.text("auditTrail.column.time")).setAutoWidth(true).setFlexGrow(0).setKey("time");
         grid.addColumn(AuditEntry::actor).setHeader(Format.text("auditTrail.person")).setAutoWidth(true).setFlexGrow(0).setKey("actor");
-        grid.addColumn(AuditEntry::action).setHeader(Format.text("auditTrail.action")).setAutoWidth(true).setFlexGrow(0).setKey("action");
+        // words for people; the code (what the API, the CSV and the hash chain hold) in the tooltip
+        grid.addColumn(e -> AuditWords.action(e.action(), reader)).setHeader(Format.text("auditTrail.action")).setAutoWidth(true)
+                .setFlexGrow(0).setKey("action").setTooltipGenerator(AuditEntry::action);
         grid.addColumn(AuditEntry::target).setHeader(Format.text("auditTrail.column.on")).setAutoWidth(true).setFlexGrow(1).setKey("target");
-        grid.addColumn(e -> e.details() == null ? "" : e.details()).setHeader(Format.text("auditTrail.column.details")).setFlexGrow(3).setKey("details")
-                .setTooltipGenerator(e -> e.details() == null ? "" : e.details());
+        grid.addColumn(e -> AuditWords.details(e.action(), e.details(), reader)).setHeader(Format.text("auditTrail.column.details"))
+                .setFlexGrow(3).setKey("details").setTooltipGenerator(e -> AuditWords.details(e.action(), e.details(), reader));
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         grid.setItems(query -> trail.page(filter(), query.getOffset(), query.getLimit()).stream(),
                 query -> (int) Math.min(Integer.MAX_VALUE, trail.count(filter())));

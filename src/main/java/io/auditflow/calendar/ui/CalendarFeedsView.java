@@ -37,6 +37,8 @@ class CalendarFeedsView extends VerticalLayout {
     final Map<FeedKind, Button> regenerate = new EnumMap<>(FeedKind.class);
     final Map<FeedKind, Button> turnOff = new EnumMap<>(FeedKind.class);
     final Map<FeedKind, Paragraph> state = new EnumMap<>(FeedKind.class);
+    /** The organisation's zone (auditflow.zone), in which "active since" is written; a test may set another. */
+    ZoneId zone = Format.zone();
     private final CalendarFeedService feeds;
 
     CalendarFeedsView(CalendarFeedService feeds) {
@@ -100,7 +102,7 @@ class CalendarFeedsView extends VerticalLayout {
     private void refresh(FeedKind kind) {
         var since = feeds.activeSince(kind);
         state.get(kind).setText(since
-                .map(i -> Format.text("feeds.activeSince", Formats.dateTime(i, ZoneId.of("UTC"), Format.locale()))
+                .map(i -> Format.text("feeds.activeSince", Formats.dateTime(i, zone, Format.locale()))
                         + (urls.get(kind).isEmpty() ? Format.text("feeds.shownOnce") : ""))
                 .orElse(Format.text("feeds.none")));
         regenerate.get(kind).setText(Format.text(since.isPresent() ? "feeds.regenerate" : "feeds.create"));

@@ -94,7 +94,8 @@ class EngagementView extends VerticalLayout implements BeforeEnterObserver {
 
     private void render() {
         removeAll();
-        H2 title = new H2(engagement.name());
+        H2 title = new H2();
+        io.auditflow.ui.WholeDates.add(title, engagement.name()); // "2027-10-31" never breaks at a hyphen
         title.setId("engagement-title");
         add(new Anchor("engagements", Format.text("engagementPage.back")), title);
         Div facts = new Div();

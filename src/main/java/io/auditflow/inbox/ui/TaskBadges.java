@@ -13,8 +13,9 @@ final class TaskBadges {
     private TaskBadges() {
     }
 
+    /** The task page's badge next to the title, where no column header says what the date is: "Due 2026-01-19". */
     static Span due(InboxTask task) {
-        Span span = new Span(dueText(task));
+        Span span = new Span(dueText(task, true));
         span.addClassName("due-badge");
         String css = dueClass(task);
         if (!css.isEmpty()) {
@@ -23,9 +24,16 @@ final class TaskBadges {
         return span;
     }
 
-    /** The badge's words: the date, with "overdue" or "due soon", or the closed state. */
+    /** The badge's words in the inbox's "Due" column: the date, with "overdue" or "due soon", or the closed state. */
     static String dueText(InboxTask task) {
-        String date = task.dueDate() == null ? io.auditflow.ui.Format.text("taskPage.noDueDate") : io.auditflow.ui.Format.date(task.dueDate());
+        return dueText(task, false);
+    }
+
+    /** The same; {@code named} says what the date is ("Due 2026-01-19"), for a badge without a column header. */
+    static String dueText(InboxTask task, boolean named) {
+        String date = task.dueDate() == null ? io.auditflow.ui.Format.text("taskPage.noDueDate")
+                : named ? io.auditflow.ui.Format.text("taskBadge.due", io.auditflow.ui.Format.date(task.dueDate()))
+                : io.auditflow.ui.Format.date(task.dueDate());
         return switch (task.dueStatus()) {
             case OVERDUE -> io.auditflow.ui.Format.text("taskBadge.overdue", date);
             case DUE_SOON -> io.auditflow.ui.Format.text("taskBadge.dueSoon", date);

@@ -50,6 +50,25 @@ class AuditTrailViewLanguageTest extends KaribuTest {
     }
 
     @Test
+    void actions_and_milestones_read_as_words_not_codes_and_the_action_filter_offers_the_words() {
+        trail.append("walk-test", "SIGN_IN", "user walk-test", "UsernamePassword");
+        trail.append("walk-test", "MILESTONE_PLANNED", "program 1", "MANAGEMENT_REVIEW cycle 1: planned 2027-01-15");
+        login("admin", Role.ADMIN);
+        UI.getCurrent().setLocale(Locale.GERMAN);
+        UI.getCurrent().navigate("admin/audit");
+        AuditTrailView view = _get(AuditTrailView.class);
+        view.actor.setValue("walk-test");
+
+        assertThat(GridKt._size(view.grid)).isEqualTo(2);
+        assertThat(GridKt._getFormatted(view.grid, 0, "action")).isEqualTo("Meilenstein geplant");
+        assertThat(GridKt._getFormatted(view.grid, 0, "details")).isEqualTo("Managementbewertung, Zyklus 1: geplant für 15.01.2027");
+        assertThat(GridKt._getFormatted(view.grid, 1, "action")).isEqualTo("Angemeldet");
+        assertThat(view.action.getItemLabelGenerator().apply("SIGN_IN")).isEqualTo("Angemeldet");
+        // the stored entry, the API and the CSV keep the code
+        assertThat(GridKt._get(view.grid, 1).action()).isEqualTo("SIGN_IN");
+    }
+
+    @Test
     void the_same_trail_in_english_keeps_its_iso_day_and_words() {
         clock.set(Instant.parse("2026-12-24T12:00:00Z"));
         trail.append("christmas-test", "VIEW_TEST", "program 1", "before");

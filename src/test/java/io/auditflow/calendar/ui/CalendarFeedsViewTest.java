@@ -13,6 +13,7 @@ import io.auditflow.support.KaribuTest;
 import io.auditflow.support.TestClock;
 import java.time.Instant;
 import java.util.Locale;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -23,6 +24,11 @@ class CalendarFeedsViewTest extends KaribuTest {
     CalendarFeedService feeds;
     @Autowired
     TestClock clock;
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
 
     @Test
     void regenerating_shows_a_new_url_once_and_the_old_one_stops_working() {
@@ -58,13 +64,29 @@ class CalendarFeedsViewTest extends KaribuTest {
 
         _click(view.regenerate.get(FeedKind.PERSONAL));
 
-        assertThat(view.state.get(FeedKind.PERSONAL).getText()).isEqualTo("Aktiv seit 24.12.2026 10:15 UTC.");
+        assertThat(view.state.get(FeedKind.PERSONAL).getText()).isEqualTo("Aktiv seit 24.12.2026 10:15.");
         assertThat(view.regenerate.get(FeedKind.PERSONAL).getText()).isEqualTo("Adresse neu erzeugen");
         assertThat(view.turnOff.get(FeedKind.PERSONAL).getText()).isEqualTo("Abschalten");
 
         _click(view.turnOff.get(FeedKind.PERSONAL));
         assertThat(view.state.get(FeedKind.PERSONAL).getText()).isEqualTo("Noch keine Adresse.");
         assertThat(view.regenerate.get(FeedKind.PERSONAL).getText()).isEqualTo("Adresse erzeugen");
+    }
+
+    @Test
+    void active_since_is_written_in_the_organisations_zone_not_in_utc() {
+        // the test profile's zone is UTC; the view takes the organisation's zone (auditflow.zone) once, here Berlin
+        clock.set(Instant.parse("2026-12-24T10:15:00Z"));
+        login("executive", Role.EXECUTIVE);
+        UI.getCurrent().setLocale(Locale.GERMAN);
+        UI.getCurrent().navigate("feeds");
+        CalendarFeedsView view = _get(CalendarFeedsView.class);
+        assertThat(view.zone).isEqualTo(java.time.ZoneId.of("UTC"));
+        view.zone = java.time.ZoneId.of("Europe/Berlin");
+
+        _click(view.regenerate.get(FeedKind.PERSONAL));
+        assertThat(view.state.get(FeedKind.PERSONAL).getText()).isEqualTo("Aktiv seit 24.12.2026 11:15.");
+        _click(view.turnOff.get(FeedKind.PERSONAL));
     }
 
     private static String token(String url) {

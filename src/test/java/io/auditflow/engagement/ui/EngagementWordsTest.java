@@ -89,6 +89,22 @@ class EngagementWordsTest extends KaribuTest {
     }
 
     @Test
+    void the_title_keeps_each_date_of_the_stored_name_whole_so_it_never_breaks_at_a_hyphen() {
+        long id = engagementWithTwoRequests("Whole dates");
+        UI.getCurrent().setLocale(Locale.ENGLISH);
+        UI.getCurrent().navigate("engagements/" + id);
+        com.vaadin.flow.component.html.H2 title = _get(com.vaadin.flow.component.html.H2.class, spec -> spec.withId("engagement-title"));
+
+        // the default name as stored, read in full, with its day (the period's end) in a span that does not wrap
+        assertThat(title.getElement().getTextRecursively()).isEqualTo(SystemAuthentication.call(() -> engagements.get(id)).name())
+                .startsWith("Whole dates ").endsWith(" · Type II observation window (cycle 1, 2025-12-31)");
+        assertThat(title.getChildren().filter(c -> c instanceof com.vaadin.flow.component.html.Span)
+                .map(c -> (com.vaadin.flow.component.html.Span) c)
+                .filter(s -> "nowrap".equals(s.getStyle().get("white-space"))).map(com.vaadin.flow.component.html.Span::getText))
+                .containsExactly("2025-12-31");
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
     void an_english_reader_sees_the_engagement_words_and_iso_dates_as_before() {
         long id = engagementWithTwoRequests("Words");

@@ -172,4 +172,21 @@ class TaskViewTest extends KaribuTest {
         assertThat(_get(com.vaadin.flow.component.html.Anchor.class, spec -> spec.withId("task-milestone-link")).getHref())
                 .isEqualTo("programs/" + program.id());
     }
+
+    @Test
+    void the_date_next_to_the_title_says_it_is_the_due_date_in_the_readers_words() {
+        Program program = fixture.program("Karibu due badge", "grc");
+        java.time.LocalDate due = clock.today().plusDays(60);
+        Task task = fixture.start(program, due);
+
+        open(task, "member", Role.COMPLIANCE_MEMBER);
+        assertThat(_get(com.vaadin.flow.component.html.Span.class, spec -> spec.withClasses("due-badge")).getText())
+                .isEqualTo("Due " + due);
+
+        UI.getCurrent().setLocale(java.util.Locale.GERMAN);
+        UI.getCurrent().navigate("inbox");
+        UI.getCurrent().navigate("inbox/task/" + task.getId());
+        assertThat(_get(com.vaadin.flow.component.html.Span.class, spec -> spec.withClasses("due-badge")).getText())
+                .isEqualTo("Fällig am " + java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy").format(due));
+    }
 }
