@@ -203,7 +203,8 @@ class InboxView extends VerticalLayout {
                 .setHeader("").setKey("actions").setAutoWidth(true).setFlexGrow(0);
         // a hidden column's renderer still sends its data: desks get empty values, phones the card
         cardColumn = grid.addColumn(LitRenderer.<InboxTask>of(CARD_TEMPLATE)
-                        .withProperty("due", task -> compact ? TaskBadges.dueText(task) : "")
+                        // a card has no column header to say what its date is: "Due 2026-01-19 · due soon"
+                        .withProperty("due", task -> compact ? TaskBadges.dueText(task, true) : "")
                         .withProperty("dueClass", task -> compact ? TaskBadges.dueClass(task) : "")
                         .withProperty("name", task -> compact ? taskName(task) : "")
                         .withProperty("program", task -> compact && task.programName() != null ? task.programName() : "")

@@ -172,6 +172,8 @@ class InboxViewWorkTest extends KaribuTest {
         assertThat(view.bulkBar.isVisible()).isFalse();
         // the keyboard hint (arrow keys, Space selects for a bulk change) is for a desk, not a phone (walk of 2026-12-01)
         assertThat(view.help.isVisible()).isFalse();
-        assertThat(GridKt._getFormatted(view.grid, 0, "card")).contains("Review user access").contains("Phone ");
+        assertThat(GridKt._getFormatted(view.grid, 0, "card")).contains("Review user access").contains("Phone ")
+                // no column header on a card: the date says what it is
+                .contains("Due " + clock.today().plusDays(2));
     }
 }
