@@ -66,6 +66,24 @@ public class ProgramService {
         return id == null ? Optional.empty() : programs.findById(id).map(this::toProgram);
     }
 
+    /**
+     * The names of the programs with these ids, archived ones too, in one query (a page of audit-trail rows
+     * names its programs so); an id no program has (any more) is missing from the answer.
+     */
+    @Transactional(readOnly = true)
+    public Map<Long, String> names(java.util.Collection<Long> ids) {
+        List<Long> wanted = ids == null ? List.of() : ids.stream().filter(java.util.Objects::nonNull).distinct().toList();
+        if (wanted.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, String> names = new HashMap<>();
+        jdbc.query("select id, name from audit_program where id in (" + String.join(",", java.util.Collections.nCopies(wanted.size(), "?"))
+                + ")", rs -> {
+                    names.put(rs.getLong(1), rs.getString(2));
+                }, wanted.toArray());
+        return names;
+    }
+
     /** What a lifecycle start reads of a program: framework, criteria, team code and whether it is archived. */
     public record StartFacts(Long id, Framework framework, Set<TrustCategory> criteria, String team, boolean archived) {
     }

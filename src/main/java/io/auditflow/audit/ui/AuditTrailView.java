@@ -26,6 +26,8 @@ import io.auditflow.audit.AuditFilter;
 import io.auditflow.audit.AuditTrail;
 import io.auditflow.audit.AuditVerification;
 import io.auditflow.common.Formats;
+import io.auditflow.identity.Names;
+import io.auditflow.program.ProgramService;
 import io.auditflow.security.Roles;
 import io.auditflow.ui.Format;
 import jakarta.annotation.security.RolesAllowed;
@@ -34,6 +36,11 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /** The audit trail for admins: filter by person, action, text and days; export as CSV; verify the chain. */
 @Route("admin/audit")
@@ -54,9 +61,19 @@ class AuditTrailView extends VerticalLayout {
     final Span verdict = new Span();
 
     private final AuditTrail trail;
+    /** Names the targets of the rows the grid fetches; a field so a test can count its look-ups. */
+    AuditTargets.Lookup lookup;
+    /** The "On" words of the rows fetched last (by sequence number), filled as the grid fetches them. */
+    private final Map<Long, String> on = new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, String> eldest) {
+            return size() > 2_000;
+        }
+    };
 
-    AuditTrailView(AuditTrail trail) {
+    AuditTrailView(AuditTrail trail, ProgramService programs, Names names) {
         this.trail = trail;
+        this.lookup = lookup(programs, names);
         setSizeFull();
         addClassName("audit-trail");
 
@@ -106,11 +123,14 @@ class AuditTrailView extends VerticalLayout {
         // words for people; the code (what the API, the CSV and the hash chain hold) in the tooltip
         grid.addColumn(e -> AuditWords.action(e.action(), reader)).setHeader(Format.text("auditTrail.action")).setAutoWidth(true)
                 .setFlexGrow(0).setKey("action").setTooltipGenerator(AuditEntry::action);
-        grid.addColumn(AuditEntry::target).setHeader(Format.text("auditTrail.column.on")).setAutoWidth(true).setFlexGrow(1).setKey("target");
+        // the program's, person's or team's name; the stored target (what the API, the CSV and the chain hold) in the tooltip
+        grid.addColumn(e -> on.getOrDefault(e.seq(), e.target() == null ? "" : e.target()))
+                .setHeader(Format.text("auditTrail.column.on")).setAutoWidth(true).setFlexGrow(1).setKey("target")
+                .setTooltipGenerator(AuditEntry::target);
         grid.addColumn(e -> AuditWords.details(e.action(), e.details(), reader)).setHeader(Format.text("auditTrail.column.details"))
                 .setFlexGrow(3).setKey("details").setTooltipGenerator(e -> AuditWords.details(e.action(), e.details(), reader));
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
-        grid.setItems(query -> trail.page(filter(), query.getOffset(), query.getLimit()).stream(),
+        grid.setItems(query -> worded(trail.page(filter(), query.getOffset(), query.getLimit())).stream(),
                 query -> (int) Math.min(Integer.MAX_VALUE, trail.count(filter())));
         grid.setId("audit-grid");
         grid.setSizeFull();
@@ -124,6 +144,33 @@ class AuditTrailView extends VerticalLayout {
         tools.setAlignItems(Alignment.CENTER);
         tools.setWrap(true);
         add(filters, tools, grid);
+    }
+
+    /** Words the targets of one fetch's rows (one look-up per kind) before the grid shows them. */
+    private List<AuditEntry> worded(List<AuditEntry> rows) {
+        on.putAll(AuditTargets.of(rows, lookup));
+        return rows;
+    }
+
+    /** Programs by one query per fetch; people and teams by {@link Names}, which holds them all (one owner of that rule). */
+    private static AuditTargets.Lookup lookup(ProgramService programs, Names names) {
+        return new AuditTargets.Lookup() {
+            @Override
+            public Map<Long, String> programs(Set<Long> ids) {
+                return programs.names(ids);
+            }
+
+            @Override
+            public Map<String, String> people(Set<String> usernames) {
+                return usernames.stream().filter(u -> !names.person(u).equals(u))
+                        .collect(Collectors.toMap(u -> u, names::person));
+            }
+
+            @Override
+            public Map<String, String> teams(Set<String> codes) {
+                return codes.stream().filter(c -> !names.team(c).equals(c)).collect(Collectors.toMap(c -> c, names::team));
+            }
+        };
     }
 
     AuditFilter filter() {

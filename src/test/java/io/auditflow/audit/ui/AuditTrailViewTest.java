@@ -13,6 +13,8 @@ import io.auditflow.audit.AuditEntry;
 import io.auditflow.audit.AuditTrail;
 import io.auditflow.security.Role;
 import io.auditflow.support.KaribuTest;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -45,5 +47,70 @@ class AuditTrailViewTest extends KaribuTest {
         } finally {
             jdbc.update("update audit_entry set actor = 'viewer-test' where seq = ?", entry.seq());
         }
+    }
+
+    @Test
+    void the_on_column_names_the_program_and_the_person_and_keeps_an_unknown_target_as_stored() {
+        Map<String, Object> program = jdbc.queryForMap("select id, name from audit_program order by id fetch first 1 rows only");
+        Map<String, Object> person = jdbc.queryForMap(
+                "select username, display_name from app_user where display_name <> username order by id fetch first 1 rows only");
+        String programTarget = "program " + program.get("id");
+        String userTarget = "user " + person.get("username");
+        trail.append("on-test", "VIEW_TEST", programTarget, null);
+        trail.append("on-test", "VIEW_TEST", userTarget, null);
+        trail.append("on-test", "VIEW_TEST", "mail 5", null);
+        trail.append("on-test", "VIEW_TEST", "program 987654321", null);
+        login("admin", Role.ADMIN);
+        UI.getCurrent().navigate("admin/audit");
+        AuditTrailView view = _get(AuditTrailView.class);
+        view.actor.setValue("on-test");
+
+        assertThat(GridKt._size(view.grid)).isEqualTo(4); // newest first
+        assertThat(GridKt._getFormatted(view.grid, 3, "target")).isEqualTo(program.get("name"));
+        assertThat(GridKt._getFormatted(view.grid, 2, "target")).isEqualTo(person.get("display_name"));
+        assertThat(GridKt._getFormatted(view.grid, 1, "target")).isEqualTo("mail 5");
+        assertThat(GridKt._getFormatted(view.grid, 0, "target")).isEqualTo("program 987654321");
+        // the stored target stays in the tooltip and in the row (the API, the CSV and the hash chain)
+        AuditEntry first = GridKt._get(view.grid, 3);
+        assertThat(first.target()).isEqualTo(programTarget);
+        assertThat(view.grid.getColumnByKey("target").getTooltipGenerator().apply(first)).isEqualTo(programTarget);
+    }
+
+    @Test
+    void a_page_of_rows_names_its_programs_and_people_with_one_look_up_each() {
+        for (int i = 0; i < 40; i++) {
+            trail.append("bulk-test", "VIEW_TEST", i % 2 == 0 ? "program " + (i + 1) : "user member", null);
+        }
+        login("admin", Role.ADMIN);
+        UI.getCurrent().navigate("admin/audit");
+        AuditTrailView view = _get(AuditTrailView.class);
+        view.actor.setValue("bulk-test");
+        AuditTargetsTest.CountingLookup counted = new AuditTargetsTest.CountingLookup();
+        AuditTargets.Lookup real = view.lookup;
+        view.lookup = new AuditTargets.Lookup() {
+            @Override
+            public Map<Long, String> programs(Set<Long> ids) {
+                counted.programs(ids);
+                return real.programs(ids);
+            }
+
+            @Override
+            public Map<String, String> people(Set<String> usernames) {
+                counted.people(usernames);
+                return real.people(usernames);
+            }
+
+            @Override
+            public Map<String, String> teams(Set<String> codes) {
+                counted.teams(codes);
+                return real.teams(codes);
+            }
+        };
+
+        assertThat(GridKt._fetch(view.grid, 0, 40)).hasSize(40);
+
+        assertThat(counted.programCalls).isEqualTo(1);
+        assertThat(counted.peopleCalls).isEqualTo(1);
+        assertThat(counted.teamCalls).isZero();
     }
 }
