@@ -191,9 +191,13 @@ public class AuditTrail {
             if (filter.text() != null && !filter.text().isBlank()) {
                 String like = "%" + filter.text().trim().toLowerCase(Locale.ROOT)
                         .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-                conditions.add("(lower(coalesce(target, '')) like ? escape '\\' or lower(coalesce(details, '')) like ? escape '\\')");
+                String named = filter.named().isEmpty() ? ""
+                        : " or lower(target) in (" + String.join(",", java.util.Collections.nCopies(filter.named().size(), "?")) + ")";
+                conditions.add("(lower(coalesce(target, '')) like ? escape '\\' or lower(coalesce(details, '')) like ? escape '\\'"
+                        + named + ")");
                 args.add(like);
                 args.add(like);
+                filter.named().forEach(target -> args.add(target.toLowerCase(Locale.ROOT)));
             }
             if (filter.from() != null) {
                 conditions.add("at_ms >= ?");

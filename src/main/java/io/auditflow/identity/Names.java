@@ -63,6 +63,26 @@ public class Names {
         return current().teams().getOrDefault(code.toLowerCase(java.util.Locale.ROOT), code);
     }
 
+    /** The sign-in names (lower case) of the people whose display name contains this text, case ignored. */
+    public java.util.List<String> usernamesNamed(String part) {
+        return called(current().people(), part);
+    }
+
+    /** The codes (lower case) of the teams whose name contains this text, case ignored. */
+    public java.util.List<String> teamsNamed(String part) {
+        return called(current().teams(), part);
+    }
+
+    private static java.util.List<String> called(Map<String, String> names, String part) {
+        if (part == null || part.isBlank()) {
+            return java.util.List.of();
+        }
+        String wanted = part.trim().toLowerCase(java.util.Locale.ROOT);
+        return names.entrySet().stream()
+                .filter(e -> e.getValue() != null && e.getValue().toLowerCase(java.util.Locale.ROOT).contains(wanted))
+                .map(Map.Entry::getKey).sorted().toList();
+    }
+
     /** After a user or team is saved (and committed), the next screen reads the names again. */
     @TransactionalEventListener(fallbackExecution = true)
     void forget(AuditEvent event) {

@@ -84,6 +84,18 @@ public class ProgramService {
         return names;
     }
 
+    /** The ids of the programs (archived ones too) whose name contains this text, case ignored; at most {@code max}. */
+    @Transactional(readOnly = true)
+    public List<Long> idsNamed(String part, int max) {
+        if (part == null || part.isBlank()) {
+            return List.of();
+        }
+        String like = "%" + part.trim().toLowerCase(java.util.Locale.ROOT)
+                .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        return jdbc.queryForList("select id from audit_program where lower(name) like ? escape '\\' order by id limit ?",
+                Long.class, like, Math.max(1, max));
+    }
+
     /** What a lifecycle start reads of a program: framework, criteria, team code and whether it is archived. */
     public record StartFacts(Long id, Framework framework, Set<TrustCategory> criteria, String team, boolean archived) {
     }

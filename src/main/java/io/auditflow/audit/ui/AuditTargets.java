@@ -1,11 +1,14 @@
 package io.auditflow.audit.ui;
 
 import io.auditflow.audit.AuditEntry;
+import io.auditflow.audit.AuditFilter;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -65,6 +68,23 @@ final class AuditTargets {
             words.put(e.seq(), word(e.target(), programs, people, teams));
         }
         return words;
+    }
+
+    /**
+     * The stored targets whose program, person or team is called something containing {@code text}, so the
+     * page's search finds "Acme" in entries stored as {@code program 12}: the reverse of {@link #of}, and like it
+     * one look-up per kind. At most {@link AuditFilter#MAX_NAMED}.
+     */
+    static List<String> named(String text, Function<String, List<Long>> programs, Function<String, List<String>> people,
+                              Function<String, List<String>> teams) {
+        if (text == null || text.isBlank()) {
+            return List.of();
+        }
+        List<String> targets = new ArrayList<>();
+        programs.apply(text).forEach(id -> targets.add("program " + id));
+        people.apply(text).forEach(username -> targets.add("user " + username));
+        teams.apply(text).forEach(code -> targets.add("team " + code));
+        return targets.size() <= AuditFilter.MAX_NAMED ? targets : targets.subList(0, AuditFilter.MAX_NAMED);
     }
 
     private static String word(String target, Map<Long, String> programs, Map<String, String> people,

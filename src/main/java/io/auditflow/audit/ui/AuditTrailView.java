@@ -71,8 +71,17 @@ class AuditTrailView extends VerticalLayout {
         }
     };
 
+    private final ProgramService programs;
+    private final Names names;
+    private record Named(String typed, List<String> targets) {
+    }
+
+    private volatile Named named = new Named("", List.of());
+
     AuditTrailView(AuditTrail trail, ProgramService programs, Names names) {
         this.trail = trail;
+        this.programs = programs;
+        this.names = names;
         this.lookup = lookup(programs, names);
         setSizeFull();
         addClassName("audit-trail");
@@ -174,7 +183,19 @@ class AuditTrailView extends VerticalLayout {
     }
 
     AuditFilter filter() {
-        return new AuditFilter(actor.getValue(), action.getValue(), text.getValue(), from.getValue(), to.getValue());
+        return new AuditFilter(actor.getValue(), action.getValue(), text.getValue(), from.getValue(), to.getValue(),
+                named(text.getValue()));
+    }
+
+    /** The stored targets called what was typed, looked up once per typed text (the grid asks for its count and rows). */
+    private List<String> named(String typed) {
+        Named last = named;
+        if (!last.typed().equals(typed)) {
+            last = new Named(typed, AuditTargets.named(typed, part -> programs.idsNamed(part, AuditFilter.MAX_NAMED),
+                    names::usernamesNamed, names::teamsNamed));
+            named = last;
+        }
+        return last.targets();
     }
 
     void showVerification(AuditVerification v) {

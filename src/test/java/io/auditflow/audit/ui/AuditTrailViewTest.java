@@ -113,4 +113,29 @@ class AuditTrailViewTest extends KaribuTest {
         assertThat(counted.peopleCalls).isEqualTo(1);
         assertThat(counted.teamCalls).isZero();
     }
+
+    @Test
+    void the_search_finds_an_entry_by_the_programs_name_and_the_persons_display_name() {
+        Map<String, Object> program = jdbc.queryForMap("select id, name from audit_program order by id fetch first 1 rows only");
+        Map<String, Object> person = jdbc.queryForMap(
+                "select username, display_name from app_user where display_name <> username order by id fetch first 1 rows only");
+        trail.append("named-test", "VIEW_TEST", "program " + program.get("id"), null);
+        trail.append("named-test", "VIEW_TEST", "user " + person.get("username"), null);
+        trail.append("named-test", "VIEW_TEST", "mail 5", null);
+        login("admin", Role.ADMIN);
+        UI.getCurrent().navigate("admin/audit");
+        AuditTrailView view = _get(AuditTrailView.class);
+        view.actor.setValue("named-test");
+
+        view.text.setValue(((String) program.get("name")).toUpperCase(java.util.Locale.ROOT));
+        assertThat(GridKt._size(view.grid)).isEqualTo(1);
+        assertThat(GridKt._get(view.grid, 0).target()).isEqualTo("program " + program.get("id"));
+
+        view.text.setValue((String) person.get("display_name"));
+        assertThat(GridKt._size(view.grid)).isEqualTo(1);
+        assertThat(GridKt._get(view.grid, 0).target()).isEqualTo("user " + person.get("username"));
+
+        view.text.setValue("mail 5"); // the stored text is still found
+        assertThat(GridKt._size(view.grid)).isEqualTo(1);
+    }
 }
