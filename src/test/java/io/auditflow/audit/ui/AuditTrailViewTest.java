@@ -51,19 +51,20 @@ class AuditTrailViewTest extends KaribuTest {
 
     @Test
     void the_on_column_names_the_program_and_the_person_and_keeps_an_unknown_target_as_stored() {
+        String who = "on-test-" + java.util.UUID.randomUUID();
         Map<String, Object> program = jdbc.queryForMap("select id, name from audit_program order by id fetch first 1 rows only");
         Map<String, Object> person = jdbc.queryForMap(
                 "select username, display_name from app_user where display_name <> username order by id fetch first 1 rows only");
         String programTarget = "program " + program.get("id");
         String userTarget = "user " + person.get("username");
-        trail.append("on-test", "VIEW_TEST", programTarget, null);
-        trail.append("on-test", "VIEW_TEST", userTarget, null);
-        trail.append("on-test", "VIEW_TEST", "mail 5", null);
-        trail.append("on-test", "VIEW_TEST", "program 987654321", null);
+        trail.append(who, "VIEW_TEST", programTarget, null);
+        trail.append(who, "VIEW_TEST", userTarget, null);
+        trail.append(who, "VIEW_TEST", "mail 5", null);
+        trail.append(who, "VIEW_TEST", "program 987654321", null);
         login("admin", Role.ADMIN);
         UI.getCurrent().navigate("admin/audit");
         AuditTrailView view = _get(AuditTrailView.class);
-        view.actor.setValue("on-test");
+        view.actor.setValue(who);
 
         assertThat(GridKt._size(view.grid)).isEqualTo(4); // newest first
         assertThat(GridKt._getFormatted(view.grid, 3, "target")).isEqualTo(program.get("name"));
@@ -78,13 +79,14 @@ class AuditTrailViewTest extends KaribuTest {
 
     @Test
     void a_page_of_rows_names_its_programs_and_people_with_one_look_up_each() {
+        String who = "bulk-test-" + java.util.UUID.randomUUID();
         for (int i = 0; i < 40; i++) {
-            trail.append("bulk-test", "VIEW_TEST", i % 2 == 0 ? "program " + (i + 1) : "user member", null);
+            trail.append(who, "VIEW_TEST", i % 2 == 0 ? "program " + (i + 1) : "user member", null);
         }
         login("admin", Role.ADMIN);
         UI.getCurrent().navigate("admin/audit");
         AuditTrailView view = _get(AuditTrailView.class);
-        view.actor.setValue("bulk-test");
+        view.actor.setValue(who);
         AuditTargetsTest.CountingLookup counted = new AuditTargetsTest.CountingLookup();
         AuditTargets.Lookup real = view.lookup;
         view.lookup = new AuditTargets.Lookup() {
@@ -116,16 +118,17 @@ class AuditTrailViewTest extends KaribuTest {
 
     @Test
     void the_search_finds_an_entry_by_the_programs_name_and_the_persons_display_name() {
+        String who = "named-test-" + java.util.UUID.randomUUID();
         Map<String, Object> program = jdbc.queryForMap("select id, name from audit_program order by id fetch first 1 rows only");
         Map<String, Object> person = jdbc.queryForMap(
                 "select username, display_name from app_user where display_name <> username order by id fetch first 1 rows only");
-        trail.append("named-test", "VIEW_TEST", "program " + program.get("id"), null);
-        trail.append("named-test", "VIEW_TEST", "user " + person.get("username"), null);
-        trail.append("named-test", "VIEW_TEST", "mail 5", null);
+        trail.append(who, "VIEW_TEST", "program " + program.get("id"), null);
+        trail.append(who, "VIEW_TEST", "user " + person.get("username"), null);
+        trail.append(who, "VIEW_TEST", "mail 5", null);
         login("admin", Role.ADMIN);
         UI.getCurrent().navigate("admin/audit");
         AuditTrailView view = _get(AuditTrailView.class);
-        view.actor.setValue("named-test");
+        view.actor.setValue(who);
 
         view.text.setValue(((String) program.get("name")).toUpperCase(java.util.Locale.ROOT));
         assertThat(GridKt._size(view.grid)).isEqualTo(1);
