@@ -189,8 +189,7 @@ public class AuditTrail {
                 args.add(filter.action().trim().toUpperCase(Locale.ROOT));
             }
             if (filter.text() != null && !filter.text().isBlank()) {
-                String like = "%" + filter.text().trim().toLowerCase(Locale.ROOT)
-                        .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+                String like = new io.auditflow.search.SearchQuery(filter.text()).likePattern();
                 String named = filter.named().isEmpty() ? ""
                         : " or lower(target) in (" + String.join(",", java.util.Collections.nCopies(filter.named().size(), "?")) + ")";
                 conditions.add("(lower(coalesce(target, '')) like ? escape '\\' or lower(coalesce(details, '')) like ? escape '\\'"

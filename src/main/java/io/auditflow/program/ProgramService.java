@@ -90,10 +90,8 @@ public class ProgramService {
         if (part == null || part.isBlank()) {
             return List.of();
         }
-        String like = "%" + part.trim().toLowerCase(java.util.Locale.ROOT)
-                .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
         return jdbc.queryForList("select id from audit_program where lower(name) like ? escape '\\' order by id limit ?",
-                Long.class, like, Math.max(1, max));
+                Long.class, new io.auditflow.search.SearchQuery(part).likePattern(), Math.max(1, max));
     }
 
     /** What a lifecycle start reads of a program: framework, criteria, team code and whether it is archived. */
